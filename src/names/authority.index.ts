@@ -1,0 +1,97 @@
+import type { Agent, Authority, AuthorityKind } from '../record/record.types.ts';
+import { normalizeName, stripHonorifics } from './name.normalize.ts';
+
+/**
+ * Authorities (people, places, organizations, terms) and every name form they go by, looked up by
+ * any of those forms.
+ *
+ * @example
+ * const index = new AuthorityIndex(loadAuthorities());
+ * index.resolveAgent('Cde. Filippov [Stalin]'); // { name: 'Joseph Stalin', alias: 'Filippov', personId: 'stalin' }
+ */
+export class AuthorityIndex {
+  private readonly byId = new Map<string, Authority>();
+  private readonly byForm = new Map<string, Authority[]>();
+
+  constructor(authorities: Iterable<Authority> = []) {
+    for (const authority of authorities) this.add(authority);
+  }
+
+  /** Adds an authority, or merges its name forms into the one with the same id. */
+  add(authority: Authority): void {
+    const existing = this.byId.get(authority.id);
+    const merged = existing
+      ? { ...existing, names: [...existing.names, ...authority.names.filter((n) => !hasForm(existing, n.form))] }
+      : authority;
+    this.byId.set(merged.id, merged);
+    for (const form of [merged.name, ...merged.names.map((n) => n.form)]) {
+      const key = normalizeName(form);
+      if (!key) continue;
+      const list = this.byForm.get(key) ?? [];
+      if (!list.some((a) => a.id === merged.id)) list.push(merged);
+      else list.splice(list.findIndex((a) => a.id === merged.id), 1, merged);
+      this.byForm.set(key, list);
+    }
+  }
+
+  get(id: string): Authority | undefined {
+    return this.byId.get(id);
+  }
+
+  all(kind?: AuthorityKind): Authority[] {
+    const all = [...this.byId.values()];
+    return kind ? all.filter((a) => a.kind === kind) : all;
+  }
+
+  /** The authority a name form stands for, or undefined when none or several equally do. */
+  find(form: string, kind?: AuthorityKind): Authority | undefined {
+    const candidates = (this.byForm.get(normalizeName(stripHonorifics(form))) ?? []).filter(
+      (a) => !kind || a.kind === kind,
+    );
+    return candidates.length === 1 ? candidates[0] : undefined;
+  }
+
+  /**
+   * Reads a name as a document writes it: "Cde. Filippov [Stalin]", "Filippov (Stalin)",
+   * "Mao Zedong", "FILIPPOV". The bracketed part is an editor's identification of the person
+   * behind the written form, so the written form becomes the alias.
+   */
+  resolveAgent(raw: string): Agent {
+    const written = stripHonorifics(raw.trim());
+    const bracketed = /^(.*?)\s*[[(]([^\])]+)[\])]\s*$/u.exec(written);
+    const form = (bracketed?.[1] ?? written).trim();
+    const identified = bracketed?.[2]?.trim();
+    const person =
+      (identified ? this.find(identified, 'person') : undefined) ??
+      this.find(form, 'person') ??
+      (identified ? undefined : this.findBySurname(form));
+    if (!person) {
+      return { name: identified ?? form, alias: identified ? form : null, personId: null, raw };
+    }
+    return { name: person.name, alias: isAliasOf(form, person) ? toDisplayCase(form) : null, personId: person.id, raw };
+  }
+
+  private findBySurname(form: string): Authority | undefined {
+    const key = normalizeName(form);
+    const people = this.all('person').filter((p) => normalizeName(p.name).split(' ').at(-1) === key);
+    return people.length === 1 ? people[0] : undefined;
+  }
+}
+
+function hasForm(authority: Authority, form: string): boolean {
+  const key = normalizeName(form);
+  return normalizeName(authority.name) === key || authority.names.some((n) => normalizeName(n.form) === key);
+}
+
+/** A form is an alias unless it is the preferred name or part of it (a surname alone). */
+function isAliasOf(form: string, person: Authority): boolean {
+  const key = normalizeName(form);
+  const preferred = normalizeName(person.name);
+  return key !== preferred && !preferred.split(' ').includes(key);
+}
+
+/** "FILIPPOV" as a name is "Filippov"; mixed-case forms stay as written. */
+function toDisplayCase(form: string): string {
+  if (form !== form.toUpperCase()) return form;
+  return form.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+}

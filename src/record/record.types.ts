@@ -1,0 +1,294 @@
+/**
+ * The canonical record: one document as an archival object, and its texts as witnesses of it.
+ *
+ * The property names are the ones PRODUCT.md fixes ("The canonical JSON record"): tools outside
+ * the project read them, so they are not renamed. `chancery show ID --json` prints this shape as is.
+ */
+
+/** Controlled vocabulary of document types. */
+export const DOCUMENT_TYPES = [
+  'cable',
+  'ciphered-telegram',
+  'telegram',
+  'letter',
+  'memorandum',
+  'memorandum-of-conversation',
+  'record-of-conversation',
+  'report',
+  'resolution',
+  'note',
+  'editorial-note',
+  'minutes',
+  'statement',
+  'speech',
+  'directive',
+  'intelligence-estimate',
+  'diary',
+  'instruction',
+  'other',
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export type DateCertainty = 'exact' | 'approximate' | 'inferred' | 'unknown';
+
+export interface RecordDate {
+  /** The date as the source writes it ("July 13, 1951"). */
+  display: string;
+  /** Earliest ISO date or date-time the document can bear ("1951-07-13"); a month or a year is a range. */
+  min: string | null;
+  max: string | null;
+  certainty: DateCertainty;
+  /** Time zone as written by the source, when it gives one (FRUS `frus:doc-dateTime-min`). */
+  timeZone?: string | null;
+}
+
+/** A person (or body) as an author, recipient or intermediary of a document. */
+export interface Agent {
+  /** Preferred name from the authority file when the person is known there, else the name as written. */
+  name: string;
+  /** The form the document used, when it differs from `name` ("Filippov"). */
+  alias: string | null;
+  /** Authority id ("stalin"), or null when the name resolved to no authority. */
+  personId: string | null;
+  /** The string as the source wrote it ("Cde. Filippov [Stalin]"). */
+  raw?: string;
+}
+
+export interface DocumentNumber {
+  /** What the number numbers: cable, incoming, outgoing, copy, registry, document (FRUS `n`), … */
+  kind: string;
+  value: string;
+}
+
+export interface Folios {
+  first: number;
+  last: number;
+}
+
+export interface ArchivalLocation {
+  /** Repository abbreviation or name ("RGASPI", "AVP RF", "Department of State"). */
+  repository: string;
+  fond?: string | null;
+  opis?: string | null;
+  delo?: string | null;
+  papka?: string | null;
+  folios?: Folios | null;
+  /** File or series designation for archives without the fond/opis/delo hierarchy ("Central Files, 611.95B/1–855"). */
+  file?: string | null;
+  /** Security classification stated in the source note ("Secret", "Top Secret"). */
+  classification?: string | null;
+  /** The location exactly as the source printed it. */
+  raw: string;
+}
+
+export type CreditRole = 'translator' | 'contributor' | 'funder' | 'editor' | 'transcriber';
+
+export interface Credit {
+  role: CreditRole;
+  name: string;
+}
+
+export type SourceFormat =
+  | 'archive-page-text'
+  | 'archive-page-markdown'
+  | 'archive-page-pdf-text'
+  | 'tei-frus'
+  | 'chancery-json';
+
+export interface RecordSource {
+  /** File name of the ingested file, without directories. */
+  file: string;
+  url: string | null;
+  /** The source archive's own record id, when the page gives one. */
+  recordId: string | null;
+  format: SourceFormat;
+  /** SHA-256 (hex) of the file's bytes exactly as read. */
+  sha256: string;
+  /** Character encoding the bytes were decoded from ("utf-8", "windows-1251", …). */
+  encoding?: string;
+  /** "Original Uploaded Date" of the archive, when given. */
+  uploaded?: string | null;
+}
+
+export type TextKind = 'original' | 'translation' | 'draft' | 'transcription' | 'ocr';
+
+export type BlockType =
+  | 'paragraph'
+  | 'heading'
+  | 'list-item'
+  | 'signature'
+  | 'quote'
+  | 'table-row'
+  | 'closer'
+  | 'dateline'
+  | 'address';
+
+export type MarkType =
+  | 'deletion'
+  | 'insertion'
+  | 'folio'
+  | 'editorial-note'
+  | 'signature'
+  | 'footnote-ref'
+  | 'page-break';
+
+/**
+ * Structure inside a block's text. `start`/`end` are UTF-16 offsets into `Block.text`; a mark
+ * with `start === end` stands at a point (a folio or page break, a footnote call).
+ */
+export interface Mark {
+  type: MarkType;
+  /** The marked text: the words struck out or added, the folio number, the note's text. */
+  text: string;
+  start: number;
+  end: number;
+  /** For footnote calls: the id of the note in `Text.notes`. */
+  ref?: string;
+}
+
+export interface Block {
+  /** Stable within its text ("b1", "b2", …); web pages link to it as `#<text id>-<block id>`. */
+  id: string;
+  type: BlockType;
+  text: string;
+  marks: Mark[];
+}
+
+export interface Note {
+  id: string;
+  /** The note's number or symbol as printed. */
+  n: string;
+  text: string;
+  /** The block that calls the note. */
+  blockId: string | null;
+}
+
+export interface Text {
+  /** Unique within the record ("original", "translation-en", "draft"). */
+  id: string;
+  kind: TextKind;
+  /** BCP 47 language tag. */
+  language: string;
+  blocks: Block[];
+  notes?: Note[];
+}
+
+export type HandlingEventType =
+  | 'sent'
+  | 'received'
+  | 'ciphered'
+  | 'deciphered'
+  | 'printed'
+  | 'copied'
+  | 'distributed'
+  | 'filed'
+  | 'registered';
+
+/** One step in the chain of custody of a document (a cable's header and footer). */
+export interface HandlingEvent {
+  event: HandlingEventType;
+  /** ISO date-time without zone as far as the source gives it ("1951-07-13T15:00"), or null. */
+  at: string | null;
+  agent: string | null;
+  /** Place the event refers to ("Beijing" for a cable received from there). */
+  place?: string | null;
+  /** Number given with the event (an incoming or printing number). */
+  number?: string | null;
+  /** Copies and where they went ("Nos. 3 and 4 to file"). */
+  copies?: string | null;
+  /** The source line(s) the event was read from. */
+  raw: string;
+}
+
+export type AuthorityKind = 'person' | 'place' | 'organization' | 'term';
+
+export interface Mention {
+  kind: AuthorityKind;
+  /** Authority id, or null when the name is not in the authority file. */
+  authorityId: string | null;
+  /** Preferred name of the authority, or the form as written. */
+  name: string;
+  /** The form the document used. */
+  form: string;
+  /** Text and block the mention was found in, when it comes from a text. */
+  textId?: string;
+  blockId?: string;
+}
+
+export type RelationType = 'draft-of' | 'reply-to' | 'attachment-of' | 'same-as' | 'has-draft' | 'has-attachment';
+
+export interface Relation {
+  type: RelationType;
+  /** Record id, or `<record id>#<text id>` for a relation to one text. */
+  target: string;
+}
+
+export interface CollectionMembership {
+  id: string;
+  /** Position of the record in the collection, from 1. */
+  position: number;
+}
+
+export interface ChanceryRecord {
+  id: string;
+  title: string;
+  type: DocumentType;
+  date: RecordDate;
+  authors: Agent[];
+  recipients: Agent[];
+  intermediaries: Agent[];
+  numbers: DocumentNumber[];
+  summary: string | null;
+  /** BCP 47 tag of the language the document was written in. */
+  originalLanguage: string | null;
+  /** Place the document was written or sent from (TEI `dateline/placeName`). */
+  place?: string | null;
+  archivalLocations: ArchivalLocation[];
+  credits: Credit[];
+  rights: string | null;
+  source: RecordSource;
+  texts: Text[];
+  handling: HandlingEvent[];
+  mentions: Mention[];
+  relations: Relation[];
+  collections: CollectionMembership[];
+  /** Pages of a printed edition (FRUS `pb`). */
+  pages?: { first: string; last: string } | null;
+  /** Where each extracted field came from in the source: field path → line number(s) in the file. */
+  provenance?: Record<string, { line: number }>;
+}
+
+/** A name form of an authority, with where and when it was used. */
+export interface NameForm {
+  form: string;
+  /** BCP 47 language (with script subtag when it matters: "zh-Hans", "ko-Kore"). */
+  language?: string;
+  kind: 'preferred' | 'native' | 'romanization' | 'pseudonym' | 'variant' | 'translation';
+  years?: string;
+  source?: string;
+}
+
+/** A person, place, organization or glossary term, with every name form that occurs. */
+export interface Authority {
+  id: string;
+  kind: AuthorityKind;
+  /** Preferred display name ("Joseph Stalin"). */
+  name: string;
+  names: NameForm[];
+  description?: string | null;
+  /** Identifiers in other systems ("frus:p_SJV1"). */
+  externalIds?: { scheme: string; value: string }[];
+}
+
+/** A group of records: a FRUS volume (ordered) or a curated set. */
+export interface Collection {
+  id: string;
+  title: string;
+  kind: 'volume' | 'curated';
+  series?: string | null;
+  subSeries?: string | null;
+  volume?: string | null;
+  editors?: string[];
+  published?: string | null;
+  description?: string | null;
+}

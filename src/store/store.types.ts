@@ -1,0 +1,75 @@
+import type { Authority, AuthorityKind, ChanceryRecord, Collection } from '../record/record.types.ts';
+
+/** What saving a record did. */
+export type SaveOutcome = 'ingested' | 'updated' | 'unchanged';
+
+/** The original file a record was read from, kept byte for byte. */
+export interface StoredSource {
+  sha256: string;
+  fileName: string;
+  format: string;
+  bytes: Buffer;
+}
+
+export interface RecordVersion {
+  version: number;
+  sha256: string;
+  savedAt: string;
+}
+
+export interface RecordSummary {
+  id: string;
+  title: string;
+  type: string;
+  dateDisplay: string;
+  dateMin: string | null;
+  originalLanguage: string | null;
+  version: number;
+}
+
+export interface ListOptions {
+  limit?: number;
+  offset?: number;
+  /** Only records of this collection, in collection order. */
+  collectionId?: string;
+}
+
+/**
+ * The storage port. Everything above the store (ingest, api, web, cli) speaks to this interface
+ * only; SQLite is the first implementation, PostgreSQL the second, and both pass the same
+ * contract tests (`test/store.contract.ts`). Every method is async so that a networked database
+ * can implement it.
+ */
+export interface Store {
+  /**
+   * Saves a record and keeps the earlier version retrievable. A record whose canonical JSON is
+   * unchanged is `unchanged` and makes no new version.
+   */
+  saveRecord(record: ChanceryRecord): Promise<SaveOutcome>;
+  /** Saves several records in one transaction (a TEI volume's documents, in batches). */
+  saveRecords(records: ChanceryRecord[]): Promise<SaveOutcome[]>;
+  getRecord(id: string): Promise<ChanceryRecord | null>;
+  /** A given version of a record (1 is the first ingested). */
+  getRecordVersion(id: string, version: number): Promise<ChanceryRecord | null>;
+  listVersions(id: string): Promise<RecordVersion[]>;
+  listRecords(options?: ListOptions): Promise<RecordSummary[]>;
+  countRecords(): Promise<number>;
+  /** Every record, in id order, one at a time: exports never hold the whole archive in memory. */
+  streamRecords(): AsyncIterable<ChanceryRecord>;
+
+  /** Keeps the original bytes under their SHA-256; saving the same bytes twice stores them once. */
+  saveSource(source: StoredSource): Promise<void>;
+  getSource(sha256: string): Promise<StoredSource | null>;
+
+  saveCollection(collection: Collection): Promise<void>;
+  getCollection(id: string): Promise<Collection | null>;
+  listCollections(): Promise<Collection[]>;
+
+  saveAuthority(authority: Authority): Promise<void>;
+  getAuthority(id: string): Promise<Authority | null>;
+  listAuthorities(kind?: AuthorityKind): Promise<Authority[]>;
+
+  /** Checks the database's own consistency; returns the problems found, none when healthy. */
+  checkIntegrity(): Promise<string[]>;
+  close(): Promise<void>;
+}
