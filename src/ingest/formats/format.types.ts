@@ -51,6 +51,8 @@ export interface ReadContext {
  */
 export interface FormatReader {
   format: SourceFormat;
+  /** Largest file the format is read from whole; larger files are refused before reading. */
+  maxBytes?: number;
   detect(file: FileHead): number;
   read(file: SourceInput, context: ReadContext): AsyncIterable<ReadItem>;
 }

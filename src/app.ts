@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { archivePageMarkdownReader } from './ingest/formats/archive-page-markdown.reader.ts';
+import { archivePagePdfTextReader } from './ingest/formats/archive-page-pdf-text.reader.ts';
+import { archivePageTextReader } from './ingest/formats/archive-page-text.reader.ts';
+import { chanceryJsonReader } from './ingest/formats/chancery-json.reader.ts';
+import type { FormatReader } from './ingest/formats/format.types.ts';
+import { teiFrusReader } from './ingest/formats/tei-frus.reader.ts';
+import { AuthorityIndex } from './names/authority.index.ts';
+import { loadAuthorities } from './names/authority.loader.ts';
+import { openSqliteStore } from './store/sqlite/sqlite.store.ts';
+import type { Store } from './store/store.types.ts';
+
+/** The one place where implementations are chosen and wired. */
+
+export const DEFAULT_DB = './data/chancery.db';
+export const SAMPLE_DIR = new URL('../data/sample/', import.meta.url).pathname;
+
+/** Every input format Chancery reads; detection picks the best-scoring one per file. */
+export const READERS: FormatReader[] = [
+  archivePageTextReader,
+  archivePageMarkdownReader,
+  archivePagePdfTextReader,
+  teiFrusReader,
+  chanceryJsonReader,
+];
+
+export interface App {
+  store: Store;
+  authorities: AuthorityIndex;
+  readers: FormatReader[];
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the archive: the store at `db` (default `./data/chancery.db`, or `CHANCERY_DB`), and the
+ * authority file that ships with Chancery merged with the authorities ingested into the store.
+ *
+ * @example const app = await openApp({ db: ':memory:' });
+ */
+export async function openApp(options: { db?: string } = {}): Promise<App> {
+  const db = options.db ?? process.env.CHANCERY_DB ?? DEFAULT_DB;
+  if (db !== ':memory:') mkdirSync(dirname(db), { recursive: true });
+  const store = openSqliteStore(db);
+  const authorities = new AuthorityIndex(loadAuthorities());
+  for (const authority of await store.listAuthorities()) authorities.add(authority);
+  return { store, authorities, readers: READERS, close: () => store.close() };
+}

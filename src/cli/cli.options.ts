@@ -1,0 +1,22 @@
+import { type Command, InvalidArgumentError } from 'commander';
+import { type App, openApp } from '../app.ts';
+
+/** Opens the archive named by the global `--db` option, runs `work`, and always closes it. */
+export async function withApp<T>(command: Command, work: (app: App) => Promise<T>): Promise<T> {
+  const { db } = command.optsWithGlobals<{ db?: string }>();
+  const app = await openApp(db ? { db } : {});
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}
+
+/** Parses a positive integer option, or says which option is wrong. */
+export function parsePositiveInt(name: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive whole number, not "${value}"`);
+    return n;
+  };
+}

@@ -1,0 +1,26 @@
+import { Command } from 'commander';
+import { isChanceryError } from '../errors.ts';
+import { registerExportCommand } from './export.command.ts';
+import { registerIngestCommand } from './ingest.command.ts';
+import { registerListCommand } from './list.command.ts';
+import { registerServeCommand } from './serve.command.ts';
+import { registerShowCommand } from './show.command.ts';
+
+const program = new Command('chancery')
+  .description('Chancery: an archive of translated primary-source documents.')
+  .option('--db <file>', 'SQLite database file (default ./data/chancery.db, or $CHANCERY_DB)')
+  .showHelpAfterError();
+
+registerIngestCommand(program);
+registerListCommand(program);
+registerShowCommand(program);
+registerExportCommand(program);
+registerServeCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (!isChanceryError(error)) throw error;
+  process.stderr.write(`chancery: ${error.message}\n`);
+  process.exitCode = 1;
+}

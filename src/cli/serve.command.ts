@@ -1,0 +1,38 @@
+import { serve } from '@hono/node-server';
+import type { Command } from 'commander';
+import { type App, openApp, SAMPLE_DIR } from '../app.ts';
+import { ingestPaths } from '../ingest/ingest.batch.ts';
+import { createWebApp } from '../web/web.app.tsx';
+import { parsePositiveInt } from './cli.options.ts';
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Serve the reading room and the JSON API over HTTP.')
+    .option('--port <n>', 'port to listen on', parsePositiveInt('--port'), 3000)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--sample', 'ingest the sample archive (data/sample) first when the database is empty')
+    .action(async (options: { port: number; host: string; sample?: boolean }, command: Command) => {
+      const { db } = command.optsWithGlobals<{ db?: string }>();
+      const app = await openApp(db ? { db } : {});
+      if (options.sample) await ingestSampleWhenEmpty(app);
+      const web = createWebApp({ store: app.store, authorities: app.authorities });
+      const server = serve({ fetch: web.fetch, port: options.port, hostname: options.host }, (info) => {
+        process.stdout.write(`Chancery reading room: http://${options.host}:${info.port}/\n`);
+      });
+      const stop = () => server.close(() => void app.close());
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}
+
+async function ingestSampleWhenEmpty(app: App): Promise<void> {
+  if ((await app.store.countRecords()) > 0) return;
+  const report = await ingestPaths({
+    paths: [SAMPLE_DIR],
+    store: app.store,
+    authorities: app.authorities,
+    readers: app.readers,
+  });
+  process.stdout.write(`Ingested the sample archive: ${report.ingested} records, ${report.failed} files failed.\n`);
+}

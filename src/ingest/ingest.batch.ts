@@ -1,0 +1,241 @@
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ChanceryError, isChanceryError } from '../errors.ts';
+import type { AuthorityIndex } from '../names/authority.index.ts';
+import type { ChanceryRecord } from '../record/record.types.ts';
+import type { SaveOutcome, Store } from '../store/store.types.ts';
+import type { FormatReader, ReadProblem, SourceInput } from './formats/format.types.ts';
+import { openSourceFile } from './source-file.ts';
+
+/** What happened to one file of a batch. */
+export interface FileReport {
+  path: string;
+  format: string | null;
+  encoding: string | null;
+  ingested: number;
+  updated: number;
+  unchanged: number;
+  /** Why the file, or part of it, could not be ingested. Empty when all went well. */
+  problems: { code: string; message: string }[];
+  /** Remarks that are not failures ("decoded from windows-1251", "given twice"). */
+  notes: string[];
+}
+
+export interface IngestReport {
+  files: FileReport[];
+  ingested: number;
+  updated: number;
+  unchanged: number;
+  /** Files with at least one problem. */
+  failed: number;
+}
+
+export interface IngestProgress {
+  file: string;
+  filesDone: number;
+  filesTotal: number;
+  records: number;
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+export interface IngestOptions {
+  paths: string[];
+  store: Store;
+  authorities: AuthorityIndex;
+  readers: FormatReader[];
+  onProgress?: (progress: IngestProgress) => void;
+  onFile?: (report: FileReport) => void;
+}
+
+/** Records saved per transaction when a file holds many (a TEI volume). */
+const SAVE_BATCH = 250;
+const DETECT_THRESHOLD = 0.5;
+
+/**
+ * Ingests files and directories (recursively): detect → read → save, one report per file. A bad
+ * file is reported with the reason and the rest of the batch goes on; a file is never written to.
+ *
+ * @example
+ * const report = await ingestPaths({ paths: ['../shared/seeds'], store, authorities, readers: READERS });
+ */
+export async function ingestPaths(options: IngestOptions): Promise<IngestReport> {
+  const { files, missing } = await expandPaths(options.paths);
+  const bytesTotal = files.reduce((sum, f) => sum + f.size, 0);
+  const reports: FileReport[] = missing.map((path) => ({
+    ...emptyReport(path),
+    problems: [{ code: 'ingest.not_found', message: `${path}: no such file or directory.` }],
+  }));
+  const seen = new Map<string, FileReport>();
+  let bytesDone = 0;
+  let records = 0;
+  for (const [index, file] of files.entries()) {
+    const earlier = seen.get(file.real);
+    const report = earlier
+      ? { ...emptyReport(file.path), notes: [`the same file as ${earlier.path}, given twice: read once`] }
+      : await ingestFile(file.path, options, (n) => {
+          records += n;
+          options.onProgress?.({
+            file: file.path,
+            filesDone: index,
+            filesTotal: files.length,
+            records,
+            bytesDone,
+            bytesTotal,
+          });
+        });
+    seen.set(file.real, report);
+    bytesDone += file.size;
+    reports.push(report);
+    options.onFile?.(report);
+    options.onProgress?.({ file: file.path, filesDone: index + 1, filesTotal: files.length, records, bytesDone, bytesTotal });
+  }
+  return {
+    files: reports,
+    ingested: sum(reports, 'ingested'),
+    updated: sum(reports, 'updated'),
+    unchanged: sum(reports, 'unchanged'),
+    failed: reports.filter((r) => r.problems.length > 0).length,
+  };
+}
+
+async function ingestFile(
+  path: string,
+  options: IngestOptions,
+  onRecords: (count: number) => void,
+): Promise<FileReport> {
+  const report = emptyReport(path);
+  try {
+    const source = await openSourceFile(path);
+    report.encoding = source.encoding;
+    if (source.encoding !== 'utf-8') report.notes.push(`decoded from ${source.encoding}`);
+    const reader = chooseReader(source, options.readers);
+    report.format = reader.format;
+    await readIntoStore(source, reader, options, report, onRecords);
+  } catch (error) {
+    if (!isChanceryError(error)) throw error;
+    report.problems.push({ code: error.code, message: error.message });
+  }
+  return report;
+}
+
+function chooseReader(source: SourceInput, readers: FormatReader[]): FormatReader {
+  const scored = readers
+    .map((reader) => ({ reader, score: reader.detect(source) }))
+    .sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  if (!best || best.score < DETECT_THRESHOLD) {
+    throw new ChanceryError(
+      'ingest.unknown_format',
+      `${source.name}: not a format Chancery reads. It is not an archive page (plain text, Markdown or PDF text with Citation/Summary sections), a TEI edition, or Chancery JSON.`,
+      { file: source.name },
+    );
+  }
+  if (best.reader.maxBytes !== undefined && source.size > best.reader.maxBytes) {
+    throw new ChanceryError(
+      'ingest.too_large',
+      `${source.name}: ${(source.size / 1e6).toFixed(1)} MB is too large for one ${best.reader.format} document (at most ${(best.reader.maxBytes / 1e6).toFixed(0)} MB); split the file.`,
+      { file: source.name },
+    );
+  }
+  return best.reader;
+}
+
+async function readIntoStore(
+  source: SourceInput,
+  reader: FormatReader,
+  options: IngestOptions,
+  report: FileReport,
+  onRecords: (count: number) => void,
+): Promise<void> {
+  const { store, authorities } = options;
+  let pending: ChanceryRecord[] = [];
+  let sourceSaved = false;
+  const flush = async () => {
+    if (pending.length === 0) return;
+    if (!sourceSaved) {
+      await store.saveSource({
+        sha256: source.sha256,
+        fileName: source.name,
+        format: reader.format,
+        bytes: await readFile(source.path),
+      });
+      sourceSaved = true;
+    }
+    const outcomes = await store.saveRecords(pending);
+    for (const outcome of outcomes) count(report, outcome);
+    onRecords(pending.length);
+    pending = [];
+  };
+  const problem = (p: ReadProblem) => {
+    const where = p.line !== undefined ? `, line ${p.line}${p.column !== undefined ? `, column ${p.column}` : ''}` : '';
+    report.problems.push({ code: p.code, message: `${source.name}${where}: ${p.message}` });
+  };
+  try {
+    for await (const item of reader.read(source, { authorities })) {
+      if (item.kind === 'record') {
+        pending.push(withSource(item.record, source, reader));
+        if (pending.length >= SAVE_BATCH) await flush();
+      } else if (item.kind === 'collection') {
+        await store.saveCollection(item.collection);
+      } else if (item.kind === 'authority') {
+        authorities.add(item.authority);
+        await store.saveAuthority(item.authority);
+      } else {
+        problem(item.problem);
+      }
+    }
+  } finally {
+    // Records read before a fault are kept.
+    await flush();
+  }
+  if (report.ingested + report.updated + report.unchanged === 0 && report.problems.length === 0) {
+    report.problems.push({ code: 'ingest.missing_field', message: `${source.name}: the file holds no document.` });
+  }
+}
+
+/** The batch, not the reader, knows the file: it fills the record's source fields. */
+function withSource(record: ChanceryRecord, source: SourceInput, reader: FormatReader): ChanceryRecord {
+  if (reader.format === 'chancery-json') return record;
+  return {
+    ...record,
+    source: { ...record.source, file: source.name, sha256: source.sha256, encoding: source.encoding },
+  };
+}
+
+function count(report: FileReport, outcome: SaveOutcome): void {
+  report[outcome]++;
+}
+
+function emptyReport(path: string): FileReport {
+  return { path, format: null, encoding: null, ingested: 0, updated: 0, unchanged: 0, problems: [], notes: [] };
+}
+
+function sum(reports: FileReport[], key: 'ingested' | 'updated' | 'unchanged'): number {
+  return reports.reduce((total, r) => total + r[key], 0);
+}
+
+interface FoundFile {
+  path: string;
+  real: string;
+  size: number;
+}
+
+/** Files in argument order; a directory's files recursively in name order, hidden ones skipped. */
+async function expandPaths(paths: string[]): Promise<{ files: FoundFile[]; missing: string[] }> {
+  const files: FoundFile[] = [];
+  const missing: string[] = [];
+  const visit = async (path: string): Promise<void> => {
+    const info = await stat(path).catch(() => null);
+    if (!info) {
+      missing.push(path);
+    } else if (info.isDirectory()) {
+      const entries = (await readdir(path)).filter((e) => !e.startsWith('.')).sort();
+      for (const entry of entries) await visit(join(path, entry));
+    } else if (info.isFile()) {
+      files.push({ path, real: await realpath(path), size: info.size });
+    }
+  };
+  for (const path of paths) await visit(path);
+  return { files, missing };
+}

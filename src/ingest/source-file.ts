@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { ChanceryError } from '../errors.ts';
+import type { SourceInput } from './formats/format.types.ts';
+import { type Decoding, detectEncoding, SAMPLE_BYTES } from './decode.ts';
+
+const CHUNK_BYTES = 256 * 1024;
+
+/**
+ * Opens a file for ingest: hashes it (streaming), decides its encoding from its first bytes and
+ * decodes its head for format detection. The file is only ever opened for reading.
+ *
+ * Throws `ingest.not_found`, `ingest.empty_file` or `ingest.binary_file`.
+ */
+export async function openSourceFile(path: string): Promise<SourceInput> {
+  const name = basename(path);
+  const info = await stat(path).catch(() => {
+    throw new ChanceryError('ingest.not_found', `${path}: no such file or directory.`, { file: path });
+  });
+  const sample = await readSample(path);
+  const decoding = detectEncoding(sample, name);
+  if (decodeRange(sample, decoding).trim() === '') {
+    throw new ChanceryError('ingest.empty_file', `${name}: the file holds only white space; nothing to ingest.`, {
+      file: name,
+    });
+  }
+  return {
+    path,
+    name,
+    size: info.size,
+    sha256: await hashFile(path),
+    encoding: decoding.encoding,
+    head: decodeRange(sample, decoding),
+    text: async () => decodeRange(await readFile(path), decoding, true),
+    chunks: () => decodeChunks(path, decoding),
+  };
+}
+
+async function readSample(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(SAMPLE_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function decodeRange(bytes: Uint8Array, decoding: Decoding, complete = false): string {
+  const decoder = new TextDecoder(decoding.encoding);
+  // A sample may end inside a character: stream mode drops the partial one instead of garbling it.
+  return decoder.decode(bytes.subarray(decoding.bomLength), { stream: !complete });
+}
+
+async function* decodeChunks(path: string, decoding: Decoding): AsyncIterable<string> {
+  const decoder = new TextDecoder(decoding.encoding);
+  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES, start: decoding.bomLength });
+  for await (const chunk of stream) {
+    const text = decoder.decode(chunk as Buffer, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}

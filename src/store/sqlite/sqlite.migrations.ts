@@ -1,0 +1,69 @@
+/**
+ * Versioned schema of the SQLite store. A migration, once released, is never edited: a change to
+ * the schema is a new entry at the end. Each runs in its own transaction.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const SQLITE_MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'records, versions, sources, collections, authorities',
+    sql: `
+      CREATE TABLE sources (
+        sha256     TEXT PRIMARY KEY,
+        file_name  TEXT NOT NULL,
+        format     TEXT NOT NULL,
+        size       INTEGER NOT NULL,
+        bytes      BLOB NOT NULL,
+        stored_at  TEXT NOT NULL
+      );
+      -- The current version of each record. Earlier versions move to record_versions.
+      CREATE TABLE records (
+        id                TEXT PRIMARY KEY,
+        version           INTEGER NOT NULL,
+        title             TEXT NOT NULL,
+        type              TEXT NOT NULL,
+        date_display      TEXT NOT NULL,
+        date_min          TEXT,
+        date_max          TEXT,
+        original_language TEXT,
+        -- No foreign key: a record imported from a Chancery JSON export names a source held elsewhere.
+        source_sha256     TEXT NOT NULL,
+        json              TEXT NOT NULL,
+        created_at        TEXT NOT NULL,
+        updated_at        TEXT NOT NULL
+      );
+      CREATE INDEX records_by_date ON records(date_min, id);
+      CREATE TABLE record_versions (
+        record_id     TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+        version       INTEGER NOT NULL,
+        source_sha256 TEXT NOT NULL,
+        json          TEXT NOT NULL,
+        saved_at      TEXT NOT NULL,
+        PRIMARY KEY (record_id, version)
+      );
+      CREATE TABLE collections (
+        id   TEXT PRIMARY KEY,
+        json TEXT NOT NULL
+      );
+      CREATE TABLE collection_members (
+        collection_id TEXT NOT NULL,
+        record_id     TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+        position      INTEGER NOT NULL,
+        PRIMARY KEY (collection_id, record_id)
+      );
+      CREATE INDEX collection_members_in_order ON collection_members(collection_id, position);
+      CREATE TABLE authorities (
+        id   TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        json TEXT NOT NULL
+      );
+      CREATE INDEX authorities_by_kind ON authorities(kind, name);
+    `,
+  },
+];

@@ -1,0 +1,266 @@
+import Database from 'better-sqlite3';
+import { ChanceryError } from '../../errors.ts';
+import type { Authority, AuthorityKind, ChanceryRecord, Collection } from '../../record/record.types.ts';
+import type {
+  ListOptions,
+  RecordSummary,
+  RecordVersion,
+  SaveOutcome,
+  Store,
+  StoredSource,
+} from '../store.types.ts';
+import { type Migration, SQLITE_MIGRATIONS } from './sqlite.migrations.ts';
+
+interface RecordRow {
+  id: string;
+  version: number;
+  json: string;
+  updated_at: string;
+  source_sha256: string;
+}
+
+/**
+ * Opens (and migrates) a SQLite database file, or an in-memory one with `:memory:`.
+ *
+ * @example const store = openSqliteStore('./data/chancery.db');
+ */
+export function openSqliteStore(path: string, migrations: Migration[] = SQLITE_MIGRATIONS): Store {
+  const db = new Database(path);
+  db.pragma('foreign_keys = ON');
+  if (path !== ':memory:') {
+    // WAL lets the web server read while an ingest writes.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  }
+  migrate(db, migrations);
+  return new SqliteStore(db);
+}
+
+function migrate(db: Database.Database, migrations: Migration[]): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
+  const applied = new Set(
+    db
+      .prepare('SELECT version FROM schema_migrations')
+      .pluck()
+      .all()
+      .map((v) => Number(v)),
+  );
+  const newest = Math.max(0, ...applied);
+  const known = Math.max(0, ...migrations.map((m) => m.version));
+  if (newest > known) {
+    throw new ChanceryError(
+      'store.migration',
+      `The database is at schema version ${newest}, newer than this Chancery knows (${known}). Upgrade Chancery or use another --db file.`,
+    );
+  }
+  for (const migration of migrations) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+    })();
+  }
+}
+
+class SqliteStore implements Store {
+  private readonly statements;
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = {
+      current: db.prepare<[string], RecordRow>(
+        'SELECT id, version, json, updated_at, source_sha256 FROM records WHERE id = ?',
+      ),
+      insert: db.prepare(
+        `INSERT INTO records (id, version, title, type, date_display, date_min, date_max, original_language,
+           source_sha256, json, created_at, updated_at)
+         VALUES (@id, @version, @title, @type, @dateDisplay, @dateMin, @dateMax, @originalLanguage,
+           @sha256, @json, @now, @now)`,
+      ),
+      update: db.prepare(
+        `UPDATE records SET version = @version, title = @title, type = @type, date_display = @dateDisplay,
+           date_min = @dateMin, date_max = @dateMax, original_language = @originalLanguage,
+           source_sha256 = @sha256, json = @json, updated_at = @now
+         WHERE id = @id`,
+      ),
+      archive: db.prepare(
+        'INSERT INTO record_versions (record_id, version, source_sha256, json, saved_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      clearMembership: db.prepare('DELETE FROM collection_members WHERE record_id = ?'),
+      addMembership: db.prepare(
+        'INSERT OR REPLACE INTO collection_members (collection_id, record_id, position) VALUES (?, ?, ?)',
+      ),
+    };
+  }
+
+  async saveRecord(record: ChanceryRecord): Promise<SaveOutcome> {
+    return this.db.transaction(() => this.saveOne(record))();
+  }
+
+  async saveRecords(records: ChanceryRecord[]): Promise<SaveOutcome[]> {
+    return this.db.transaction(() => records.map((record) => this.saveOne(record)))();
+  }
+
+  private saveOne(record: ChanceryRecord): SaveOutcome {
+    const json = JSON.stringify(record);
+    const current = this.statements.current.get(record.id);
+    if (current?.json === json) return 'unchanged';
+    const now = new Date().toISOString();
+    const row = {
+      id: record.id,
+      version: (current?.version ?? 0) + 1,
+      title: record.title,
+      type: record.type,
+      dateDisplay: record.date.display,
+      dateMin: record.date.min,
+      dateMax: record.date.max,
+      originalLanguage: record.originalLanguage,
+      sha256: record.source.sha256,
+      json,
+      now,
+    };
+    if (current) {
+      this.statements.archive.run(current.id, current.version, current.source_sha256, current.json, current.updated_at);
+      this.statements.update.run(row);
+    } else {
+      this.statements.insert.run(row);
+    }
+    this.statements.clearMembership.run(record.id);
+    for (const member of record.collections) {
+      this.statements.addMembership.run(member.id, record.id, member.position);
+    }
+    return current ? 'updated' : 'ingested';
+  }
+
+  async getRecord(id: string): Promise<ChanceryRecord | null> {
+    const row = this.statements.current.get(id);
+    return row ? (JSON.parse(row.json) as ChanceryRecord) : null;
+  }
+
+  async getRecordVersion(id: string, version: number): Promise<ChanceryRecord | null> {
+    const current = this.statements.current.get(id);
+    if (current?.version === version) return JSON.parse(current.json) as ChanceryRecord;
+    const json = this.db
+      .prepare('SELECT json FROM record_versions WHERE record_id = ? AND version = ?')
+      .pluck()
+      .get(id, version) as string | undefined;
+    return json ? (JSON.parse(json) as ChanceryRecord) : null;
+  }
+
+  async listVersions(id: string): Promise<RecordVersion[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT version, source_sha256 AS sha256, saved_at AS savedAt FROM record_versions WHERE record_id = ?
+         UNION ALL SELECT version, source_sha256, updated_at FROM records WHERE id = ?
+         ORDER BY version`,
+      )
+      .all(id, id) as RecordVersion[];
+    return rows;
+  }
+
+  async listRecords(options: ListOptions = {}): Promise<RecordSummary[]> {
+    const limit = options.limit ?? -1;
+    const offset = options.offset ?? 0;
+    const columns = `r.id, r.title, r.type, r.date_display AS dateDisplay, r.date_min AS dateMin,
+      r.original_language AS originalLanguage, r.version`;
+    if (options.collectionId) {
+      return this.db
+        .prepare(
+          `SELECT ${columns} FROM collection_members m JOIN records r ON r.id = m.record_id
+           WHERE m.collection_id = ? ORDER BY m.position LIMIT ? OFFSET ?`,
+        )
+        .all(options.collectionId, limit, offset) as RecordSummary[];
+    }
+    return this.db
+      .prepare(`SELECT ${columns} FROM records r ORDER BY r.date_min IS NULL, r.date_min, r.id LIMIT ? OFFSET ?`)
+      .all(limit, offset) as RecordSummary[];
+  }
+
+  async countRecords(): Promise<number> {
+    return Number(this.db.prepare('SELECT count(*) FROM records').pluck().get());
+  }
+
+  async *streamRecords(): AsyncIterable<ChanceryRecord> {
+    // Paged by id rather than one open cursor, so that writes between pages do not trip the iterator.
+    let after = '';
+    const page = this.db.prepare('SELECT id, json FROM records WHERE id > ? ORDER BY id LIMIT 500');
+    for (;;) {
+      const rows = page.all(after) as { id: string; json: string }[];
+      if (rows.length === 0) return;
+      for (const row of rows) yield JSON.parse(row.json) as ChanceryRecord;
+      after = rows.at(-1)?.id ?? after;
+    }
+  }
+
+  async saveSource(source: StoredSource): Promise<void> {
+    this.db
+      .prepare(
+        'INSERT OR IGNORE INTO sources (sha256, file_name, format, size, bytes, stored_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(source.sha256, source.fileName, source.format, source.bytes.length, source.bytes, new Date().toISOString());
+  }
+
+  async getSource(sha256: string): Promise<StoredSource | null> {
+    const row = this.db
+      .prepare('SELECT sha256, file_name AS fileName, format, bytes FROM sources WHERE sha256 = ?')
+      .get(sha256) as StoredSource | undefined;
+    return row ?? null;
+  }
+
+  async saveCollection(collection: Collection): Promise<void> {
+    this.db
+      .prepare('INSERT INTO collections (id, json) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json')
+      .run(collection.id, JSON.stringify(collection));
+  }
+
+  async getCollection(id: string): Promise<Collection | null> {
+    const json = this.db.prepare('SELECT json FROM collections WHERE id = ?').pluck().get(id) as string | undefined;
+    return json ? (JSON.parse(json) as Collection) : null;
+  }
+
+  async listCollections(): Promise<Collection[]> {
+    const rows = this.db.prepare('SELECT json FROM collections ORDER BY id').pluck().all() as string[];
+    return rows.map((json) => JSON.parse(json) as Collection);
+  }
+
+  async saveAuthority(authority: Authority): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO authorities (id, kind, name, json) VALUES (?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, name = excluded.name, json = excluded.json`,
+      )
+      .run(authority.id, authority.kind, authority.name, JSON.stringify(authority));
+  }
+
+  async getAuthority(id: string): Promise<Authority | null> {
+    const json = this.db.prepare('SELECT json FROM authorities WHERE id = ?').pluck().get(id) as string | undefined;
+    return json ? (JSON.parse(json) as Authority) : null;
+  }
+
+  async listAuthorities(kind?: AuthorityKind): Promise<Authority[]> {
+    const rows = (
+      kind
+        ? this.db.prepare('SELECT json FROM authorities WHERE kind = ? ORDER BY name').pluck().all(kind)
+        : this.db.prepare('SELECT json FROM authorities ORDER BY kind, name').pluck().all()
+    ) as string[];
+    return rows.map((json) => JSON.parse(json) as Authority);
+  }
+
+  async checkIntegrity(): Promise<string[]> {
+    const integrity = this.db.prepare('PRAGMA integrity_check').pluck().all() as string[];
+    const foreignKeys = this.db.prepare('PRAGMA foreign_key_check').all() as { table: string; rowid: number }[];
+    return [
+      ...integrity.filter((line) => line !== 'ok'),
+      ...foreignKeys.map((fk) => `foreign key violation in ${fk.table}, row ${fk.rowid}`),
+    ];
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
