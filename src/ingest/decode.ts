@@ -67,19 +67,25 @@ function isUtf8(sample: Uint8Array): boolean {
   }
 }
 
-/** UTF-16 text of Latin or Cyrillic script has a NUL or a 0x04 in every other byte. */
+/**
+ * UTF-16 text has its NUL bytes (the high byte of spaces, digits and Latin letters) all on one
+ * side of each pair; binary data has them anywhere. The decoded text must also be free of controls.
+ */
 function guessUtf16WithoutBom(sample: Uint8Array): string | undefined {
-  const pairs = Math.floor(Math.min(sample.length, 4096) / 2);
-  if (pairs < 8) return undefined;
+  const length = Math.min(sample.length, 4096) & ~1;
   let evenNul = 0;
   let oddNul = 0;
-  for (let i = 0; i < pairs * 2; i += 2) {
+  for (let i = 0; i < length; i += 2) {
     if (sample[i] === 0) evenNul++;
     if (sample[i + 1] === 0) oddNul++;
   }
-  if (oddNul > pairs * 0.6 && evenNul < pairs * 0.05) return 'utf-16le';
-  if (evenNul > pairs * 0.6 && oddNul < pairs * 0.05) return 'utf-16be';
-  return undefined;
+  const total = evenNul + oddNul;
+  if (total < 4) return undefined;
+  const encoding = oddNul >= total * 0.95 ? 'utf-16le' : evenNul >= total * 0.95 ? 'utf-16be' : undefined;
+  if (!encoding) return undefined;
+  const text = new TextDecoder(encoding).decode(sample.subarray(0, length));
+  const controls = text.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
+  return controls <= text.length * 0.01 ? encoding : undefined;
 }
 
 function looksBinary(sample: Uint8Array): boolean {

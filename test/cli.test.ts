@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { ChanceryRecord } from '../src/record/record.types.ts';
+import { CABLE_SEED, LETTER_SEED } from './support/shared-paths.ts';
+
+const BIN = fileURLToPath(new URL('../bin/chancery.js', import.meta.url));
+const run = promisify(execFile);
+let dir: string;
+let db: string;
+
+/** Runs the CLI as a user would; resolves with the exit code instead of throwing on failure. */
+async function chancery(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, '--db', db, ...args], { maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'chancery-cli-'));
+  db = join(dir, 'archive.db');
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('every command documents itself with --help', async () => {
+  const top = await chancery('--help');
+  assert.equal(top.code, 0);
+  for (const command of ['ingest', 'serve', 'show', 'list', 'export']) {
+    assert.match(top.stdout, new RegExp(`\\b${command}\\b`));
+    const help = await chancery(command, '--help');
+    assert.equal(help.code, 0, command);
+    assert.match(help.stdout, new RegExp(`Usage: chancery ${command}`));
+  }
+});
+
+test('ingest prints a summary, list and show print the records, export prints JSON Lines', async () => {
+  const ingest = await chancery('ingest', CABLE_SEED, LETTER_SEED);
+  assert.equal(ingest.code, 0, ingest.stderr + ingest.stdout);
+  assert.match(ingest.stdout, /2 files: 2 ingested, 0 updated, 0 unchanged, 0 failed/);
+
+  const again = await chancery('ingest', '--quiet', CABLE_SEED, LETTER_SEED);
+  assert.match(again.stdout, /^2 files: 0 ingested, 0 updated, 2 unchanged, 0 failed$/m);
+
+  const list = await chancery('list');
+  const rows = list.stdout.trim().split('\n');
+  assert.equal(rows.length, 2);
+  assert.match(rows[0] ?? '', /^\S+\t1951-07-13\tcable\tCable No\. 21756/);
+  const letterId = rows[1]?.split('\t')[0] ?? '';
+
+  const json = await chancery('show', letterId, '--json');
+  const record = JSON.parse(json.stdout) as ChanceryRecord;
+  assert.equal(record.id, letterId);
+  assert.equal(record.authors[0]?.alias, 'Filippov');
+  assert.equal(record.source.file, '004_4e4ece4df42afde7.txt');
+
+  const text = await chancery('show', letterId);
+  assert.match(text.stdout, /Hand-delivered letter, Filippov \(Stalin\) to Mao Zedong/);
+  assert.match(text.stdout, /ДЛЯ тов\. МАО ЦЗЕ-ДУНА/);
+
+  const exported = await chancery('export', '--format', 'json');
+  const lines = exported.stdout.trim().split('\n');
+  assert.equal(lines.length, 2);
+  const ids = lines.map((l) => (JSON.parse(l) as ChanceryRecord).id).sort();
+  assert.deepEqual(ids, rows.map((r) => r.split('\t')[0]).sort());
+});
+
+test('an export imports again unchanged into another archive', async () => {
+  const exported = await chancery('export', '--format', 'json');
+  const file = join(dir, 'export.jsonl');
+  writeFileSync(file, exported.stdout);
+  const otherDb = join(dir, 'other.db');
+  const saved = db;
+  db = otherDb;
+  try {
+    const imported = await chancery('ingest', file);
+    assert.equal(imported.code, 0, imported.stdout);
+    assert.match(imported.stdout, /2 ingested/);
+    const reexported = await chancery('export');
+    assert.equal(reexported.stdout, readFileSync(file, 'utf8'));
+  } finally {
+    db = saved;
+  }
+});
+
+test('failures exit non-zero and say what is wrong', async () => {
+  const bad = join(dir, 'notes.txt');
+  writeFileSync(bad, 'just some notes\nnothing archival here\n');
+  const ingest = await chancery('ingest', bad, CABLE_SEED);
+  assert.equal(ingest.code, 1);
+  assert.match(ingest.stdout, /notes\.txt.*not a format Chancery reads/s);
+  assert.match(ingest.stdout, /1 failed/);
+
+  const missing = await chancery('show', 'no-such-id');
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /No record with id "no-such-id"/);
+
+  const badOption = await chancery('list', '--limit', 'many');
+  assert.notEqual(badOption.code, 0);
+  assert.match(badOption.stderr, /--limit must be a positive whole number/);
+});

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import Database from 'better-sqlite3';
+import { SQLITE_MIGRATIONS } from '../src/store/sqlite/sqlite.migrations.ts';
+import { openSqliteStore } from '../src/store/sqlite/sqlite.store.ts';
+import { makeRecord } from './support/record.fixture.ts';
+import { runStoreContract } from './store.contract.ts';
+
+runStoreContract('sqlite', async () => openSqliteStore(':memory:'));
+
+test('sqlite store: migrations are recorded once and a reopened file keeps its records', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chancery-'));
+  try {
+    const path = join(dir, 'archive.db');
+    const store = openSqliteStore(path);
+    await store.saveRecord(makeRecord());
+    await store.close();
+    const reopened = openSqliteStore(path);
+    assert.equal((await reopened.getRecord('test-1'))?.title, makeRecord().title);
+    await reopened.close();
+    const db = new Database(path, { readonly: true });
+    const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
+    db.close();
+    assert.deepEqual(
+      versions,
+      SQLITE_MIGRATIONS.map((m) => m.version),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('sqlite store: a database from a newer Chancery is refused with a clear message', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chancery-'));
+  try {
+    const path = join(dir, 'future.db');
+    const db = new Database(path);
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    db.prepare('INSERT INTO schema_migrations VALUES (999, ?, ?)').run('future', new Date().toISOString());
+    db.close();
+    assert.throws(() => openSqliteStore(path), { code: 'store.migration', message: /schema version 999/ });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Store } from '../src/store/store.types.ts';
+import { makeRecord } from './support/record.fixture.ts';
+
+/**
+ * The behaviour every Store implementation must have. Each storage driver's test file calls this
+ * with a function that opens a fresh, empty store.
+ */
+export function runStoreContract(driver: string, openEmptyStore: () => Promise<Store>): void {
+  const withStore = (name: string, body: (store: Store) => Promise<void>) =>
+    test(`${driver} store: ${name}`, async () => {
+      const store = await openEmptyStore();
+      try {
+        await body(store);
+      } finally {
+        await store.close();
+      }
+    });
+
+  withStore('a saved record comes back equal, and saving it again changes nothing', async (store) => {
+    const record = makeRecord();
+    assert.equal(await store.saveRecord(record), 'ingested');
+    assert.deepEqual(await store.getRecord(record.id), record);
+    assert.equal(await store.saveRecord(structuredClone(record)), 'unchanged');
+    assert.deepEqual(
+      (await store.listVersions(record.id)).map((v) => v.version),
+      [1],
+    );
+  });
+
+  withStore('a changed record is updated under its id and the earlier version stays retrievable', async (store) => {
+    const first = makeRecord();
+    const second = makeRecord({ summary: 'Corrected summary.', source: { ...first.source, sha256: 'b'.repeat(64) } });
+    await store.saveRecord(first);
+    assert.equal(await store.saveRecord(second), 'updated');
+    assert.equal((await store.getRecord(first.id))?.summary, 'Corrected summary.');
+    assert.deepEqual(await store.getRecordVersion(first.id, 1), first);
+    assert.deepEqual(await store.getRecordVersion(first.id, 2), second);
+    assert.equal(await store.getRecordVersion(first.id, 3), null);
+    const versions = await store.listVersions(first.id);
+    assert.deepEqual(
+      versions.map((v) => [v.version, v.sha256]),
+      [
+        [1, 'a'.repeat(64)],
+        [2, 'b'.repeat(64)],
+      ],
+    );
+    assert.equal(await store.countRecords(), 1);
+  });
+
+  withStore('an unknown id gives null, not an error', async (store) => {
+    assert.equal(await store.getRecord('nope'), null);
+    assert.deepEqual(await store.listVersions('nope'), []);
+  });
+
+  withStore('records list in date order, and a collection lists in its own order', async (store) => {
+    const late = makeRecord({
+      id: 'late',
+      date: { display: '1953', min: '1953-01-01', max: '1953-12-31', certainty: 'exact' },
+      collections: [{ id: 'vol', position: 1 }],
+    });
+    const early = makeRecord({ id: 'early', collections: [{ id: 'vol', position: 2 }] });
+    const undated = makeRecord({
+      id: 'undated',
+      date: { display: 'undated', min: null, max: null, certainty: 'unknown' },
+    });
+    assert.deepEqual(await store.saveRecords([late, undated, early]), ['ingested', 'ingested', 'ingested']);
+    assert.deepEqual(
+      (await store.listRecords()).map((r) => r.id),
+      ['early', 'late', 'undated'],
+    );
+    assert.deepEqual(
+      (await store.listRecords({ collectionId: 'vol' })).map((r) => r.id),
+      ['late', 'early'],
+    );
+    assert.deepEqual(
+      (await store.listRecords({ limit: 1, offset: 1 })).map((r) => r.id),
+      ['late'],
+    );
+    const streamed: string[] = [];
+    for await (const record of store.streamRecords()) streamed.push(record.id);
+    assert.deepEqual(streamed, ['early', 'late', 'undated']);
+  });
+
+  withStore('source bytes are kept byte for byte, once per SHA-256', async (store) => {
+    const bytes = Buffer.from([0xef, 0xbb, 0xbf, 0x00, 0xff, 0x41]);
+    const source = { sha256: 'c'.repeat(64), fileName: 'x.txt', format: 'archive-page-text', bytes };
+    await store.saveSource(source);
+    await store.saveSource({ ...source, fileName: 'other-name.txt' });
+    const back = await store.getSource(source.sha256);
+    assert.ok(back);
+    assert.ok(Buffer.from(back.bytes).equals(bytes));
+    assert.equal(back.fileName, 'x.txt');
+    assert.equal(await store.getSource('d'.repeat(64)), null);
+  });
+
+  withStore('collections and authorities are saved, replaced and listed', async (store) => {
+    await store.saveCollection({ id: 'frus1951v07p2', title: 'Korea and China', kind: 'volume' });
+    await store.saveCollection({ id: 'frus1951v07p2', title: 'Korea and China, Part 2', kind: 'volume' });
+    assert.equal((await store.getCollection('frus1951v07p2'))?.title, 'Korea and China, Part 2');
+    assert.equal((await store.listCollections()).length, 1);
+    await store.saveAuthority({ id: 'p1', kind: 'person', name: 'Dean Acheson', names: [] });
+    await store.saveAuthority({ id: 't1', kind: 'term', name: 'ROK', names: [] });
+    assert.deepEqual(
+      (await store.listAuthorities('person')).map((a) => a.id),
+      ['p1'],
+    );
+    assert.equal((await store.listAuthorities()).length, 2);
+    assert.equal((await store.getAuthority('t1'))?.name, 'ROK');
+  });
+
+  withStore('a healthy store reports no integrity problems', async (store) => {
+    await store.saveRecord(makeRecord());
+    assert.deepEqual(await store.checkIntegrity(), []);
+  });
+}
