@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'record.not_found'
   | 'record.invalid'
   | 'store.migration'
+  | 'search.invalid_query'
   | 'cli.usage';
 
 export class ChanceryError extends Error {

@@ -17,7 +17,9 @@ let db: string;
 /** Runs the CLI as a user would; resolves with the exit code instead of throwing on failure. */
 async function chancery(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, '--db', db, ...args], { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [BIN, '--db', db, ...args], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,13 +63,18 @@ test('a batch of good and bad files: each bad file is named with its reason, the
   copyFileSync(CABLE_SEED, join(batch, 'cable.txt'));
   copyFileSync(LETTER_SEED, join(batch, 'nested', 'letter.txt'));
   writeFileSync(join(batch, 'empty.txt'), '');
-  writeFileSync(join(batch, 'blob.bin'), Buffer.from([0x13, 0x37, 0x00, 0xfe, 0x00, 0x01, 0x02, 0x80, 0x00, 0x00, 0x99]));
+  writeFileSync(
+    join(batch, 'blob.bin'),
+    Buffer.from([0x13, 0x37, 0x00, 0xfe, 0x00, 0x01, 0x02, 0x80, 0x00, 0x00, 0x99]),
+  );
   writeFileSync(join(batch, 'shopping.txt'), 'Eggs\nMilk\nBread, two loaves\nRemember the post office.\n');
   const cable = readFileSync(CABLE_SEED);
   writeFileSync(join(batch, 'cable-cut.txt'), cable.subarray(0, Math.floor(cable.length / 2)));
   // 50 MB of prose that is no known format, written in pieces so the test itself stays small.
   const big = openSync(join(batch, 'big.txt'), 'w');
-  const line = Buffer.from('The quick brown fox jumps over the lazy dog while the archive keeps its records.\n');
+  const line = Buffer.from(
+    'The quick brown fox jumps over the lazy dog while the archive keeps its records.\n',
+  );
   const piece = Buffer.concat(Array.from({ length: 8192 }, () => line));
   for (let written = 0; written < 50 * 1024 * 1024; written += piece.length) writeSync(big, piece);
   closeSync(big);
@@ -106,7 +121,8 @@ test('the first seed re-encoded as Windows-1251 is read as the same document', a
   const utf8 = join(dir, 'cable-utf8.txt');
   const cp1251 = join(dir, 'cable-cp1251.txt');
   copyFileSync(CABLE_SEED, utf8);
-  writeFileSync(cp1251, toWindows1251(readFileSync(CABLE_SEED, 'utf8')));
+  // Windows-1251 has no º: "Nº" is written with the numero sign it does have, as iconv's //TRANSLIT does.
+  writeFileSync(cp1251, toWindows1251(readFileSync(CABLE_SEED, 'utf8').replaceAll('Nº', '№')));
   await withApp(async (app) => {
     const first = await ingest(app, [utf8]);
     const [id] = (await app.store.listRecords()).map((r) => r.id);
@@ -121,7 +137,11 @@ test('the first seed re-encoded as Windows-1251 is read as the same document', a
     assert.equal(recoded.source.encoding, 'windows-1251');
     assert.deepEqual(recoded.texts, original.texts);
     assert.equal(recoded.title, original.title);
-    assert.deepEqual(recoded.handling, original.handling);
+    // The raw lines differ by the numero sign the test wrote; the events read from them must not.
+    const events = (r: typeof original) => r.handling.map(({ raw: _raw, ...event }) => event);
+    assert.deepEqual(events(recoded), events(original));
+    assert.deepEqual(recoded.numbers, original.numbers);
+    assert.deepEqual(recoded.archivalLocations, original.archivalLocations);
     assert.equal(await app.store.countRecords(), 1);
   });
 });
@@ -136,7 +156,10 @@ test('ingesting the same files again changes nothing; a changed file updates its
     assert.deepEqual([again.ingested, again.updated, again.unchanged, again.failed], [0, 0, 2, 0]);
 
     const text = readFileSync(letter, 'utf8');
-    writeFileSync(letter, text.replace('Мексиканцы являются агентами США.', 'Мексиканцы являются агентами США!'));
+    writeFileSync(
+      letter,
+      text.replace('Мексиканцы являются агентами США.', 'Мексиканцы являются агентами США!'),
+    );
     const changed = await ingest(app, [letter]);
     assert.deepEqual([changed.ingested, changed.updated], [0, 1]);
     const id = (await app.store.listRecords()).find((r) => r.title.startsWith('Hand-delivered'))?.id;

@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { SQLITE_MIGRATIONS } from '../src/store/sqlite/sqlite.migrations.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite.store.ts';
-import { makeRecord } from './support/record.fixture.ts';
 import { runStoreContract } from './store.contract.ts';
+import { makeRecord } from './support/record.fixture.ts';
 
 runStoreContract('sqlite', async () => openSqliteStore(':memory:'));
 
@@ -38,7 +38,9 @@ test('sqlite store: a database from a newer Chancery is refused with a clear mes
   try {
     const path = join(dir, 'future.db');
     const db = new Database(path);
-    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    db.exec(
+      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
     db.prepare('INSERT INTO schema_migrations VALUES (999, ?, ?)').run('future', new Date().toISOString());
     db.close();
     assert.throws(() => openSqliteStore(path), { code: 'store.migration', message: /schema version 999/ });

@@ -29,25 +29,31 @@ export function runStoreContract(driver: string, openEmptyStore: () => Promise<S
     );
   });
 
-  withStore('a changed record is updated under its id and the earlier version stays retrievable', async (store) => {
-    const first = makeRecord();
-    const second = makeRecord({ summary: 'Corrected summary.', source: { ...first.source, sha256: 'b'.repeat(64) } });
-    await store.saveRecord(first);
-    assert.equal(await store.saveRecord(second), 'updated');
-    assert.equal((await store.getRecord(first.id))?.summary, 'Corrected summary.');
-    assert.deepEqual(await store.getRecordVersion(first.id, 1), first);
-    assert.deepEqual(await store.getRecordVersion(first.id, 2), second);
-    assert.equal(await store.getRecordVersion(first.id, 3), null);
-    const versions = await store.listVersions(first.id);
-    assert.deepEqual(
-      versions.map((v) => [v.version, v.sha256]),
-      [
-        [1, 'a'.repeat(64)],
-        [2, 'b'.repeat(64)],
-      ],
-    );
-    assert.equal(await store.countRecords(), 1);
-  });
+  withStore(
+    'a changed record is updated under its id and the earlier version stays retrievable',
+    async (store) => {
+      const first = makeRecord();
+      const second = makeRecord({
+        summary: 'Corrected summary.',
+        source: { ...first.source, sha256: 'b'.repeat(64) },
+      });
+      await store.saveRecord(first);
+      assert.equal(await store.saveRecord(second), 'updated');
+      assert.equal((await store.getRecord(first.id))?.summary, 'Corrected summary.');
+      assert.deepEqual(await store.getRecordVersion(first.id, 1), first);
+      assert.deepEqual(await store.getRecordVersion(first.id, 2), second);
+      assert.equal(await store.getRecordVersion(first.id, 3), null);
+      const versions = await store.listVersions(first.id);
+      assert.deepEqual(
+        versions.map((v) => [v.version, v.sha256]),
+        [
+          [1, 'a'.repeat(64)],
+          [2, 'b'.repeat(64)],
+        ],
+      );
+      assert.equal(await store.countRecords(), 1);
+    },
+  );
 
   withStore('an unknown id gives null, not an error', async (store) => {
     assert.equal(await store.getRecord('nope'), null);

@@ -16,7 +16,8 @@ export async function withApp<T>(command: Command, work: (app: App) => Promise<T
 export function parsePositiveInt(name: string): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive whole number, not "${value}"`);
+    if (!Number.isInteger(n) || n < 1)
+      throw new InvalidArgumentError(`${name} must be a positive whole number, not "${value}"`);
     return n;
   };
 }

@@ -14,7 +14,8 @@ export function registerExportCommand(program: Command): void {
       await withApp(command, async ({ store }) => {
         for await (const record of store.streamRecords()) {
           // Respect back-pressure so that a large archive never piles up in memory.
-          if (!out.write(`${JSON.stringify(record)}\n`)) await new Promise((resolve) => out.once('drain', resolve));
+          if (!out.write(`${JSON.stringify(record)}\n`))
+            await new Promise((resolve) => out.once('drain', resolve));
         }
       });
       if (options.output) await new Promise((resolve) => out.end(resolve));

@@ -1,6 +1,11 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { type FileReport, type IngestProgress, type IngestReport, ingestPaths } from '../ingest/ingest.batch.ts';
+import {
+  type FileReport,
+  type IngestProgress,
+  type IngestReport,
+  ingestPaths,
+} from '../ingest/ingest.batch.ts';
 import { withApp } from './cli.options.ts';
 
 export function registerIngestCommand(program: Command): void {
@@ -57,7 +62,8 @@ function describeFile(file: FileReport): string {
 /** A progress bar on a terminal: documents and MB per second, and the time left. */
 function startProgressBar(): { update: (p: IngestProgress) => void; stop: () => void } {
   const bar = new SingleBar({
-    format: '{bar} {percentage}% | {mb}/{totalMb} MB | {records} docs | {docsPerSecond} docs/s | {mbPerSecond} MB/s | {eta_formatted} left',
+    format:
+      '{bar} {percentage}% | {mb}/{totalMb} MB | {records} docs | {docsPerSecond} docs/s | {mbPerSecond} MB/s | {eta_formatted} left',
     stream: process.stderr,
     etaBuffer: 50,
   });

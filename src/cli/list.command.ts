@@ -16,7 +16,9 @@ export function registerListCommand(program: Command): void {
         });
         for (const r of records) {
           process.stdout.write(
-            options.json ? `${JSON.stringify(r)}\n` : `${r.id}\t${r.dateMin ?? r.dateDisplay}\t${r.type}\t${r.title}\n`,
+            options.json
+              ? `${JSON.stringify(r)}\n`
+              : `${r.id}\t${r.dateMin ?? r.dateDisplay}\t${r.type}\t${r.title}\n`,
           );
         }
       });

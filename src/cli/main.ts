@@ -3,6 +3,7 @@ import { isChanceryError } from '../errors.ts';
 import { registerExportCommand } from './export.command.ts';
 import { registerIngestCommand } from './ingest.command.ts';
 import { registerListCommand } from './list.command.ts';
+import { registerSearchCommand } from './search.command.ts';
 import { registerServeCommand } from './serve.command.ts';
 import { registerShowCommand } from './show.command.ts';
 
@@ -14,6 +15,7 @@ const program = new Command('chancery')
 registerIngestCommand(program);
 registerListCommand(program);
 registerShowCommand(program);
+registerSearchCommand(program);
 registerExportCommand(program);
 registerServeCommand(program);
 

@@ -34,5 +34,7 @@ async function ingestSampleWhenEmpty(app: App): Promise<void> {
     authorities: app.authorities,
     readers: app.readers,
   });
-  process.stdout.write(`Ingested the sample archive: ${report.ingested} records, ${report.failed} files failed.\n`);
+  process.stdout.write(
+    `Ingested the sample archive: ${report.ingested} records, ${report.failed} files failed.\n`,
+  );
 }

@@ -38,7 +38,10 @@ test('Windows-1251 and KOI8-R are told apart and decoded to the same text', () =
 });
 
 test('Western text with a few accented letters reads as Windows-1252, not Cyrillic', () => {
-  const bytes = encodeSingleByte('Kaesong, also written Kaijō in the Japanese reading, café.', 'windows-1252');
+  const bytes = encodeSingleByte(
+    'Kaesong, also written Kaijō in the Japanese reading, café.',
+    'windows-1252',
+  );
   assert.equal(detectEncoding(bytes, 'a.txt').encoding, 'windows-1252');
 });
 

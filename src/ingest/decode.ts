@@ -27,16 +27,21 @@ const MAGIC: [string, number[]][] = [
  */
 export function detectEncoding(sample: Uint8Array, fileName: string): Decoding {
   if (sample.length === 0) {
-    throw new ChanceryError('ingest.empty_file', `${fileName}: the file is empty (0 bytes); nothing to ingest.`, {
-      file: fileName,
-    });
+    throw new ChanceryError(
+      'ingest.empty_file',
+      `${fileName}: the file is empty (0 bytes); nothing to ingest.`,
+      {
+        file: fileName,
+      },
+    );
   }
   for (const [what, magic] of MAGIC) {
     if (magic.every((byte, i) => sample[i] === byte)) {
       throw new ChanceryError('ingest.binary_file', `${fileName}: this is ${what}.`, { file: fileName });
     }
   }
-  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf)
+    return { encoding: 'utf-8', bomLength: 3 };
   if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
   const utf16 = guessUtf16WithoutBom(sample);
@@ -84,7 +89,13 @@ function guessUtf16WithoutBom(sample: Uint8Array): string | undefined {
   const encoding = oddNul >= total * 0.95 ? 'utf-16le' : evenNul >= total * 0.95 ? 'utf-16be' : undefined;
   if (!encoding) return undefined;
   const text = new TextDecoder(encoding).decode(sample.subarray(0, length));
-  const controls = text.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
+  let controls = 0;
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || code === 0xfffd) {
+      controls++;
+    }
+  }
   return controls <= text.length * 0.01 ? encoding : undefined;
 }
 
@@ -93,7 +104,8 @@ function looksBinary(sample: Uint8Array): boolean {
   for (const byte of sample) {
     if (byte === 0) return true;
     // Tab, line feed, form feed (PDF text exports), carriage return and escape are text.
-    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) control++;
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b)
+      control++;
   }
   return control > sample.length * 0.01;
 }

@@ -88,7 +88,14 @@ export async function ingestPaths(options: IngestOptions): Promise<IngestReport>
     bytesDone += file.size;
     reports.push(report);
     options.onFile?.(report);
-    options.onProgress?.({ file: file.path, filesDone: index + 1, filesTotal: files.length, records, bytesDone, bytesTotal });
+    options.onProgress?.({
+      file: file.path,
+      filesDone: index + 1,
+      filesTotal: files.length,
+      records,
+      bytesDone,
+      bytesTotal,
+    });
   }
   return {
     files: reports,
@@ -168,7 +175,8 @@ async function readIntoStore(
     pending = [];
   };
   const problem = (p: ReadProblem) => {
-    const where = p.line !== undefined ? `, line ${p.line}${p.column !== undefined ? `, column ${p.column}` : ''}` : '';
+    const where =
+      p.line !== undefined ? `, line ${p.line}${p.column !== undefined ? `, column ${p.column}` : ''}` : '';
     report.problems.push({ code: p.code, message: `${source.name}${where}: ${p.message}` });
   };
   try {
@@ -190,7 +198,10 @@ async function readIntoStore(
     await flush();
   }
   if (report.ingested + report.updated + report.unchanged === 0 && report.problems.length === 0) {
-    report.problems.push({ code: 'ingest.missing_field', message: `${source.name}: the file holds no document.` });
+    report.problems.push({
+      code: 'ingest.missing_field',
+      message: `${source.name}: the file holds no document.`,
+    });
   }
 }
 
@@ -208,7 +219,16 @@ function count(report: FileReport, outcome: SaveOutcome): void {
 }
 
 function emptyReport(path: string): FileReport {
-  return { path, format: null, encoding: null, ingested: 0, updated: 0, unchanged: 0, problems: [], notes: [] };
+  return {
+    path,
+    format: null,
+    encoding: null,
+    ingested: 0,
+    updated: 0,
+    unchanged: 0,
+    problems: [],
+    notes: [],
+  };
 }
 
 function sum(reports: FileReport[], key: 'ingested' | 'updated' | 'unchanged'): number {

@@ -3,8 +3,8 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ChanceryError } from '../errors.ts';
-import type { SourceInput } from './formats/format.types.ts';
 import { type Decoding, detectEncoding, SAMPLE_BYTES } from './decode.ts';
+import type { SourceInput } from './formats/format.types.ts';
 
 const CHUNK_BYTES = 256 * 1024;
 
@@ -22,9 +22,13 @@ export async function openSourceFile(path: string): Promise<SourceInput> {
   const sample = await readSample(path);
   const decoding = detectEncoding(sample, name);
   if (decodeRange(sample, decoding).trim() === '') {
-    throw new ChanceryError('ingest.empty_file', `${name}: the file holds only white space; nothing to ingest.`, {
-      file: name,
-    });
+    throw new ChanceryError(
+      'ingest.empty_file',
+      `${name}: the file holds only white space; nothing to ingest.`,
+      {
+        file: name,
+      },
+    );
   }
   return {
     path,
@@ -51,7 +55,8 @@ async function readSample(path: string): Promise<Uint8Array> {
 
 async function hashFile(path: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }))
+    hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 

@@ -1,5 +1,6 @@
 import type { Agent, Authority, AuthorityKind } from '../record/record.types.ts';
 import { normalizeName, stripHonorifics } from './name.normalize.ts';
+import { romanizationKey } from './romanization.key.ts';
 
 /**
  * Authorities (people, places, organizations, terms) and every name form they go by, looked up by
@@ -12,6 +13,7 @@ import { normalizeName, stripHonorifics } from './name.normalize.ts';
 export class AuthorityIndex {
   private readonly byId = new Map<string, Authority>();
   private readonly byForm = new Map<string, Authority[]>();
+  private readonly byRomanization = new Map<string, Authority[]>();
 
   constructor(authorities: Iterable<Authority> = []) {
     for (const authority of authorities) this.add(authority);
@@ -21,7 +23,10 @@ export class AuthorityIndex {
   add(authority: Authority): void {
     const existing = this.byId.get(authority.id);
     const merged = existing
-      ? { ...existing, names: [...existing.names, ...authority.names.filter((n) => !hasForm(existing, n.form))] }
+      ? {
+          ...existing,
+          names: [...existing.names, ...authority.names.filter((n) => !hasForm(existing, n.form))],
+        }
       : authority;
     this.byId.set(merged.id, merged);
     for (const form of [merged.name, ...merged.names.map((n) => n.form)]) {
@@ -29,7 +34,12 @@ export class AuthorityIndex {
       if (!key) continue;
       const list = this.byForm.get(key) ?? [];
       if (!list.some((a) => a.id === merged.id)) list.push(merged);
-      else list.splice(list.findIndex((a) => a.id === merged.id), 1, merged);
+      else
+        list.splice(
+          list.findIndex((a) => a.id === merged.id),
+          1,
+          merged,
+        );
       this.byForm.set(key, list);
     }
   }
@@ -52,6 +62,17 @@ export class AuthorityIndex {
   }
 
   /**
+   * The authority whose name, in any romanization or script, sounds like `form`: "Kim Il-sung",
+   * "Ким Ир Сен" and "김일성" find Kim Il Sung though only one of them is in the authority file.
+   * Undefined when no or several authorities share the form's romanization key.
+   */
+  findByRomanization(form: string, kind?: AuthorityKind): Authority | undefined {
+    const key = romanizationKey(stripHonorifics(form));
+    const candidates = (key ? (this.byRomanization.get(key) ?? []) : []).filter((a) => !kind || a.kind === kind);
+    return candidates.length === 1 ? candidates[0] : undefined;
+  }
+
+  /**
    * Reads a name as a document writes it: "Cde. Filippov [Stalin]", "Filippov (Stalin)",
    * "Mao Zedong", "FILIPPOV". The bracketed part is an editor's identification of the person
    * behind the written form, so the written form becomes the alias.
@@ -68,7 +89,12 @@ export class AuthorityIndex {
     if (!person) {
       return { name: identified ?? form, alias: identified ? form : null, personId: null, raw };
     }
-    return { name: person.name, alias: isAliasOf(form, person) ? toDisplayCase(form) : null, personId: person.id, raw };
+    return {
+      name: person.name,
+      alias: isAliasOf(form, person) ? toDisplayCase(form) : null,
+      personId: person.id,
+      raw,
+    };
   }
 
   private findBySurname(form: string): Authority | undefined {
@@ -76,6 +102,15 @@ export class AuthorityIndex {
     const people = this.all('person').filter((p) => normalizeName(p.name).split(' ').at(-1) === key);
     return people.length === 1 ? people[0] : undefined;
   }
+}
+
+function addTo(map: Map<string, Authority[]>, key: string, authority: Authority): void {
+  if (!key) return;
+  const list = map.get(key) ?? [];
+  const at = list.findIndex((a) => a.id === authority.id);
+  if (at < 0) list.push(authority);
+  else list[at] = authority;
+  map.set(key, list);
 }
 
 function hasForm(authority: Authority, form: string): boolean {
@@ -93,5 +128,7 @@ function isAliasOf(form: string, person: Authority): boolean {
 /** "FILIPPOV" as a name is "Filippov"; mixed-case forms stay as written. */
 function toDisplayCase(form: string): string {
   if (form !== form.toUpperCase()) return form;
-  return form.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+  return form
+    .toLowerCase()
+    .replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }

@@ -19,9 +19,13 @@ export function loadAuthorities(dir: string = DEFAULT_AUTHORITY_DIR): Authority[
     const path = join(dir, file);
     const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
     if (!Array.isArray(parsed)) {
-      throw new ChanceryError('record.invalid', `${path}: an authority file must hold a JSON array of records.`, {
-        file: path,
-      });
+      throw new ChanceryError(
+        'record.invalid',
+        `${path}: an authority file must hold a JSON array of records.`,
+        {
+          file: path,
+        },
+      );
     }
     return parsed as Authority[];
   });

@@ -7,7 +7,10 @@ export function formatRecordAsText(record: ChanceryRecord): string {
     if (value) lines.push(`${`${label}:`.padEnd(18)}${value}`);
   };
   field('Id', record.id);
-  field('Date', record.date.display + (record.date.min ? ` (${formatRange(record.date.min, record.date.max)})` : ''));
+  field(
+    'Date',
+    record.date.display + (record.date.min ? ` (${formatRange(record.date.min, record.date.max)})` : ''),
+  );
   field('Type', record.type);
   field('Authors', record.authors.map(formatAgent).join('; '));
   field('Recipients', record.recipients.map(formatAgent).join('; '));

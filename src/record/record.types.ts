@@ -10,6 +10,9 @@ export const DOCUMENT_TYPES = [
   'cable',
   'ciphered-telegram',
   'telegram',
+  // A message sent by air pouch in telegram form, and a numbered report by pouch: FRUS types.
+  'airgram',
+  'despatch',
   'letter',
   'memorandum',
   'memorandum-of-conversation',
@@ -215,7 +218,13 @@ export interface Mention {
   blockId?: string;
 }
 
-export type RelationType = 'draft-of' | 'reply-to' | 'attachment-of' | 'same-as' | 'has-draft' | 'has-attachment';
+export type RelationType =
+  | 'draft-of'
+  | 'reply-to'
+  | 'attachment-of'
+  | 'same-as'
+  | 'has-draft'
+  | 'has-attachment';
 
 export interface Relation {
   type: RelationType;

@@ -11,12 +11,14 @@ export function validateRecord(value: unknown, where: string): ChanceryRecord {
   const fail = (field: string, reason: string): never => {
     throw new ChanceryError('record.invalid', `${where}: field "${field}" ${reason}.`, { field });
   };
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('(record)', 'must be a JSON object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    fail('(record)', 'must be a JSON object');
   const record = value as Record<string, unknown>;
   for (const field of ['id', 'title'] as const) {
     if (typeof record[field] !== 'string' || record[field] === '') fail(field, 'must be a non-empty string');
   }
-  if (!DOCUMENT_TYPES.includes(record.type as never)) fail('type', `must be one of ${DOCUMENT_TYPES.join(', ')}`);
+  if (!DOCUMENT_TYPES.includes(record.type as never))
+    fail('type', `must be one of ${DOCUMENT_TYPES.join(', ')}`);
   const date = record.date as Record<string, unknown> | undefined;
   if (typeof date?.display !== 'string') fail('date.display', 'must be a string');
   for (const field of ['authors', 'recipients', 'texts', 'archivalLocations'] as const) {

@@ -1,4 +1,5 @@
 import type { Authority, AuthorityKind, ChanceryRecord, Collection } from '../record/record.types.ts';
+import type { SearchRequest, SearchResponse } from '../search/query/query.types.ts';
 
 /** What saving a record did. */
 export type SaveOutcome = 'ingested' | 'updated' | 'unchanged';
@@ -49,6 +50,8 @@ export interface Store {
   /** Saves several records in one transaction (a TEI volume's documents, in batches). */
   saveRecords(records: ChanceryRecord[]): Promise<SaveOutcome[]>;
   getRecord(id: string): Promise<ChanceryRecord | null>;
+  /** Removes a record, its earlier versions and its index entries. False when there was none. */
+  deleteRecord(id: string): Promise<boolean>;
   /** A given version of a record (1 is the first ingested). */
   getRecordVersion(id: string, version: number): Promise<ChanceryRecord | null>;
   listVersions(id: string): Promise<RecordVersion[]>;
@@ -68,6 +71,12 @@ export interface Store {
   saveAuthority(authority: Authority): Promise<void>;
   getAuthority(id: string): Promise<Authority | null>;
   listAuthorities(kind?: AuthorityKind): Promise<Authority[]>;
+
+  /**
+   * Full-text and faceted search over the records. The query arrives parsed, with names expanded
+   * and fields resolved (src/search/search.service.ts), so every backend answers the same tree.
+   */
+  search(request: SearchRequest): Promise<SearchResponse>;
 
   /** Checks the database's own consistency; returns the problems found, none when healthy. */
   checkIntegrity(): Promise<string[]>;

@@ -1,15 +1,179 @@
-import { Hono } from 'hono';
+import { readFileSync } from 'node:fs';
+import { type Context, Hono } from 'hono';
+import type { Child } from 'hono/jsx';
+import { secureHeaders } from 'hono/secure-headers';
 import type { AuthorityIndex } from '../names/authority.index.ts';
+import type { ChanceryRecord, RecordSource } from '../record/record.types.ts';
 import type { Store } from '../store/store.types.ts';
+import { DocumentPage } from './document.page.tsx';
+import { NotFoundPage, ServerErrorPage } from './error.page.tsx';
+import { HomePage, summarizeArchive } from './home.page.tsx';
+import { STYLESHEET_PATH } from './layout.component.tsx';
 
 export interface WebDependencies {
   store: Store;
   authorities: AuthorityIndex;
 }
 
-/** Placeholder until the reading room lands. */
-export function createWebApp(_deps: WebDependencies): Hono {
+/** Pages load nothing but their own stylesheet (and, later, their own scripts). */
+const pageHeaders = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+});
+
+/** Source files are whatever an archive sent: a browser must never run them as a page of ours. */
+const DOWNLOAD_POLICY = "default-src 'none'; sandbox";
+
+/** Documents listed per page of the home page. */
+const PAGE_SIZE = 100;
+
+// Read once at start-up: the stylesheet is part of the program, not of the archive.
+const STYLESHEET = readFileSync(new URL('./chancery.css', import.meta.url), 'utf8');
+
+/**
+ * The reading room: server-rendered pages over the store port, readable without JavaScript.
+ *
+ * Routes: `/` (the documents in date order, `?page=N`), `/documents/:id` (a document),
+ * `/documents/:id.json` (its canonical JSON), `/documents/:id/source` (the original file, byte
+ * for byte), `/static/chancery.css`.
+ *
+ * @example
+ * const web = createWebApp({ store, authorities });
+ * const response = await web.request('/documents/113644');
+ */
+export function createWebApp(deps: WebDependencies): Hono {
+  const { store, authorities } = deps;
   const app = new Hono();
-  app.get('/', (c) => c.text('Chancery'));
+
+  // Registered first so that it runs after `pageHeaders` has set the page policy: a download gets a stricter one.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res.headers.get('content-disposition')?.startsWith('attachment')) {
+      c.res.headers.set('content-security-policy', DOWNLOAD_POLICY);
+    }
+  });
+  app.use('*', pageHeaders);
+
+  app.get(STYLESHEET_PATH, (c) =>
+    c.body(STYLESHEET, 200, {
+      'content-type': 'text/css; charset=utf-8',
+      'cache-control': 'public, max-age=3600',
+    }),
+  );
+
+  app.get('/', async (c) => {
+    const summaries = await store.listRecords();
+    const pageCount = Math.max(1, Math.ceil(summaries.length / PAGE_SIZE));
+    const page = parsePage(c.req.query('page'));
+    if (page === null || page > pageCount) return renderPage(c, <NotFoundPage />, 404);
+    return renderPage(
+      c,
+      <HomePage
+        overview={summarizeArchive(summaries)}
+        documents={summaries.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)}
+        page={page}
+        pageCount={pageCount}
+      />,
+    );
+  });
+
+  app.get('/documents/:id/source', async (c) => {
+    const id = c.req.param('id');
+    const record = await store.getRecord(id);
+    const source = record ? await store.getSource(record.source.sha256) : null;
+    if (!record || !source) return renderPage(c, <NotFoundPage documentId={id} />, 404);
+    return c.body(new Uint8Array(source.bytes), 200, {
+      'content-type': sourceContentType(record.source),
+      'content-disposition': contentDisposition(record.source.file),
+    });
+  });
+
+  app.get('/documents/:id', async (c) => {
+    const id = c.req.param('id');
+    const record = await store.getRecord(id);
+    if (record) return renderDocument(c, record);
+    // `/documents/ID.json` is matched here too, because Hono's `:id` takes the dot with it.
+    const jsonId = id.endsWith('.json') ? id.slice(0, -'.json'.length) : null;
+    const jsonRecord = jsonId ? await store.getRecord(jsonId) : null;
+    if (jsonRecord) {
+      return c.body(`${JSON.stringify(jsonRecord, null, 2)}\n`, 200, {
+        'content-type': 'application/json; charset=utf-8',
+      });
+    }
+    return renderPage(c, <NotFoundPage documentId={jsonId ?? id} />, 404);
+  });
+
+  app.notFound((c) => renderPage(c, <NotFoundPage />, 404));
+
+  app.onError((error, c) => {
+    console.error(`reading room: ${c.req.method} ${c.req.path}:`, error);
+    return renderPage(c, <ServerErrorPage />, 500);
+  });
+
+  async function renderDocument(c: Context, record: ChanceryRecord): Promise<Response> {
+    const [versions, collections] = await Promise.all([
+      store.listVersions(record.id),
+      Promise.all(
+        record.collections.map(async (membership) => ({
+          membership,
+          collection: await store.getCollection(membership.id),
+        })),
+      ),
+    ]);
+    return renderPage(
+      c,
+      <DocumentPage
+        record={record}
+        authorities={authorities}
+        versions={versions}
+        collections={collections}
+      />,
+    );
+  }
+
   return app;
+}
+
+/** Hono's JSX renders the markup; the doctype is the one string it cannot produce. */
+async function renderPage(c: Context, page: Child, status: 200 | 404 | 500 = 200): Promise<Response> {
+  const markup = await Promise.resolve(page?.toString() ?? '');
+  return c.html(`<!DOCTYPE html>${markup}`, status);
+}
+
+function parsePage(value: string | undefined): number | null {
+  if (value === undefined) return 1;
+  if (!/^[1-9]\d{0,6}$/u.test(value)) return null;
+  return Number(value);
+}
+
+const FORMAT_MEDIA_TYPES: Record<RecordSource['format'], string> = {
+  'archive-page-text': 'text/plain',
+  'archive-page-markdown': 'text/markdown',
+  'archive-page-pdf-text': 'text/plain',
+  'tei-frus': 'application/tei+xml',
+  'chancery-json': 'application/json',
+};
+
+/** The stored bytes are not re-encoded, so the charset is the one they were decoded from. */
+function sourceContentType(source: RecordSource): string {
+  const mediaType = FORMAT_MEDIA_TYPES[source.format] ?? 'application/octet-stream';
+  return `${mediaType}; charset=${source.encoding ?? 'utf-8'}`;
+}
+
+/** RFC 6266: an ASCII fallback name plus the UTF-8 name, so that quotes or Cyrillic in a name stay harmless. */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/gu, '_');
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/gu,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

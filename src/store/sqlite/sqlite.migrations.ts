@@ -66,4 +66,32 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       CREATE INDEX authorities_by_kind ON authorities(kind, name);
     `,
   },
+  {
+    version: 2,
+    name: 'full-text search index and facets',
+    sql: `
+      -- One row per indexed record; its rowid is the FTS5 rowid.
+      CREATE TABLE search_docs (
+        rowid     INTEGER PRIMARY KEY,
+        record_id TEXT NOT NULL UNIQUE,
+        date_min  TEXT,
+        date_max  TEXT
+      );
+      CREATE INDEX search_docs_by_date ON search_docs(date_min);
+      -- Contentless: the analyzed terms are indexed, not stored; snippets come from the record.
+      CREATE VIRTUAL TABLE search_fts USING fts5(
+        title, names, summary, body,
+        content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3'
+      );
+      CREATE TABLE search_facets (
+        doc   INTEGER NOT NULL,
+        facet TEXT NOT NULL,
+        value TEXT NOT NULL,
+        label TEXT NOT NULL,
+        PRIMARY KEY (facet, value, doc)
+      ) WITHOUT ROWID;
+      CREATE INDEX search_facets_by_doc ON search_facets(doc, facet);
+    `,
+  },
 ];

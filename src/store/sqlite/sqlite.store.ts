@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { ChanceryError } from '../../errors.ts';
 import type { Authority, AuthorityKind, ChanceryRecord, Collection } from '../../record/record.types.ts';
+import type { SearchRequest, SearchResponse } from '../../search/query/query.types.ts';
+import { SqliteSearchIndex } from '../../search/sqlite/sqlite.search.ts';
 import type {
   ListOptions,
   RecordSummary,
@@ -70,8 +72,10 @@ function migrate(db: Database.Database, migrations: Migration[]): void {
 
 class SqliteStore implements Store {
   private readonly statements;
+  private readonly index: SqliteSearchIndex;
 
   constructor(private readonly db: Database.Database) {
+    this.index = new SqliteSearchIndex(db);
     this.statements = {
       current: db.prepare<[string], RecordRow>(
         'SELECT id, version, json, updated_at, source_sha256 FROM records WHERE id = ?',
@@ -125,11 +129,18 @@ class SqliteStore implements Store {
       now,
     };
     if (current) {
-      this.statements.archive.run(current.id, current.version, current.source_sha256, current.json, current.updated_at);
+      this.statements.archive.run(
+        current.id,
+        current.version,
+        current.source_sha256,
+        current.json,
+        current.updated_at,
+      );
       this.statements.update.run(row);
     } else {
       this.statements.insert.run(row);
     }
+    this.index.indexRecord(record);
     this.statements.clearMembership.run(record.id);
     for (const member of record.collections) {
       this.statements.addMembership.run(member.id, record.id, member.position);
@@ -140,6 +151,17 @@ class SqliteStore implements Store {
   async getRecord(id: string): Promise<ChanceryRecord | null> {
     const row = this.statements.current.get(id);
     return row ? (JSON.parse(row.json) as ChanceryRecord) : null;
+  }
+
+  async deleteRecord(id: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      this.index.removeRecord(id);
+      return this.db.prepare('DELETE FROM records WHERE id = ?').run(id).changes > 0;
+    })();
+  }
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    return this.index.search(request);
   }
 
   async getRecordVersion(id: string, version: number): Promise<ChanceryRecord | null> {
@@ -177,7 +199,9 @@ class SqliteStore implements Store {
         .all(options.collectionId, limit, offset) as RecordSummary[];
     }
     return this.db
-      .prepare(`SELECT ${columns} FROM records r ORDER BY r.date_min IS NULL, r.date_min, r.id LIMIT ? OFFSET ?`)
+      .prepare(
+        `SELECT ${columns} FROM records r ORDER BY r.date_min IS NULL, r.date_min, r.id LIMIT ? OFFSET ?`,
+      )
       .all(limit, offset) as RecordSummary[];
   }
 
@@ -202,7 +226,14 @@ class SqliteStore implements Store {
       .prepare(
         'INSERT OR IGNORE INTO sources (sha256, file_name, format, size, bytes, stored_at) VALUES (?, ?, ?, ?, ?, ?)',
       )
-      .run(source.sha256, source.fileName, source.format, source.bytes.length, source.bytes, new Date().toISOString());
+      .run(
+        source.sha256,
+        source.fileName,
+        source.format,
+        source.bytes.length,
+        source.bytes,
+        new Date().toISOString(),
+      );
   }
 
   async getSource(sha256: string): Promise<StoredSource | null> {
@@ -214,12 +245,16 @@ class SqliteStore implements Store {
 
   async saveCollection(collection: Collection): Promise<void> {
     this.db
-      .prepare('INSERT INTO collections (id, json) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json')
+      .prepare(
+        'INSERT INTO collections (id, json) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json',
+      )
       .run(collection.id, JSON.stringify(collection));
   }
 
   async getCollection(id: string): Promise<Collection | null> {
-    const json = this.db.prepare('SELECT json FROM collections WHERE id = ?').pluck().get(id) as string | undefined;
+    const json = this.db.prepare('SELECT json FROM collections WHERE id = ?').pluck().get(id) as
+      | string
+      | undefined;
     return json ? (JSON.parse(json) as Collection) : null;
   }
 
@@ -238,7 +273,9 @@ class SqliteStore implements Store {
   }
 
   async getAuthority(id: string): Promise<Authority | null> {
-    const json = this.db.prepare('SELECT json FROM authorities WHERE id = ?').pluck().get(id) as string | undefined;
+    const json = this.db.prepare('SELECT json FROM authorities WHERE id = ?').pluck().get(id) as
+      | string
+      | undefined;
     return json ? (JSON.parse(json) as Authority) : null;
   }
 
@@ -253,7 +290,10 @@ class SqliteStore implements Store {
 
   async checkIntegrity(): Promise<string[]> {
     const integrity = this.db.prepare('PRAGMA integrity_check').pluck().all() as string[];
-    const foreignKeys = this.db.prepare('PRAGMA foreign_key_check').all() as { table: string; rowid: number }[];
+    const foreignKeys = this.db.prepare('PRAGMA foreign_key_check').all() as {
+      table: string;
+      rowid: number;
+    }[];
     return [
       ...integrity.filter((line) => line !== 'ok'),
       ...foreignKeys.map((fk) => `foreign key violation in ${fk.table}, row ${fk.rowid}`),

@@ -1,0 +1,473 @@
+import type { Agent, Block, BlockType, ChanceryRecord, Mark, Mention } from '../../../record/record.types.ts';
+import type { FrusAuthorityRef } from './frus-lists.collector.ts';
+import { readDocumentParts } from './frus-record.assemble.ts';
+import { KNOWN_DOCUMENT_ELEMENTS } from './tei-elements.vocabulary.ts';
+import { TeiTextBuffer } from './tei-text.buffer.ts';
+
+/** What a document needs from the volume around it. */
+export interface FrusDocumentContext {
+  volumeId: string;
+  /** Position of the document in the volume, from 1. */
+  position: number;
+  /** The page the document begins on: the last `pb` before it. */
+  page: string | null;
+  persons: ReadonlyMap<string, FrusAuthorityRef>;
+  terms: ReadonlyMap<string, FrusAuthorityRef>;
+  editors: readonly string[];
+  resolveAgent(raw: string): Agent;
+  /** Current line in the file, for provenance. */
+  line(): number;
+  /** An element the reader does not know: its text is kept as inline text. */
+  unknownElement(name: string): void;
+}
+
+interface Frame {
+  name: string;
+  onClose: (() => void) | null;
+}
+
+interface BlockDraft {
+  type: BlockType;
+  text: TeiTextBuffer;
+  marks: Mark[];
+  /** Notes and mentions met in this stretch of the block: they learn its id when it is written. */
+  owned: { blockId?: string | null | undefined }[];
+  /** Text outside any block element: closes with the element it stands in. */
+  loose: boolean;
+  depth: number;
+}
+
+export interface NoteDraft {
+  id: string;
+  n: string;
+  text: string;
+  blockId: string | null;
+}
+
+export interface MentionDraft extends Mention {
+  blockId?: string;
+}
+
+export interface AgentDraft {
+  role: 'from' | 'to';
+  /** `persName` marks a person; `gloss` an office or body ("Secretary of State", "Embassy in Korea"). */
+  element: 'persName' | 'gloss';
+  text: string;
+  corresp: string | null;
+}
+
+const BLOCK_ELEMENTS: Record<string, BlockType> = {
+  p: 'paragraph',
+  ab: 'paragraph',
+  l: 'paragraph',
+  trailer: 'paragraph',
+  salute: 'paragraph',
+  item: 'list-item',
+  row: 'table-row',
+  head: 'heading',
+  closer: 'closer',
+  signed: 'signature',
+  dateline: 'dateline',
+  address: 'address',
+};
+
+const IGNORED = new Set(['figure', 'graphic', 'figDesc', 'include', 'fallback']);
+
+/**
+ * Builds one record from the events inside a FRUS `div[@type="document"]`. The body becomes
+ * blocks: an element that opens a block inside another (a list inside a list item) ends the
+ * stretch of the outer one, which goes on as a new block after it. Footnotes become the text's
+ * notes, called by a `footnote-ref` mark where they stand; `pb` becomes a `page-break` mark.
+ *
+ * @example
+ * const doc = new FrusDocumentBuilder({ 'xml:id': 'd4', n: '4', type: 'document' }, context);
+ * // doc.open(…); doc.text(…); doc.close(…); …
+ * const record = doc.finish();
+ */
+export class FrusDocumentBuilder {
+  readonly divId: string;
+  private readonly attributes: Record<string, string>;
+  private readonly context: FrusDocumentContext;
+  private readonly startLine: number;
+  private readonly stack: Frame[] = [];
+  private readonly blocks: Block[] = [];
+  private readonly open_: BlockDraft[] = [];
+  private readonly notes: NoteDraft[] = [];
+  private readonly mentions: MentionDraft[] = [];
+  private readonly agents: AgentDraft[] = [];
+  private readonly captures: { text: TeiTextBuffer; inNote: boolean }[] = [];
+  private readonly openerSegs: string[] = [];
+  private pendingMarks: Mark[] = [];
+  private pendingLabel: string | null = null;
+  private label: TeiTextBuffer | null = null;
+  private note: TeiTextBuffer | null = null;
+  private readonly sourceNotes: { text: string; line: number }[] = [];
+  private head: TeiTextBuffer | null = null;
+  private title: string | null = null;
+  private titleLine: number | null = null;
+  private attachmentDepth = 0;
+  private quoteDepth = 0;
+  private ignoredDepth = 0;
+  private noteCount = 0;
+  private blockCount = 0;
+  // Pages: the first is where the document's first words are; a `pb` after its last words belongs to the next.
+  private firstPage: string | null;
+  private lastPage: string | null;
+  private pageBeforeLast: string | null = null;
+  private sawText = false;
+  private textSincePage = true;
+  // The first dateline of the document itself (not of an attachment) gives place and date.
+  private dateline: { draft: BlockDraft; start: number | null; end: number | null; line: number } | null =
+    null;
+  private datelineDone = false;
+  private place: string | null = null;
+  private placeLine: number | null = null;
+  private dateDisplay = '';
+  private dateLine: number | null = null;
+  private readonly dateBounds: Record<string, string>[] = [];
+  private dateSupplied = false;
+
+  constructor(attributes: Record<string, string>, context: FrusDocumentContext) {
+    this.attributes = attributes;
+    this.divId = attributes['xml:id'] ?? '';
+    this.context = context;
+    this.startLine = context.line();
+    this.firstPage = context.page;
+    this.lastPage = context.page;
+  }
+
+  open(name: string, attributes: Record<string, string>): void {
+    const frame: Frame = { name, onClose: null };
+    this.stack.push(frame);
+    if (!KNOWN_DOCUMENT_ELEMENTS.has(name)) this.context.unknownElement(name);
+    if (name === 'pb') return this.pageBreak(attributes.n);
+    if (name === 'lb') return this.lineBreak();
+    if (this.ignoredDepth > 0 || IGNORED.has(name)) {
+      this.ignoredDepth++;
+      frame.onClose = () => this.ignoredDepth--;
+      return;
+    }
+    if (name === 'persName' || name === 'gloss') this.openName(name, attributes, frame);
+    if (this.note) return;
+    if (name === 'note') return this.openNote(attributes, frame);
+    if (this.head || this.label) return;
+    if (name === 'head' && this.stack.length === 1 && this.title === null) {
+      const head = new TeiTextBuffer();
+      this.head = head;
+      this.titleLine = this.context.line();
+      frame.onClose = () => {
+        this.title = head.toString();
+        this.head = null;
+      };
+      return;
+    }
+    this.openStructure(name, attributes, frame);
+  }
+
+  close(_name: string): void {
+    const frame = this.stack.pop();
+    frame?.onClose?.();
+    const top = this.open_.at(-1);
+    if (top?.loose && top.depth > this.stack.length) this.closeBlock(top);
+  }
+
+  text(text: string): void {
+    if (this.ignoredDepth > 0) return;
+    for (const capture of this.captures)
+      if (capture.inNote === (this.note !== null)) capture.text.append(text);
+    if (this.label) return this.label.append(text);
+    if (this.note) return this.note.append(text);
+    if (this.head) {
+      this.head.append(text);
+      this.markText(text);
+      return;
+    }
+    let block = this.open_.at(-1);
+    if (!block) {
+      if (isBlank(text)) return;
+      block = this.openBlock(this.quoteDepth > 0 ? 'quote' : 'paragraph', this.stack.at(-1) ?? null, true);
+    }
+    block.text.append(text);
+    this.markText(text);
+  }
+
+  finish(): ChanceryRecord {
+    while (this.open_.length > 0) this.closeBlock(this.open_.at(-1) as BlockDraft);
+    const lastPage = this.textSincePage ? this.lastPage : (this.pageBeforeLast ?? this.lastPage);
+    return readDocumentParts({
+      context: this.context,
+      attributes: this.attributes,
+      divId: this.divId,
+      title: this.title,
+      blocks: this.blocks,
+      notes: this.notes,
+      sourceNotes: this.sourceNotes,
+      mentions: this.mentions,
+      agents: this.agents,
+      openerSegs: this.openerSegs,
+      place: this.place,
+      date: {
+        display: this.dateDisplay,
+        attributes: this.dateBounds,
+        supplied: this.dateSupplied,
+      },
+      pages: this.firstPage ? { first: this.firstPage, last: lastPage ?? this.firstPage } : null,
+      lines: { id: this.startLine, title: this.titleLine, date: this.dateLine, place: this.placeLine },
+    });
+  }
+
+  private openStructure(name: string, attributes: Record<string, string>, frame: Frame): void {
+    const parent = this.stack.at(-2)?.name;
+    switch (name) {
+      case 'attachment':
+        this.closeLoose();
+        this.attachmentDepth++;
+        frame.onClose = () => this.attachmentDepth--;
+        return;
+      case 'label': {
+        const label = new TeiTextBuffer();
+        this.label = label;
+        frame.onClose = () => {
+          this.label = null;
+          const text = label.toString();
+          if (text) this.pendingLabel = this.pendingLabel ? `${this.pendingLabel} ${text}` : text;
+        };
+        return;
+      }
+      case 'quote':
+      case 'q':
+        if (this.open_.length > 0 && !this.open_.at(-1)?.loose) return;
+        this.closeLoose();
+        this.quoteDepth++;
+        frame.onClose = () => this.quoteDepth--;
+        return;
+      case 'cell': {
+        const row = this.open_.at(-1);
+        if (row?.type === 'table-row' && !row.text.isEmpty) row.text.append(' | ');
+        return;
+      }
+      case 'seg':
+        if (parent === 'opener') {
+          this.openBlock('paragraph', frame, false);
+          if (this.attachmentDepth === 0) this.capture(frame, (text) => this.openerSegs.push(text));
+        }
+        return;
+      case 'dateline':
+        return this.openDateline(frame);
+      case 'placeName':
+        if (this.dateline && this.place === null) {
+          this.placeLine = this.context.line();
+          this.capture(frame, (text) => {
+            this.place = text.replace(/^\[|[\],]+$/g, '').trim() || null;
+          });
+        }
+        return;
+      case 'date':
+        if (this.dateline) this.openDate(attributes, frame);
+        return;
+    }
+    const type = BLOCK_ELEMENTS[name];
+    if (type) this.openBlock(type === 'paragraph' && this.quoteDepth > 0 ? 'quote' : type, frame, false);
+  }
+
+  private openDateline(frame: Frame): void {
+    const draft = this.openBlock('dateline', frame, false);
+    if (this.datelineDone || this.attachmentDepth > 0) return;
+    const dateline = { draft, start: null, end: null, line: this.context.line() };
+    this.dateline = dateline;
+    frame.onClose = () => {
+      const text = draft.text.toString();
+      if (dateline.start !== null && dateline.end !== null) {
+        // "January 12, 1955." : the current encoding puts the dateline's full stop inside the date.
+        this.dateDisplay = text
+          .slice(dateline.start, dateline.end)
+          .replace(/\s+/g, ' ')
+          .replace(/(\d)\.$/, '$1')
+          .trim();
+        const open = text.lastIndexOf('[', dateline.start);
+        this.dateSupplied =
+          open > text.lastIndexOf(']', dateline.start) && text.indexOf(']', dateline.end) !== -1;
+        this.datelineDone = true;
+      }
+      this.dateline = null;
+      this.closeBlock(draft);
+    };
+  }
+
+  private openDate(attributes: Record<string, string>, frame: Frame): void {
+    const dateline = this.dateline;
+    if (!dateline) return;
+    this.dateBounds.push(attributes);
+    this.dateLine ??= this.context.line();
+    if (dateline.start === null) dateline.start = dateline.draft.text.nextStart;
+    frame.onClose = () => {
+      dateline.end = dateline.draft.text.offset;
+    };
+  }
+
+  private openName(name: string, attributes: Record<string, string>, frame: Frame): void {
+    const type = attributes.type;
+    const inHead = this.head !== null && this.note === null;
+    if (inHead && (type === 'from' || type === 'to')) {
+      const corresp = attributes.corresp?.startsWith('#') ? attributes.corresp.slice(1) : null;
+      this.capture(frame, (text) => {
+        if (text)
+          this.agents.push({ role: type, element: name === 'gloss' ? 'gloss' : 'persName', text, corresp });
+      });
+      return;
+    }
+    const ref = name === 'persName' ? attributes.corresp : attributes.target;
+    if (!ref?.startsWith('#') && (name === 'gloss' || type)) return;
+    const kind = name === 'persName' ? 'person' : 'term';
+    const authority = ref
+      ? (kind === 'person' ? this.context.persons : this.context.terms).get(ref.slice(1))
+      : undefined;
+    const block = this.note || this.head ? null : (this.open_.at(-1) ?? null);
+    this.capture(frame, (form) => {
+      if (!form) return;
+      const mention: MentionDraft = {
+        kind,
+        authorityId: authority?.id ?? null,
+        name: authority?.name ?? form,
+        form,
+        textId: 'original',
+      };
+      this.mentions.push(mention);
+      if (block) block.owned.push(mention);
+    });
+  }
+
+  private openNote(attributes: Record<string, string>, frame: Frame): void {
+    this.noteCount++;
+    const n = attributes.n ?? '';
+    const note: NoteDraft = {
+      id: attributes['xml:id'] ?? `${this.divId}-note${this.noteCount}`,
+      n,
+      text: '',
+      blockId: null,
+    };
+    const source = attributes.type === 'source' && this.attachmentDepth === 0;
+    // The older encoding's source note stands unnumbered before the head: a note, not a footnote.
+    if (n !== '') {
+      this.notes.push(note);
+      const block = this.head ? null : this.open_.at(-1);
+      if (block) {
+        const at = block.text.offset;
+        block.marks.push({ type: 'footnote-ref', text: n, start: at, end: at, ref: note.id });
+        block.owned.push(note);
+      }
+    }
+    const buffer = new TeiTextBuffer();
+    this.note = buffer;
+    frame.onClose = () => {
+      this.note = null;
+      note.text = buffer.toString();
+      if (source) this.sourceNotes.push({ text: note.text, line: this.context.line() });
+    };
+  }
+
+  private capture(frame: Frame, done: (text: string) => void): void {
+    const capture = { text: new TeiTextBuffer(), inNote: this.note !== null };
+    this.captures.push(capture);
+    const previous = frame.onClose;
+    frame.onClose = () => {
+      previous?.();
+      this.captures.splice(this.captures.indexOf(capture), 1);
+      done(capture.text.toString());
+    };
+  }
+
+  private openBlock(type: BlockType, frame: Frame | null, loose: boolean): BlockDraft {
+    const outer = this.open_.at(-1);
+    if (outer?.loose) this.closeBlock(outer);
+    else if (outer) this.writeBlock(outer);
+    const draft: BlockDraft = {
+      type,
+      text: new TeiTextBuffer(),
+      marks: this.pendingMarks,
+      owned: [],
+      loose,
+      depth: this.stack.length,
+    };
+    this.pendingMarks = [];
+    if (this.pendingLabel) {
+      draft.text.append(`${this.pendingLabel} `);
+      this.pendingLabel = null;
+    }
+    this.open_.push(draft);
+    if (frame && !loose) {
+      const previous = frame.onClose;
+      frame.onClose = () => {
+        previous?.();
+        if (this.open_.includes(draft)) this.closeBlock(draft);
+      };
+    }
+    return draft;
+  }
+
+  private closeBlock(draft: BlockDraft): void {
+    this.writeBlock(draft);
+    const index = this.open_.lastIndexOf(draft);
+    if (index >= 0) this.open_.splice(index, 1);
+  }
+
+  private closeLoose(): void {
+    const top = this.open_.at(-1);
+    if (top?.loose) this.closeBlock(top);
+  }
+
+  /** Writes what the draft holds as a block, and leaves it empty for what follows. */
+  private writeBlock(draft: BlockDraft): void {
+    const text = draft.text.toString();
+    const hasNote = draft.marks.some((m) => m.type === 'footnote-ref');
+    if (text === '' && !hasNote) {
+      this.pendingMarks.push(...draft.marks.map((m) => ({ ...m, start: 0, end: 0 })));
+    } else {
+      const id = `b${++this.blockCount}`;
+      const marks = draft.marks.map((m) =>
+        m.start > text.length ? { ...m, start: text.length, end: text.length } : m,
+      );
+      this.blocks.push({ id, type: draft.type, text, marks });
+      for (const owner of draft.owned) owner.blockId = id;
+    }
+    draft.text = new TeiTextBuffer();
+    draft.marks = [];
+    draft.owned = [];
+  }
+
+  private pageBreak(n: string | undefined): void {
+    if (!n) return;
+    if (!this.sawText) this.firstPage = n;
+    this.pageBeforeLast = this.lastPage;
+    this.lastPage = n;
+    this.textSincePage = false;
+    if (this.note || this.head || this.ignoredDepth > 0) return;
+    const block = this.open_.at(-1);
+    const at = block ? block.text.offset : 0;
+    const mark: Mark = { type: 'page-break', text: n, start: at, end: at };
+    if (block) block.marks.push(mark);
+    else this.pendingMarks.push(mark);
+  }
+
+  private lineBreak(): void {
+    if (this.note) return this.note.append(' ');
+    if (this.head) return this.head.append(' ');
+    if (this.label) return this.label.append(' ');
+    for (const capture of this.captures) capture.text.append(' ');
+    this.open_.at(-1)?.text.lineBreak();
+  }
+
+  private markText(text: string): void {
+    if (isBlank(text)) return;
+    this.sawText = true;
+    this.textSincePage = true;
+  }
+}
+
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}

@@ -1,0 +1,176 @@
+import type { Authority, NameForm } from '../../../record/record.types.ts';
+import { TeiTextBuffer } from './tei-text.buffer.ts';
+
+/** What a FRUS id in a document (`persName/@corresp`, `gloss/@target`) stands for. */
+export interface FrusAuthorityRef {
+  id: string;
+  name: string;
+}
+
+interface Entry {
+  id: string | null;
+  name: TeiTextBuffer;
+  rest: TeiTextBuffer;
+  /** `see` reference of an entry that is only another name of a person listed elsewhere. */
+  see: string | null;
+  inName: boolean;
+}
+
+/**
+ * Reads a FRUS volume's list of persons (`div[@xml:id="persons"]`) or terms
+ * (`div[@xml:id="terms"]`), given the events from inside it, into authorities. Each `item` holds
+ * the name (`persName/@xml:id`, `term/@xml:id`) and, after it, the description.
+ *
+ * Persons are handed out only when the list ends: an entry like "Yang, Dr., see You Chan Yang"
+ * is a second name of a person listed further on, and is folded into that person.
+ *
+ * @example
+ * const terms = new FrusListCollector({ kind: 'term', volumeId: 'frus1951v07p2' });
+ */
+export class FrusListCollector {
+  readonly kind: 'person' | 'term';
+  private readonly volumeId: string;
+  private entry: Entry | null = null;
+  private readonly done: Authority[] = [];
+  private readonly aliases: { id: string; form: string; target: string }[] = [];
+
+  constructor(options: { kind: 'person' | 'term'; volumeId: string }) {
+    this.kind = options.kind;
+    this.volumeId = options.volumeId;
+  }
+
+  open(name: string, attributes: Record<string, string>): void {
+    if (name === 'item') {
+      this.entry = {
+        id: null,
+        name: new TeiTextBuffer(),
+        rest: new TeiTextBuffer(),
+        see: null,
+        inName: false,
+      };
+      return;
+    }
+    const entry = this.entry;
+    if (!entry) return;
+    const nameElement = this.kind === 'person' ? 'persName' : 'term';
+    const xmlId = attributes['xml:id'];
+    if (name === nameElement && xmlId && entry.id === null) {
+      entry.id = xmlId;
+      entry.inName = true;
+    } else if (name === nameElement && attributes.corresp?.startsWith('#')) {
+      entry.see = attributes.corresp.slice(1);
+    } else if (name === 'lb') {
+      (entry.inName ? entry.name : entry.rest).append(' ');
+    }
+  }
+
+  close(name: string): Authority[] {
+    const entry = this.entry;
+    if (!entry) return [];
+    if (name === (this.kind === 'person' ? 'persName' : 'term') && entry.inName) {
+      entry.inName = false;
+      return [];
+    }
+    if (name !== 'item') return [];
+    this.entry = null;
+    return this.finishEntry(entry);
+  }
+
+  text(text: string): void {
+    const entry = this.entry;
+    if (entry) (entry.inName ? entry.name : entry.rest).append(text);
+  }
+
+  /** The list has ended: the persons, with second names folded into the person they name. */
+  finish(): Authority[] {
+    if (this.kind === 'term') return [];
+    const byFrusId = new Map(this.done.map((a) => [frusIdOf(a), a]));
+    for (const alias of this.aliases) {
+      const target = byFrusId.get(alias.target);
+      if (target) {
+        target.names.push({ form: alias.form, kind: 'variant', source: this.volumeId });
+        target.externalIds?.push({ scheme: 'frus-person', value: alias.id });
+      } else {
+        this.done.push(this.person(alias.id, alias.form, null));
+      }
+    }
+    return this.done.splice(0);
+  }
+
+  private finishEntry(entry: Entry): Authority[] {
+    const form = entry.name.toString().replace(/[,;:]\s*$/, '');
+    if (!entry.id || !form) return [];
+    const description = entry.rest.toString().replace(/^[\s,;:]+/, '') || null;
+    if (this.kind === 'term') {
+      return [
+        {
+          id: `${this.volumeId}-${entry.id}`,
+          kind: 'term',
+          name: form,
+          names: [{ form, kind: 'preferred', source: this.volumeId }],
+          description,
+          externalIds: [{ scheme: 'frus-term', value: entry.id }],
+        },
+      ];
+    }
+    if (entry.see && /^see/i.test(description ?? '')) {
+      this.aliases.push({ id: entry.id, form, target: entry.see });
+    } else {
+      this.done.push(this.person(entry.id, form, description));
+    }
+    return [];
+  }
+
+  private person(frusId: string, listForm: string, description: string | null): Authority {
+    const { preferred, variants } = readListName(listForm);
+    const names: NameForm[] = [{ form: preferred, kind: 'preferred' }];
+    for (const form of [listForm, ...variants]) {
+      if (!names.some((n) => n.form === form)) names.push({ form, kind: 'variant', source: this.volumeId });
+    }
+    return {
+      id: `${this.volumeId}-${frusId}`,
+      kind: 'person',
+      name: preferred,
+      names,
+      description,
+      externalIds: [{ scheme: 'frus-person', value: frusId }],
+    };
+  }
+}
+
+/** The FRUS person id an authority was read from. */
+export function frusIdOf(authority: Authority): string {
+  return (
+    authority.externalIds?.find((e) => e.scheme === 'frus-person' || e.scheme === 'frus-term')?.value ?? ''
+  );
+}
+
+const TRAILING_TITLES = /^(?:Dr|Jr|Sr|Mrs?|Ms)\.?$/;
+
+/**
+ * FRUS lists persons surname first, for sorting: "Amory, Robert", "Burke, Admiral Arleigh A.",
+ * "You, Chan Yang, Dr.", "Chang, Myon, (John Myun Chang)". The preferred name reads in running
+ * order ("Robert Amory"); the list form and any bracketed other name are kept as variants. A
+ * name without a comma ("Chung Il Kwan", "Yi Ki-pong") is already in running order.
+ */
+export function readListName(listForm: string): { preferred: string; variants: string[] } {
+  const variants: string[] = [];
+  const main = listForm
+    .replace(/\(([^)]*)\)/g, (_m, inner: string) => {
+      if (inner.trim()) variants.push(inner.trim());
+      return '';
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+  const parts = main
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length < 2) return { preferred: parts[0] ?? listForm, variants };
+  const [surname, given, ...rest] = parts as [string, string, ...string[]];
+  const titles = rest.filter((p) => TRAILING_TITLES.test(p));
+  const suffixes = rest.filter((p) => !TRAILING_TITLES.test(p));
+  const preferred =
+    [...titles, given, surname].join(' ') + (suffixes.length ? `, ${suffixes.join(', ')}` : '');
+  return { preferred, variants };
+}

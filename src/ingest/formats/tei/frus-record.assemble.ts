@@ -1,0 +1,187 @@
+import { normalizeName } from '../../../names/name.normalize.ts';
+import type {
+  Agent,
+  ArchivalLocation,
+  Block,
+  ChanceryRecord,
+  DocumentNumber,
+  Mention,
+} from '../../../record/record.types.ts';
+import { buildFrusDate, dateBounds } from './frus-date.parse.ts';
+import type { AgentDraft, FrusDocumentContext, MentionDraft, NoteDraft } from './frus-document.builder.ts';
+import { agentsFromWording, typeFromHead } from './frus-head.parse.ts';
+import type { FrusAuthorityRef } from './frus-lists.collector.ts';
+import { readClassification, readSourceNote } from './frus-source-note.parse.ts';
+
+export const FRUS_RIGHTS =
+  'Public domain. Foreign Relations of the United States is a work of the United States Government ' +
+  '(U.S. Department of State, Office of the Historian) and is not subject to copyright in the United States.';
+
+/** Everything a FRUS document's events gave, before it is read into a record. */
+export interface FrusDocumentParts {
+  context: FrusDocumentContext;
+  attributes: Record<string, string>;
+  divId: string;
+  title: string | null;
+  blocks: Block[];
+  notes: NoteDraft[];
+  sourceNotes: { text: string; line: number }[];
+  mentions: MentionDraft[];
+  agents: AgentDraft[];
+  openerSegs: string[];
+  place: string | null;
+  date: { display: string; attributes: Record<string, string>[]; supplied: boolean };
+  pages: { first: string; last: string } | null;
+  lines: { id: number; title: number | null; date: number | null; place: number | null };
+}
+
+/**
+ * Reads what a document's events gave into a canonical record: the type from the head's
+ * wording, sender and recipient, the date, the source note as an archival location, the
+ * mentions once each per block.
+ */
+export function readDocumentParts(parts: FrusDocumentParts): ChanceryRecord {
+  const { context, attributes, divId } = parts;
+  const n = attributes.n ?? null;
+  const title = parts.title || (n ? `Document ${n}` : divId);
+  const sources = parts.sourceNotes.map((note) => ({ ...readSourceNote(note.text), line: note.line }));
+  const segClassification = parts.openerSegs.map(readClassification).find((c) => c !== null) ?? null;
+  const archivalLocations: ArchivalLocation[] = sources.map(({ location }) => ({
+    ...location,
+    classification: location.classification ?? segClassification,
+  }));
+  const despatchNumber = parts.openerSegs.map((s) => /^No\.\s*(\S+)$/.exec(s)?.[1]).find(Boolean) ?? null;
+  const type = typeFromHead(title, {
+    subtype: attributes.subtype,
+    sourceType: sources.map((s) => s.messageKind).find(Boolean) ?? null,
+    despatchNumber,
+  });
+  const numbers: DocumentNumber[] = n ? [{ kind: 'document', value: n }] : [];
+  if (despatchNumber)
+    numbers.push({ kind: type === 'airgram' ? 'airgram' : 'despatch', value: despatchNumber });
+  const { authors, recipients } = readAgents(parts.agents, title, context);
+  const provenance: Record<string, { line: number }> = { id: { line: parts.lines.id } };
+  if (parts.lines.title !== null) provenance.title = { line: parts.lines.title };
+  if (parts.lines.date !== null) provenance.date = { line: parts.lines.date };
+  if (parts.lines.place !== null && parts.place) provenance.place = { line: parts.lines.place };
+  const firstSource = sources[0];
+  if (firstSource) provenance.archivalLocations = { line: firstSource.line };
+  return {
+    id: `${context.volumeId}-${divId}`,
+    title,
+    type,
+    date: buildFrusDate({
+      display: parts.date.display,
+      bounds: parts.date.attributes.map(dateBounds).filter((b) => b !== null),
+      supplied: parts.date.supplied,
+      docMin: attributeByLocalName(attributes, 'doc-dateTime-min'),
+      docMax: attributeByLocalName(attributes, 'doc-dateTime-max'),
+    }),
+    authors,
+    recipients,
+    intermediaries: [],
+    numbers,
+    summary: null,
+    originalLanguage: 'en',
+    place: parts.place,
+    archivalLocations,
+    credits: context.editors.map((name) => ({ role: 'editor' as const, name })),
+    rights: FRUS_RIGHTS,
+    source: {
+      file: '',
+      url: `https://history.state.gov/historicaldocuments/${context.volumeId}/${divId}`,
+      recordId: divId,
+      format: 'tei-frus',
+      sha256: '',
+    },
+    texts: [
+      {
+        id: 'original',
+        kind: 'original',
+        language: 'en',
+        blocks: parts.blocks,
+        notes: parts.notes.map((note) => ({
+          id: note.id,
+          n: note.n,
+          text: note.text,
+          blockId: note.blockId,
+        })),
+      },
+    ],
+    handling: [],
+    mentions: uniqueMentions(parts.mentions),
+    relations: [],
+    collections: [{ id: context.volumeId, position: context.position }],
+    pages: parts.pages,
+    provenance,
+  };
+}
+
+function readAgents(
+  drafts: AgentDraft[],
+  title: string,
+  context: FrusDocumentContext,
+): { authors: Agent[]; recipients: Agent[] } {
+  if (drafts.length > 0) {
+    const read = (role: 'from' | 'to') =>
+      drafts
+        .filter((d) => d.role === role)
+        .map((d) => agentFromMarkup(d, context.persons.get(d.corresp ?? ''), context));
+    return { authors: read('from'), recipients: read('to') };
+  }
+  const worded = agentsFromWording(title);
+  const read = (text: string) => agentFromWording(text, context);
+  return { authors: worded.from.map(read), recipients: worded.to.map(read) };
+}
+
+/**
+ * "Commander in Chief, Far East (MacArthur)": the bracket names the holder of the office. The
+ * office is no other name of the person, so it is not kept as an alias; `raw` keeps it.
+ */
+function agentFromWording(text: string, context: FrusDocumentContext): Agent {
+  const holder = /^(.*?)\s*\(([^()]+)\)$/.exec(text);
+  if (!holder?.[2]) return context.resolveAgent(text);
+  return { ...context.resolveAgent(holder[2]), raw: text };
+}
+
+function agentFromMarkup(
+  draft: AgentDraft,
+  person: FrusAuthorityRef | undefined,
+  context: FrusDocumentContext,
+): Agent {
+  if (draft.element === 'gloss') return { name: draft.text, alias: null, personId: null, raw: draft.text };
+  if (!person) return context.resolveAgent(draft.text);
+  const written = normalizeName(draft.text);
+  const preferred = normalizeName(person.name);
+  // "Yang" for You Chan Yang is the same person named shortly, not another name.
+  const alias = written === preferred || preferred.split(' ').includes(written) ? null : draft.text;
+  return { name: person.name, alias, personId: person.id, raw: draft.text };
+}
+
+function uniqueMentions(drafts: MentionDraft[]): Mention[] {
+  const seen = new Set<string>();
+  const mentions: Mention[] = [];
+  for (const draft of drafts) {
+    const key = `${draft.kind}\u0000${draft.authorityId ?? ''}\u0000${draft.form}\u0000${draft.blockId ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const mention: Mention = {
+      kind: draft.kind,
+      authorityId: draft.authorityId,
+      name: draft.name,
+      form: draft.form,
+    };
+    if (draft.textId) mention.textId = draft.textId;
+    if (draft.blockId) mention.blockId = draft.blockId;
+    mentions.push(mention);
+  }
+  return mentions;
+}
+
+/** `frus:doc-dateTime-min` under whatever prefix the file binds the FRUS namespace to. */
+export function attributeByLocalName(attributes: Record<string, string>, local: string): string | undefined {
+  for (const key in attributes) {
+    if (key === local || key.endsWith(`:${local}`)) return attributes[key];
+  }
+  return undefined;
+}

@@ -1,0 +1,96 @@
+const NEWLINE = 10;
+const SPACE = 32;
+/** XML white space only: a no-break space in the text is the editor's, not the encoder's. */
+const XML_SPACE = /[ \t\r\n]+/g;
+const OPENING = new Set([...'([“'].map((c) => c.charCodeAt(0)));
+const CLOSING = new Set([...')],;:”'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Text of one TEI element as it reads, built from the parser's text events: white space that
+ * comes from the encoding's line wrapping and indentation collapses to one space, `<lb/>` becomes
+ * a line break, and no space leads or trails. `offset` is where the next character will go, so
+ * point marks (a footnote call, a page break) can be placed while the text is being built.
+ *
+ * @example
+ * const text = new TeiTextBuffer();
+ * text.append('  Department of\n      State ');
+ * text.toString(); // 'Department of State'
+ */
+export class TeiTextBuffer {
+  private text = '';
+  /** Last character written, kept apart: reading it from `text` would flatten the string each time. */
+  private last = NEWLINE;
+  private pendingSpace = false;
+
+  append(raw: string): void {
+    const length = raw.length;
+    if (length === 0) return;
+    if (isXmlSpace(raw)) {
+      this.pendingSpace = true;
+      return;
+    }
+    const collapsed = needsCollapsing(raw) ? raw.replace(XML_SPACE, ' ') : raw;
+    let start = 0;
+    let end = collapsed.length;
+    if (collapsed.charCodeAt(0) === SPACE) {
+      this.pendingSpace = true;
+      start = 1;
+    }
+    const trailing = collapsed.charCodeAt(end - 1) === SPACE;
+    if (trailing) end--;
+    if (this.pendingSpace && this.spaceFits(collapsed.charCodeAt(start))) this.text += ' ';
+    this.text += start === 0 && end === collapsed.length ? collapsed : collapsed.slice(start, end);
+    this.last = collapsed.charCodeAt(end - 1);
+    this.pendingSpace = trailing;
+  }
+
+  lineBreak(): void {
+    if (this.text.length > 0 && this.last !== NEWLINE) {
+      this.text += '\n';
+      this.last = NEWLINE;
+    }
+    this.pendingSpace = false;
+  }
+
+  /** Where the next character goes: a point mark placed now stands before it. */
+  get offset(): number {
+    return this.text.length;
+  }
+
+  /** Where the next text will start: after the space that separates it from what is there. */
+  get nextStart(): number {
+    return this.pendingSpace && this.text.length > 0 && this.last !== NEWLINE && !OPENING.has(this.last)
+      ? this.text.length + 1
+      : this.text.length;
+  }
+
+  get isEmpty(): boolean {
+    return this.text.length === 0;
+  }
+
+  toString(): string {
+    return this.last === NEWLINE && this.text.length > 0 ? this.text.trimEnd() : this.text;
+  }
+
+  /**
+   * Pretty-printed TEI indents inside inline elements ("(<persName>⏎  Henderson⏎</persName>)"):
+   * that white space is no space after an opening bracket or before a closing one or a comma.
+   */
+  private spaceFits(next: number): boolean {
+    if (this.text.length === 0 || this.last === NEWLINE || OPENING.has(this.last)) return false;
+    return !CLOSING.has(next);
+  }
+}
+
+function isXmlSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== SPACE && c !== NEWLINE && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
+/** Text that holds no line break, tab or double space is already as it reads. */
+function needsCollapsing(text: string): boolean {
+  return text.includes('\n') || text.includes('  ') || text.includes('\t') || text.includes('\r');
+}

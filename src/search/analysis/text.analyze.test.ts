@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { foldTerm } from './term.fold.ts';
+import { analyzeText, analyzeToTerms } from './text.analyze.ts';
+
+const terms = (text: string, language: string) => analyzeText(text, language).map((t) => t.term);
+
+test('Russian words are folded and stemmed so that inflected forms meet', () => {
+  assert.deepEqual(terms('военнопленных', 'ru'), terms('военнопленные', 'ru'));
+  assert.deepEqual(terms('Всё', 'ru'), terms('все', 'ru'), 'ё is е');
+  assert.deepEqual(terms('ВЫВОДЕ', 'ru'), terms('вывод', 'ru'));
+});
+
+test('English words are stemmed by the English Snowball stemmer', () => {
+  assert.deepEqual(terms('negotiations countries', 'en'), ['negoti', 'countri']);
+});
+
+test('Latin diacritics fold, other scripts keep their letters', () => {
+  assert.deepEqual(terms('Kaesŏng Kaijō', 'en'), terms('Kaesong Kaijo', 'en'));
+  assert.deepEqual(terms('Кайдзъё', 'ru'), ['кайдзъ'], 'й, ъ stay letters; ё folds to е before stemming');
+  assert.deepEqual(terms('Пхеньян', 'ru'), ['пхенья']);
+});
+
+test('folding keeps й as a letter of its own', () => {
+  assert.equal(foldTerm('ЙОД'), 'йод');
+  assert.equal(foldTerm('Ёлка'), 'елка');
+});
+
+test('a word in another script is stemmed by its script, not the text language', () => {
+  assert.deepEqual(terms('Филиппову', 'en'), terms('Филиппову', 'ru'));
+  assert.deepEqual(terms('armistice', 'ru'), ['armistic']);
+});
+
+test('Chinese is segmented into words, with offsets into the original text', () => {
+  const text = '毛泽东同志致电菲利波夫';
+  const tokens = analyzeText(text, 'zh');
+  assert.ok(tokens.length >= 3, JSON.stringify(tokens));
+  assert.ok(tokens.some((t) => t.term === '毛泽东'));
+  for (const t of tokens) assert.equal(text.slice(t.start, t.end), t.term);
+});
+
+test('offsets point at the original characters, whatever the folding', () => {
+  const text = 'Тов. НАМ ИР — «Кайдзъё»';
+  for (const t of analyzeText(text, 'ru')) assert.ok(text.slice(t.start, t.end).length > 0);
+  assert.equal(analyzeToTerms('Cde. Filippov!', 'en'), 'cde filippov');
+});

@@ -1,0 +1,86 @@
+import { normalizeName } from '../names/name.normalize.ts';
+import type { Agent, ChanceryRecord } from '../record/record.types.ts';
+import { analyzeToTerms } from './analysis/text.analyze.ts';
+import { languageValue, nameFacetValue, typeValue } from './query/query.resolve.ts';
+import type { IndexFacet } from './query/query.types.ts';
+
+/** What every search backend stores for one record: analyzed fields and facet values. */
+export interface IndexDocument {
+  recordId: string;
+  dateMin: string | null;
+  dateMax: string | null;
+  /** Space-separated analyzed terms per weighted field. */
+  title: string;
+  names: string;
+  summary: string;
+  body: string;
+  facets: { facet: IndexFacet; value: string; label: string }[];
+}
+
+/**
+ * Analyzes a record for the index. Texts are analyzed in their own language; metadata by the
+ * script of each word (titles and summaries of these archives are English, names in any script).
+ */
+export function buildIndexDocument(record: ChanceryRecord): IndexDocument {
+  const agents = [...record.authors, ...record.recipients, ...record.intermediaries];
+  const names = [
+    ...agents.flatMap((a) => [a.name, a.alias ?? '']),
+    ...record.mentions.flatMap((m) => [m.name, m.form]),
+    record.place ?? '',
+  ];
+  const body = record.texts.flatMap((text) => [
+    ...text.blocks.map((block) => analyzeToTerms(block.text, text.language)),
+    ...(text.notes ?? []).map((note) => analyzeToTerms(note.text, text.language)),
+  ]);
+  return {
+    recordId: record.id,
+    dateMin: record.date.min,
+    dateMax: record.date.max ?? record.date.min,
+    title: analyzeToTerms(record.title, 'und'),
+    names: analyzeToTerms(names.filter(Boolean).join(' · '), 'und'),
+    summary: analyzeToTerms(record.summary ?? '', 'und'),
+    body: body.join(' '),
+    facets: uniqueFacets(facetsOf(record)),
+  };
+}
+
+function facetsOf(record: ChanceryRecord): IndexDocument['facets'] {
+  const facets: IndexDocument['facets'] = [{ facet: 'type', value: typeValue(record.type), label: record.type }];
+  const year = record.date.min?.slice(0, 4);
+  if (year && /^\d{4}$/.test(year)) {
+    facets.push({ facet: 'year', value: year, label: year });
+    facets.push({ facet: 'decade', value: `${year.slice(0, 3)}0s`, label: `${year.slice(0, 3)}0s` });
+  }
+  const agent = (facet: IndexFacet) => (a: Agent) =>
+    facets.push({ facet, value: nameFacetValue(a.personId, a.name), label: a.name });
+  record.authors.forEach(agent('author'));
+  record.recipients.forEach(agent('recipient'));
+  for (const mention of record.mentions) {
+    if (mention.kind === 'person' || mention.kind === 'place') {
+      facets.push({ facet: mention.kind, value: nameFacetValue(mention.authorityId, mention.name), label: mention.name });
+    }
+  }
+  if (record.place) facets.push({ facet: 'place', value: nameFacetValue(null, record.place), label: record.place });
+  for (const location of record.archivalLocations) {
+    facets.push({ facet: 'archive', value: normalizeName(location.repository), label: location.repository });
+  }
+  if (record.originalLanguage) {
+    const code = languageValue(record.originalLanguage);
+    facets.push({ facet: 'language', value: code, label: code });
+  }
+  for (const code of new Set([record.originalLanguage ?? '', ...record.texts.map((t) => t.language)])) {
+    if (code) facets.push({ facet: 'lang', value: languageValue(code), label: code });
+  }
+  for (const member of record.collections) facets.push({ facet: 'collection', value: member.id, label: member.id });
+  return facets;
+}
+
+function uniqueFacets(facets: IndexDocument['facets']): IndexDocument['facets'] {
+  const seen = new Set<string>();
+  return facets.filter((f) => {
+    const key = `${f.facet}\u0000${f.value}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,89 @@
+import type { AuthorityIndex } from '../../names/authority.index.ts';
+import { normalizeName } from '../../names/name.normalize.ts';
+import type { AuthorityKind } from '../../record/record.types.ts';
+import type { IndexFacet, QueryNode } from './query.types.ts';
+
+/**
+ * Turns `field:value` nodes into filters on the values the index stores: `author:Filippov`
+ * becomes the author facet value `stalin`, plus the written forms for names the authority file
+ * does not know. Backend-independent: every storage driver receives the same resolved tree.
+ */
+export function resolveFields(node: QueryNode, authorities: AuthorityIndex): QueryNode {
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      return { kind: node.kind, children: node.children.map((c) => resolveFields(c, authorities)) };
+    case 'not':
+      return { kind: 'not', child: resolveFields(node.child, authorities) };
+    case 'field':
+      return resolveField(node.field, node.value, authorities);
+    default:
+      return node;
+  }
+}
+
+function resolveField(
+  field: Extract<QueryNode, { kind: 'field' }>['field'],
+  value: string,
+  authorities: AuthorityIndex,
+): QueryNode {
+  const filter = (facets: IndexFacet[], values: string[]): QueryNode => ({ kind: 'filter', field, facets, values });
+  switch (field) {
+    case 'author':
+      return filter(['author'], nameValues(value, 'person', authorities));
+    case 'recipient':
+      return filter(['recipient'], nameValues(value, 'person', authorities));
+    case 'person':
+      return filter(['author', 'recipient', 'person'], nameValues(value, 'person', authorities));
+    case 'place':
+      return filter(['place'], nameValues(value, 'place', authorities));
+    case 'archive': {
+      const archive = authorities.find(value, 'organization');
+      const forms = archive ? [archive.name, ...archive.names.map((n) => n.form)] : [value];
+      return filter(['archive'], unique(forms.map(normalizeName)));
+    }
+    case 'type':
+      return filter(['type'], [typeValue(value)]);
+    case 'lang':
+      return filter(['lang'], [languageValue(value)]);
+    case 'collection':
+      return filter(['collection'], [value]);
+  }
+}
+
+/** How the index stores a person or place: the authority id, else the normalized written name. */
+export function nameFacetValue(authorityId: string | null, name: string): string {
+  return authorityId ?? `n:${normalizeName(name)}`;
+}
+
+function nameValues(value: string, kind: AuthorityKind, authorities: AuthorityIndex): string[] {
+  const authority = authorities.find(value, kind) ?? authorities.findByRomanization(value, kind);
+  if (!authority) return [nameFacetValue(null, value)];
+  const forms = [authority.name, ...authority.names.map((n) => n.form)];
+  return unique([authority.id, ...forms.map((form) => nameFacetValue(null, form))]);
+}
+
+/** `type:memorandum of conversation` and `type:Memorandum-of-Conversation` are one type. */
+export function typeValue(value: string): string {
+  return value.trim().toLowerCase().replace(/[\s_]+/g, '-');
+}
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  russian: 'ru',
+  english: 'en',
+  chinese: 'zh',
+  korean: 'ko',
+  german: 'de',
+  french: 'fr',
+  japanese: 'ja',
+};
+
+/** `lang:ru`, `lang:zh-Hans` and `lang:Russian` name languages by their primary subtag. */
+export function languageValue(value: string): string {
+  const lower = value.trim().toLowerCase();
+  return LANGUAGE_NAMES[lower] ?? lower.split('-')[0] ?? lower;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values.filter(Boolean))];
+}

@@ -1,0 +1,82 @@
+import { analyzeText } from '../analysis/text.analyze.ts';
+import { foldTerm } from '../analysis/term.fold.ts';
+import { stemWord } from '../analysis/word.stem.ts';
+import type { QueryNode } from './query.types.ts';
+
+/** One analyzed query term; a prefix term matches every indexed term that starts with it. */
+export interface TermPattern {
+  term: string;
+  prefix: boolean;
+}
+
+/** Terms that must follow one another (a phrase; a single word is a phrase of one). */
+export type TermSequence = TermPattern[];
+
+const CYRILLIC = /^[\u0400-\u04ff]/;
+
+/** A word or phrase as the analyzer indexes it. */
+export function analyzePhrase(text: string, language = 'und'): TermSequence {
+  return analyzeText(text, language).map(({ term }) => ({ term, prefix: false }));
+}
+
+/** Endings tried after a typed prefix to find the stems of the words it begins. */
+const LATIN_ENDINGS = ['', 'e', 'es', 'ed', 'ing', 'ion', 'ions', 'ive', 'ity', 'y', 'ies', 'al', 'ally'];
+const CYRILLIC_ENDINGS = ['', 'а', 'ы', 'ов', 'ой', 'ая', 'ий', 'ые', 'ых', 'ия', 'ие', 'ение', 'ать'];
+
+/**
+ * `negotiat*`: the index holds stems, and the stem of a word can be shorter than the prefix
+ * typed (negotiations → negoti). So the prefix matches as a prefix, and the stems of the prefix
+ * with common endings added match exactly.
+ */
+export function analyzePrefix(text: string): TermSequence[] {
+  const words = analyzeText(text, 'und');
+  const last = words.at(-1);
+  if (!last) return [];
+  const head = words.slice(0, -1).map(({ term }) => ({ term, prefix: false }));
+  const folded = foldTerm(text.slice(last.start, last.end));
+  const endings = CYRILLIC.test(folded) ? CYRILLIC_ENDINGS : LATIN_ENDINGS;
+  const stems = new Set(endings.map((ending) => stemWord(folded + ending, 'und')).filter((s) => s.length < folded.length));
+  return [
+    [...head, { term: folded, prefix: true }],
+    ...[...stems].filter((stem) => stem.length >= 3).map((term) => [...head, { term, prefix: false }]),
+  ];
+}
+
+/**
+ * Every form of a name as a phrase. Russian names decline (Филиппов, Филиппову, Филипповым)
+ * and Snowball stems their cases differently, so Cyrillic name terms match as prefixes.
+ */
+export function analyzeNameForms(forms: { form: string; language: string }[]): TermSequence[] {
+  const seen = new Set<string>();
+  const sequences: TermSequence[] = [];
+  for (const { form, language } of forms) {
+    const sequence = analyzeText(form, language).map(({ term }) => ({ term, prefix: CYRILLIC.test(term) }));
+    const key = sequence.map((t) => t.term + (t.prefix ? '*' : '')).join(' ');
+    if (sequence.length > 0 && !seen.has(key)) {
+      seen.add(key);
+      sequences.push(sequence);
+    }
+  }
+  return sequences;
+}
+
+/** The words and phrases a matching document shows: what snippets highlight. */
+export function positiveSequences(node: QueryNode): TermSequence[] {
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      return node.children.flatMap(positiveSequences);
+    case 'not':
+      return [];
+    case 'word':
+      return analyzePhrase(node.text).map((term) => [term]);
+    case 'phrase':
+      return [analyzePhrase(node.text)];
+    case 'prefix':
+      return analyzePrefix(node.text);
+    case 'name':
+      return analyzeNameForms(node.forms);
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,69 @@
+/** Fields a query can filter on (`author:Stalin`, `date:1951-07..1951-09`). */
+export const QUERY_FIELDS = ['author', 'recipient', 'person', 'place', 'type', 'lang', 'archive', 'collection', 'date'] as const;
+export type QueryField = (typeof QUERY_FIELDS)[number];
+
+/** The parsed query. Names are expanded into `name` nodes after parsing (see query.expand.ts). */
+export type QueryNode =
+  | { kind: 'and'; children: QueryNode[] }
+  | { kind: 'or'; children: QueryNode[] }
+  | { kind: 'not'; child: QueryNode }
+  | { kind: 'word'; text: string }
+  | { kind: 'prefix'; text: string }
+  | { kind: 'phrase'; text: string }
+  /** An authority named in the query: matches every name form of it. */
+  | { kind: 'name'; text: string; authorityId: string; forms: { form: string; language: string }[] }
+  | { kind: 'field'; field: Exclude<QueryField, 'date'>; value: string }
+  /**
+   * A field resolved against the authority file (query.resolve.ts): documents that have one of
+   * `values` under one of the index's `facets`. Only resolved filters reach a storage backend.
+   */
+  | { kind: 'filter'; field: Exclude<QueryField, 'date'>; facets: IndexFacet[]; values: string[] }
+  /** Documents whose date range overlaps [from, to] (ISO dates, inclusive). */
+  | { kind: 'date'; from: string | null; to: string | null };
+
+/** The facets a search returns, with counts. */
+export const FACETS = [
+  'type',
+  'decade',
+  'year',
+  'author',
+  'recipient',
+  'person',
+  'place',
+  'archive',
+  'language',
+  'collection',
+] as const;
+export type FacetName = (typeof FACETS)[number];
+/** What the index stores per document: the facets, plus every text language for `lang:`. */
+export type IndexFacet = FacetName | 'lang';
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  date: string;
+  /** The best-matching passage in its original characters: HTML-escaped, hits in `<mark>`. */
+  snippet: string;
+  score: number;
+}
+
+export interface SearchResponse {
+  total: number;
+  page: number;
+  pageSize: number;
+  hits: SearchHit[];
+  facets: Record<FacetName, FacetValue[]>;
+}
+
+export interface SearchRequest {
+  query: QueryNode;
+  /** From 1. */
+  page: number;
+  pageSize: number;
+}

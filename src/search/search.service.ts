@@ -1,0 +1,31 @@
+import type { AuthorityIndex } from '../names/authority.index.ts';
+import type { Store } from '../store/store.types.ts';
+import { expandNames } from './query/query.expand.ts';
+import { parseQuery } from './query/query.parse.ts';
+import { resolveFields } from './query/query.resolve.ts';
+import type { SearchResponse } from './query/query.types.ts';
+
+export const DEFAULT_PAGE_SIZE = 10;
+export const MAX_PAGE_SIZE = 100;
+
+export interface SearchOptions {
+  q: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/**
+ * Searches the archive: parses the query (throwing `search.invalid_query` with a way to fix it),
+ * expands names to all their forms, resolves fields, and asks the store.
+ *
+ * @example await searchArchive({ q: 'Stalin date:1951', page: 1 }, { store, authorities })
+ */
+export async function searchArchive(
+  options: SearchOptions,
+  deps: { store: Store; authorities: AuthorityIndex },
+): Promise<SearchResponse> {
+  const query = resolveFields(expandNames(parseQuery(options.q), deps.authorities), deps.authorities);
+  const pageSize = Math.min(Math.max(1, Math.floor(options.pageSize ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
+  const page = Math.max(1, Math.floor(options.page ?? 1));
+  return deps.store.search({ query, page, pageSize });
+}

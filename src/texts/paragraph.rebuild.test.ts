@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { continuesAcrossPage, continuesAfterGap, joinLines } from './paragraph.rebuild.ts';
+
+test('joins lines with one space and trims them', () => {
+  assert.equal(
+    joinLines(['  as it reflects  ', ' the position of the USA'], 'keep-hyphen'),
+    'as it reflects the position of the USA',
+  );
+});
+
+test('joins a word divided at a line end when the hand divided it', () => {
+  assert.equal(
+    joinLines(['Если мексиканцы высту-', 'пят со своим предложе-', 'нием в ООН'], 'join-word'),
+    'Если мексиканцы выступят со своим предложением в ООН',
+  );
+});
+
+test('keeps a real hyphen at a line end of text that software wrapped', () => {
+  assert.equal(joinLines(['a non-', 'aggression pact'], 'keep-hyphen'), 'a non-aggression pact');
+});
+
+test('leaves ranges and dashes at a line end alone', () => {
+  assert.equal(joinLines(['in the course of 2-', '3 months'], 'join-word'), 'in the course of 2- 3 months');
+  assert.equal(joinLines(['word -', 'next'], 'join-word'), 'word - next');
+});
+
+test('continues a paragraph over a gap when it stopped mid-sentence and goes on in lower case', () => {
+  assert.equal(
+    continuesAfterGap('…until discussion of specific issues about', 'the agenda. At the same time'),
+    true,
+  );
+  assert.equal(continuesAfterGap('1. Adoption of the agenda.', '2. First of all, adopt'), false);
+  assert.equal(continuesAfterGap('Copy Nº 1 to Cde. Stalin', 'Nº 2 to Cde. Stalin'), false);
+});
+
+test('continues a paragraph over a page end unless it closed on a short line', () => {
+  assert.equal(
+    continuesAcrossPage({ previous: 'meetings the', next: 'Americans deliberately', previousFull: false }),
+    true,
+  );
+  assert.equal(
+    continuesAcrossPage({ previous: 'a result of study Cde.', next: 'Kim Il Sung came', previousFull: true }),
+    true,
+  );
+  assert.equal(
+    continuesAcrossPage({
+      previous: 'останется у Вас в резерве.',
+      next: 'По вопросу о',
+      previousFull: false,
+    }),
+    false,
+  );
+  assert.equal(
+    continuesAcrossPage({ previous: 'the following', next: '1. Adoption', previousFull: true }),
+    false,
+  );
+});
