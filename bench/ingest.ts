@@ -1,39 +1,56 @@
 /**
  * Ingest throughput on FRUS volumes, against a bare streaming parse of the same bytes.
  *
- *   npx tsx bench/ingest.ts            # ≥ 100 MB: the two FRUS volumes repeated
+ *   npx tsx bench/ingest.ts             # ≥ 100 MB: the two FRUS volumes repeated
  *   BENCH_MB=20 npx tsx bench/ingest.ts
  *
  * Builds the input in a temporary directory (each copy with its own volume id, so record ids do
- * not collide), then in one run: a bare saxes parse of every file, and the reader over every
- * file, twice each, alternating, keeping the better round of each. Prints documents per second,
- * MB per second, peak RSS and the ratio of ingest to bare-parse throughput.
+ * not collide). Then, in one run, alternately, twice each: a bare saxes parse of every file (no
+ * handlers: the parser's own speed), and the ingest of every file. Each pass runs in a child
+ * process of its own, so the peak RSS printed for the ingest is the ingest's, not the bare
+ * parse's or the input builder's. Prints documents per second, MB per second, peak RSS and the
+ * ratio of ingest to bare-parse throughput, from the faster round of each.
  *
- * What is measured as "ingest" is `ingestFiles` below: for now the TEI reader alone, every item
- * consumed. When the batch (src/ingest/ingest.batch.ts) stores records, replace its body with a
- * call to `ingestPaths({ paths, store, authorities, readers })` on a fresh store; nothing else
- * here changes.
+ * What "ingest" measures is `ingestFiles` below: for now the TEI reader alone, every item
+ * consumed (authorities added to the index, as the batch does). To measure reader + store, make
+ * it call `ingestPaths({ paths, store, authorities, readers })` from src/ingest/ingest.batch.ts on
+ * a fresh store in a temporary directory; nothing else here changes.
  */
-import { appendFileSync, createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  appendFileSync,
+  createReadStream,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SaxesParser } from 'saxes';
 import type { SourceInput } from '../src/ingest/formats/format.types.ts';
 import { teiFrusReader } from '../src/ingest/formats/tei-frus.reader.ts';
 import { AuthorityIndex } from '../src/names/authority.index.ts';
 
-const FRUS_DIR = new URL('../../shared/corpus/frus/', import.meta.url).pathname;
+const FRUS_DIR = fileURLToPath(new URL('../../shared/corpus/frus/', import.meta.url));
 const TARGET_BYTES = Number(process.env.BENCH_MB ?? 100) * 1_000_000;
 /** The batch reads files in chunks of this size (src/ingest/source-file.ts). */
 const CHUNK_BYTES = 256 * 1024;
 
-interface Round {
+type Phase = 'bare' | 'ingest';
+
+interface Pass {
+  phase: Phase;
   documents: number;
-  bytes: number;
   ms: number;
+  /** Peak resident set of the process that ran the pass, in bytes. */
+  peakRss: number;
 }
 
-/** Ingest of `paths`: returns how many documents were read. The one place to wire the store in. */
+/** Ingests `paths`; returns how many documents were read. The one place to wire the store in. */
 async function ingestFiles(paths: string[]): Promise<number> {
   const authorities = new AuthorityIndex();
   let documents = 0;
@@ -48,43 +65,59 @@ async function ingestFiles(paths: string[]): Promise<number> {
 }
 
 async function bareParse(paths: string[]): Promise<number> {
-  let documents = 0;
   for (const path of paths) {
     const parser = new SaxesParser();
     for await (const chunk of decodedChunks(path)) parser.write(chunk);
     parser.close();
-    documents++;
   }
-  return documents;
+  return 0;
 }
 
-async function main(): Promise<void> {
+/** In a child: one pass over the files listed in `listFile`, reported as JSON on stdout. */
+async function runPass(phase: Phase, listFile: string): Promise<void> {
+  const paths = readFileSync(listFile, 'utf8').split('\n').filter(Boolean);
+  const start = performance.now();
+  const documents = phase === 'bare' ? await bareParse(paths) : await ingestFiles(paths);
+  const ms = performance.now() - start;
+  const pass: Pass = { phase, documents, ms, peakRss: process.resourceUsage().maxRSS * 1024 };
+  process.stdout.write(`${JSON.stringify(pass)}\n`);
+}
+
+function spawnPass(phase: Phase, listFile: string): Pass {
+  const output = execFileSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), phase, listFile],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const last = output.trim().split('\n').at(-1) ?? '';
+  return JSON.parse(last) as Pass;
+}
+
+function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'chancery-bench-'));
   try {
     const paths = buildInput(dir);
+    const listFile = join(dir, 'files.txt');
+    writeFileSync(listFile, paths.join('\n'));
     const bytes = paths.reduce((sum, p) => sum + statSync(p).size, 0);
-    console.log(`input: ${paths.length} files, ${(bytes / 1e6).toFixed(1)} MB (${basename(dir)})`);
-    if (process.env.BENCH_DEBUG) console.log('after build', process.resourceUsage().maxRSS / 1e3);
-    await ingestFiles(paths.slice(0, 2));
-    await bareParse(paths.slice(0, 2));
-    const bare: Round[] = [];
-    const ingest: Round[] = [];
+    console.log(`input: ${paths.length} files, ${(bytes / 1e6).toFixed(1)} MB, in ${dir}`);
+    const passes: Pass[] = [];
     for (let round = 0; round < 2; round++) {
-      bare.push(await time(bytes, () => bareParse(paths)));
-      if (process.env.BENCH_DEBUG) console.log('after bare', process.resourceUsage().maxRSS / 1e3);
-      ingest.push(await time(bytes, () => ingestFiles(paths)));
-      if (process.env.BENCH_DEBUG) console.log('after ingest', process.resourceUsage().maxRSS / 1e3);
+      passes.push(spawnPass('bare', listFile), spawnPass('ingest', listFile));
     }
-    const bestBare = best(bare);
-    const bestIngest = best(ingest);
-    const ratio = bestIngest.bytes / bestIngest.ms / (bestBare.bytes / bestBare.ms);
-    const peakRss = process.resourceUsage().maxRSS * 1024;
-    console.log(`bare saxes parse : ${mbPerSecond(bestBare).toFixed(1)} MB/s`);
+    const bare = fastest(passes, 'bare');
+    const ingest = fastest(passes, 'ingest');
+    const peakRss = Math.max(...passes.filter((p) => p.phase === 'ingest').map((p) => p.peakRss));
+    const mbps = (pass: Pass) => bytes / 1e6 / (pass.ms / 1000);
+    console.log(`bare saxes parse : ${mbps(bare).toFixed(1)} MB/s (${(bare.ms / 1000).toFixed(2)} s)`);
     console.log(
-      `ingest (reader)  : ${(bestIngest.documents / (bestIngest.ms / 1000)).toFixed(0)} documents/s, ${mbPerSecond(bestIngest).toFixed(1)} MB/s, ${bestIngest.documents} documents in ${(bestIngest.ms / 1000).toFixed(2)} s`,
+      `ingest (reader)  : ${mbps(ingest).toFixed(1)} MB/s, ${(ingest.documents / (ingest.ms / 1000)).toFixed(0)} documents/s (${ingest.documents} documents in ${(ingest.ms / 1000).toFixed(2)} s)`,
     );
-    console.log(`ratio ingest/bare: ${ratio.toFixed(2)} (target ≥ 0.25)`);
-    console.log(`peak RSS         : ${(peakRss / 1e6).toFixed(0)} MB (target < 300 MB)`);
+    console.log(`ratio ingest/bare: ${(mbps(ingest) / mbps(bare)).toFixed(2)} (target ≥ 0.25)`);
+    console.log(`peak RSS (ingest): ${(peakRss / 1e6).toFixed(0)} MB (target < 300 MB)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -119,11 +152,10 @@ function buildInput(dir: string): string[] {
 }
 
 function sourceInput(path: string): SourceInput {
-  const size = statSync(path).size;
   return {
     path,
     name: basename(path),
-    size,
+    size: statSync(path).size,
     sha256: '',
     encoding: 'utf-8',
     head: '',
@@ -142,18 +174,10 @@ async function* decodedChunks(path: string): AsyncIterable<string> {
   if (rest) yield rest;
 }
 
-async function time(bytes: number, run: () => Promise<number>): Promise<Round> {
-  const start = performance.now();
-  const documents = await run();
-  return { documents, bytes, ms: performance.now() - start };
+function fastest(passes: Pass[], phase: Phase): Pass {
+  return passes.filter((p) => p.phase === phase).reduce((a, b) => (b.ms < a.ms ? b : a));
 }
 
-function best(rounds: Round[]): Round {
-  return rounds.reduce((a, b) => (b.ms < a.ms ? b : a));
-}
-
-function mbPerSecond(round: Round): number {
-  return round.bytes / 1e6 / (round.ms / 1000);
-}
-
-await main();
+const [phase, listFile] = process.argv.slice(2);
+if ((phase === 'bare' || phase === 'ingest') && listFile) await runPass(phase, listFile);
+else main();

@@ -2,38 +2,38 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { archivePageMarkdownReader } from '../src/ingest/formats/archive-page-markdown.reader.ts';
-import { archivePagePdfTextReader } from '../src/ingest/formats/archive-page-pdf-text.reader.ts';
-import { archivePageTextReader } from '../src/ingest/formats/archive-page-text.reader.ts';
-import type { FormatReader } from '../src/ingest/formats/format.types.ts';
-import { AuthorityIndex } from '../src/names/authority.index.ts';
-import { loadAuthorities } from '../src/names/authority.loader.ts';
+import { openApp } from '../src/app.ts';
+import { ingestPaths } from '../src/ingest/ingest.batch.ts';
 import type { ChanceryRecord } from '../src/record/record.types.ts';
 import { type GoldenFile, matchGolden } from './golden.match.ts';
-import { archivePageFromFile } from './support/archive-page.source.ts';
 
 const SHARED = new URL('../../shared/', import.meta.url);
 const SEEDS = fileURLToPath(new URL('seeds/', SHARED));
 const GOLDEN = fileURLToPath(new URL('golden/', SHARED));
-const READERS: FormatReader[] = [archivePageTextReader, archivePageMarkdownReader, archivePagePdfTextReader];
 
 /**
- * The record a seed yields. The one place to change when the golden facts are checked through the
- * ingest batch and the store (`chancery show ID --json`) instead of the readers directly: it must
- * return the record as the store gives it back.
+ * The record a seed yields, the way `chancery show ID --json` prints it: ingested by the batch
+ * (detection, decoding, the reader), saved in a store and read back from it.
  */
 async function recordFromSeed(fileName: string): Promise<ChanceryRecord> {
-  const input = archivePageFromFile(`${SEEDS}${fileName}`);
-  const reader = READERS.map((r) => ({ r, score: r.detect(input) })).sort((a, b) => b.score - a.score)[0];
-  assert.ok(reader && reader.score >= 0.5, `${fileName}: no archive-page reader claims the seed`);
-  const authorities = new AuthorityIndex(loadAuthorities());
-  const records: ChanceryRecord[] = [];
-  for await (const item of reader.r.read(input, { authorities })) {
-    if (item.kind === 'record') records.push(item.record);
+  const app = await openApp({ db: ':memory:' });
+  try {
+    const report = await ingestPaths({
+      paths: [`${SEEDS}${fileName}`],
+      store: app.store,
+      authorities: app.authorities,
+      readers: app.readers,
+    });
+    assert.deepEqual(report.files[0]?.problems, [], `${fileName} ingests without problems`);
+    const [summary, ...others] = await app.store.listRecords();
+    assert.ok(summary && others.length === 0, `${fileName}: expected one record`);
+    const record = await app.store.getRecord(summary.id);
+    assert.ok(record);
+    assert.equal(record.source.file, fileName, 'source.file is the file name');
+    return record;
+  } finally {
+    await app.close();
   }
-  assert.equal(records.length, 1, `${fileName}: expected one record`);
-  // What the store gives back is JSON: compare what `show --json` would print.
-  return JSON.parse(JSON.stringify(records[0])) as ChanceryRecord;
 }
 
 const goldenFiles = readdirSync(GOLDEN)

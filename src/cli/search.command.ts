@@ -13,32 +13,45 @@ export function registerSearchCommand(program: Command): void {
     .option('--limit <n>', 'hits per page (default 10, at most 100)', parsePositiveInt('--limit'))
     .option('--page <n>', 'page of hits, from 1', parsePositiveInt('--page'))
     .addHelpText('after', `\n${QUERY_SYNTAX_HELP}`)
-    .action(async (words: string[], options: { json?: boolean; limit?: number; page?: number }, command: Command) => {
-      await withApp(command, async ({ store, authorities }) => {
-        const result = await searchArchive(
-          { q: words.join(' '), page: options.page ?? 1, pageSize: options.limit ?? 10 },
-          { store, authorities },
-        );
-        if (options.json) {
-          process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-          return;
-        }
-        const first = (result.page - 1) * result.pageSize + 1;
-        process.stdout.write(
-          result.total === 0
-            ? 'No documents match.\n'
-            : `${result.total} documents; ${first}–${first + result.hits.length - 1}:\n\n`,
-        );
-        for (const [i, hit] of result.hits.entries()) {
-          process.stdout.write(`${first + i}. ${hit.title}\n   ${hit.date} · ${hit.id}\n   ${plainSnippet(hit.snippet)}\n\n`);
-        }
-        for (const facet of FACETS) {
-          const values = result.facets[facet];
-          if (values.length === 0) continue;
-          process.stdout.write(`${facet}: ${values.slice(0, 8).map((v) => `${v.label} (${v.count})`).join(', ')}\n`);
-        }
-      });
-    });
+    .action(
+      async (
+        words: string[],
+        options: { json?: boolean; limit?: number; page?: number },
+        command: Command,
+      ) => {
+        await withApp(command, async ({ store, authorities }) => {
+          const result = await searchArchive(
+            { q: words.join(' '), page: options.page ?? 1, pageSize: options.limit ?? 10 },
+            { store, authorities },
+          );
+          if (options.json) {
+            process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+            return;
+          }
+          const first = (result.page - 1) * result.pageSize + 1;
+          process.stdout.write(
+            result.total === 0
+              ? 'No documents match.\n'
+              : `${result.total} documents; ${first}–${first + result.hits.length - 1}:\n\n`,
+          );
+          for (const [i, hit] of result.hits.entries()) {
+            process.stdout.write(
+              `${first + i}. ${hit.title}\n   ${hit.date} · ${hit.id}\n   ${plainSnippet(hit.snippet)}\n\n`,
+            );
+          }
+          for (const facet of FACETS) {
+            const values = result.facets[facet];
+            if (values.length === 0) continue;
+            process.stdout.write(
+              `${facet}: ${values
+                .slice(0, 8)
+                .map((v) => `${v.label} (${v.count})`)
+                .join(', ')}\n`,
+            );
+          }
+        });
+      },
+    );
 }
 
 /** Snippets are HTML with `<mark>`; a terminal shows the marks as brackets. */

@@ -92,7 +92,10 @@ function guessUtf16WithoutBom(sample: Uint8Array): string | undefined {
   let controls = 0;
   for (const ch of text) {
     const code = ch.charCodeAt(0);
-    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || code === 0xfffd) {
+    if (
+      (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) ||
+      code === 0xfffd
+    ) {
       controls++;
     }
   }

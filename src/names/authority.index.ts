@@ -68,7 +68,9 @@ export class AuthorityIndex {
    */
   findByRomanization(form: string, kind?: AuthorityKind): Authority | undefined {
     const key = romanizationKey(stripHonorifics(form));
-    const candidates = (key ? (this.byRomanization.get(key) ?? []) : []).filter((a) => !kind || a.kind === kind);
+    const candidates = (key ? (this.byRomanization.get(key) ?? []) : []).filter(
+      (a) => !kind || a.kind === kind,
+    );
     return candidates.length === 1 ? candidates[0] : undefined;
   }
 

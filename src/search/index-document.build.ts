@@ -45,7 +45,9 @@ export function buildIndexDocument(record: ChanceryRecord): IndexDocument {
 }
 
 function facetsOf(record: ChanceryRecord): IndexDocument['facets'] {
-  const facets: IndexDocument['facets'] = [{ facet: 'type', value: typeValue(record.type), label: record.type }];
+  const facets: IndexDocument['facets'] = [
+    { facet: 'type', value: typeValue(record.type), label: record.type },
+  ];
   const year = record.date.min?.slice(0, 4);
   if (year && /^\d{4}$/.test(year)) {
     facets.push({ facet: 'year', value: year, label: year });
@@ -57,10 +59,15 @@ function facetsOf(record: ChanceryRecord): IndexDocument['facets'] {
   record.recipients.forEach(agent('recipient'));
   for (const mention of record.mentions) {
     if (mention.kind === 'person' || mention.kind === 'place') {
-      facets.push({ facet: mention.kind, value: nameFacetValue(mention.authorityId, mention.name), label: mention.name });
+      facets.push({
+        facet: mention.kind,
+        value: nameFacetValue(mention.authorityId, mention.name),
+        label: mention.name,
+      });
     }
   }
-  if (record.place) facets.push({ facet: 'place', value: nameFacetValue(null, record.place), label: record.place });
+  if (record.place)
+    facets.push({ facet: 'place', value: nameFacetValue(null, record.place), label: record.place });
   for (const location of record.archivalLocations) {
     facets.push({ facet: 'archive', value: normalizeName(location.repository), label: location.repository });
   }
@@ -71,7 +78,8 @@ function facetsOf(record: ChanceryRecord): IndexDocument['facets'] {
   for (const code of new Set([record.originalLanguage ?? '', ...record.texts.map((t) => t.language)])) {
     if (code) facets.push({ facet: 'lang', value: languageValue(code), label: code });
   }
-  for (const member of record.collections) facets.push({ facet: 'collection', value: member.id, label: member.id });
+  for (const member of record.collections)
+    facets.push({ facet: 'collection', value: member.id, label: member.id });
   return facets;
 }
 

@@ -27,5 +27,10 @@ export async function searchArchive(
   const query = resolveFields(expandNames(parseQuery(options.q), deps.authorities), deps.authorities);
   const pageSize = Math.min(Math.max(1, Math.floor(options.pageSize ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
   const page = Math.max(1, Math.floor(options.page ?? 1));
-  return deps.store.search({ query, page, pageSize });
+  const response = await deps.store.search({ query, page, pageSize });
+  // The index knows a collection by its id; readers know it by its title.
+  for (const value of response.facets.collection) {
+    value.label = (await deps.store.getCollection(value.value))?.title ?? value.label;
+  }
+  return response;
 }

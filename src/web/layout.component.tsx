@@ -44,6 +44,9 @@ export function Layout(props: LayoutProps) {
                 <li>
                   <a href="/">Documents</a>
                 </li>
+                <li>
+                  <a href="/search">Search</a>
+                </li>
               </ul>
             </nav>
           </div>

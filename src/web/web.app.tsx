@@ -2,13 +2,17 @@ import { readFileSync } from 'node:fs';
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { secureHeaders } from 'hono/secure-headers';
+import { createSearchApi, positiveInt } from '../api/search.routes.ts';
+import { isChanceryError } from '../errors.ts';
 import type { AuthorityIndex } from '../names/authority.index.ts';
 import type { ChanceryRecord, RecordSource } from '../record/record.types.ts';
+import { searchArchive } from '../search/search.service.ts';
 import type { Store } from '../store/store.types.ts';
 import { DocumentPage } from './document.page.tsx';
 import { NotFoundPage, ServerErrorPage } from './error.page.tsx';
 import { HomePage, summarizeArchive } from './home.page.tsx';
 import { STYLESHEET_PATH } from './layout.component.tsx';
+import { SearchPage } from './search.page.tsx';
 
 export interface WebDependencies {
   store: Store;
@@ -85,6 +89,20 @@ export function createWebApp(deps: WebDependencies): Hono {
     );
   });
 
+  app.route('/api', createSearchApi(deps));
+
+  app.get('/search', async (c) => {
+    const q = (c.req.query('q') ?? '').trim();
+    if (!q) return renderPage(c, <SearchPage q="" />);
+    try {
+      const result = await searchArchive({ q, page: positiveInt(c.req.query('page')) ?? 1 }, deps);
+      return renderPage(c, <SearchPage q={q} result={result} />);
+    } catch (error) {
+      if (!isChanceryError(error)) throw error;
+      return renderPage(c, <SearchPage q={q} error={error.message} />, 400);
+    }
+  });
+
   app.get('/documents/:id/source', async (c) => {
     const id = c.req.param('id');
     const record = await store.getRecord(id);
@@ -143,7 +161,7 @@ export function createWebApp(deps: WebDependencies): Hono {
 }
 
 /** Hono's JSX renders the markup; the doctype is the one string it cannot produce. */
-async function renderPage(c: Context, page: Child, status: 200 | 404 | 500 = 200): Promise<Response> {
+async function renderPage(c: Context, page: Child, status: 200 | 400 | 404 | 500 = 200): Promise<Response> {
   const markup = await Promise.resolve(page?.toString() ?? '');
   return c.html(`<!DOCTYPE html>${markup}`, status);
 }

@@ -73,7 +73,10 @@ export function parseQuery(input: string): QueryNode {
     }
     if (children.length === 0) {
       const token = peek();
-      fail(token ? `expected a term before "${token.text}".` : 'the query is empty.', token?.position ?? input.length);
+      fail(
+        token ? `expected a term before "${token.text}".` : 'the query is empty.',
+        token?.position ?? input.length,
+      );
     }
     return children.length === 1 ? (children[0] as QueryNode) : { kind: 'and', children };
   };
@@ -110,10 +113,12 @@ export function parseQuery(input: string): QueryNode {
     }
   };
 
-  if (tokens.length === 0) fail('the query is empty; type words, "a phrase" or a field such as type:cable.', 0);
+  if (tokens.length === 0)
+    fail('the query is empty; type words, "a phrase" or a field such as type:cable.', 0);
   const tree = parseOr();
   const rest = peek();
-  if (rest) fail(`unexpected "${rest.text}"${rest.kind === 'close' ? ' (no "(" to close)' : ''}.`, rest.position);
+  if (rest)
+    fail(`unexpected "${rest.text}"${rest.kind === 'close' ? ' (no "(" to close)' : ''}.`, rest.position);
   if (!hasPositive(tree)) {
     fail('a query of exclusions only finds nothing to exclude from; add a word or a field.', 0);
   }
@@ -123,7 +128,10 @@ export function parseQuery(input: string): QueryNode {
 function parseField(token: Token, fail: (message: string, position: number) => never): QueryNode {
   const field = token.field?.toLowerCase() as QueryField;
   if (!QUERY_FIELDS.includes(field)) {
-    fail(`unknown field "${token.field}:". Fields are ${QUERY_FIELDS.map((f) => `${f}:`).join(' ')}.`, token.position);
+    fail(
+      `unknown field "${token.field}:". Fields are ${QUERY_FIELDS.map((f) => `${f}:`).join(' ')}.`,
+      token.position,
+    );
   }
   const value = token.text.trim();
   if (value === '') fail(`"${field}:" needs a value, as in ${field}:${exampleFor(field)}.`, token.position);
@@ -139,9 +147,11 @@ function parseField(token: Token, fail: (message: string, position: number) => n
 }
 
 function exampleFor(field: QueryField): string {
-  return { type: 'cable', lang: 'ru', date: '1951-07', collection: 'frus1951v07p2', archive: 'RGASPI' }[
-    field as 'type'
-  ] ?? 'Stalin';
+  return (
+    { type: 'cable', lang: 'ru', date: '1951-07', collection: 'frus1951v07p2', archive: 'RGASPI' }[
+      field as 'type'
+    ] ?? 'Stalin'
+  );
 }
 
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -163,7 +173,9 @@ function dateBound(text: string, side: 'start' | 'end'): string | null {
   if (month && (Number(month) < 1 || Number(month) > 12)) return null;
   if (day) {
     const date = new Date(`${year}-${month}-${day}T00:00:00Z`);
-    return Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(day) ? null : `${year}-${month}-${day}`;
+    return Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(day)
+      ? null
+      : `${year}-${month}-${day}`;
   }
   if (side === 'start') return `${year}-${month ?? '01'}-01`;
   const lastMonth = month ?? '12';

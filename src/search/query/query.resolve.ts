@@ -27,7 +27,12 @@ function resolveField(
   value: string,
   authorities: AuthorityIndex,
 ): QueryNode {
-  const filter = (facets: IndexFacet[], values: string[]): QueryNode => ({ kind: 'filter', field, facets, values });
+  const filter = (facets: IndexFacet[], values: string[]): QueryNode => ({
+    kind: 'filter',
+    field,
+    facets,
+    values,
+  });
   switch (field) {
     case 'author':
       return filter(['author'], nameValues(value, 'person', authorities));
@@ -65,7 +70,10 @@ function nameValues(value: string, kind: AuthorityKind, authorities: AuthorityIn
 
 /** `type:memorandum of conversation` and `type:Memorandum-of-Conversation` are one type. */
 export function typeValue(value: string): string {
-  return value.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 }
 
 const LANGUAGE_NAMES: Record<string, string> = {

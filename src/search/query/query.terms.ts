@@ -1,5 +1,5 @@
-import { analyzeText } from '../analysis/text.analyze.ts';
 import { foldTerm } from '../analysis/term.fold.ts';
+import { analyzeText } from '../analysis/text.analyze.ts';
 import { stemWord } from '../analysis/word.stem.ts';
 import type { QueryNode } from './query.types.ts';
 
@@ -35,7 +35,9 @@ export function analyzePrefix(text: string): TermSequence[] {
   const head = words.slice(0, -1).map(({ term }) => ({ term, prefix: false }));
   const folded = foldTerm(text.slice(last.start, last.end));
   const endings = CYRILLIC.test(folded) ? CYRILLIC_ENDINGS : LATIN_ENDINGS;
-  const stems = new Set(endings.map((ending) => stemWord(folded + ending, 'und')).filter((s) => s.length < folded.length));
+  const stems = new Set(
+    endings.map((ending) => stemWord(folded + ending, 'und')).filter((s) => s.length < folded.length),
+  );
   return [
     [...head, { term: folded, prefix: true }],
     ...[...stems].filter((stem) => stem.length >= 3).map((term) => [...head, { term, prefix: false }]),

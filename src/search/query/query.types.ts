@@ -1,5 +1,15 @@
 /** Fields a query can filter on (`author:Stalin`, `date:1951-07..1951-09`). */
-export const QUERY_FIELDS = ['author', 'recipient', 'person', 'place', 'type', 'lang', 'archive', 'collection', 'date'] as const;
+export const QUERY_FIELDS = [
+  'author',
+  'recipient',
+  'person',
+  'place',
+  'type',
+  'lang',
+  'archive',
+  'collection',
+  'date',
+] as const;
 export type QueryField = (typeof QUERY_FIELDS)[number];
 
 /** The parsed query. Names are expanded into `name` nodes after parsing (see query.expand.ts). */

@@ -32,9 +32,13 @@ export class SqliteSearchIndex {
       updateDoc: db.prepare('UPDATE search_docs SET date_min = ?, date_max = ? WHERE rowid = ?'),
       deleteDoc: db.prepare('DELETE FROM search_docs WHERE rowid = ?'),
       deleteFts: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
-      insertFts: db.prepare('INSERT INTO search_fts (rowid, title, names, summary, body) VALUES (?, ?, ?, ?, ?)'),
+      insertFts: db.prepare(
+        'INSERT INTO search_fts (rowid, title, names, summary, body) VALUES (?, ?, ?, ?, ?)',
+      ),
       deleteFacets: db.prepare('DELETE FROM search_facets WHERE doc = ?'),
-      insertFacet: db.prepare('INSERT OR IGNORE INTO search_facets (doc, facet, value, label) VALUES (?, ?, ?, ?)'),
+      insertFacet: db.prepare(
+        'INSERT OR IGNORE INTO search_facets (doc, facet, value, label) VALUES (?, ?, ?, ?)',
+      ),
       clearHits: db.prepare('DELETE FROM search_hits'),
       countHits: db.prepare('SELECT count(*) FROM search_hits').pluck(),
     };
@@ -75,7 +79,11 @@ export class SqliteSearchIndex {
          JOIN search_docs d ON d.rowid = s.doc JOIN records r ON r.id = d.record_id
          ORDER BY ${ranked ? 's.score, ' : ''}d.date_min IS NULL, d.date_min, d.record_id LIMIT ? OFFSET ?`,
       )
-      .all(request.pageSize, (request.page - 1) * request.pageSize) as { id: string; json: string; score: number }[];
+      .all(request.pageSize, (request.page - 1) * request.pageSize) as {
+      id: string;
+      json: string;
+      score: number;
+    }[];
     const sequences = positiveSequences(request.query);
     const hits = rows.map((row) => {
       const record = JSON.parse(row.json) as ChanceryRecord;
@@ -103,7 +111,9 @@ export class SqliteSearchIndex {
     const params: unknown[] = [];
     const where = conditions.length ? conditions.map((c) => sqlCondition(c, params)).join(' AND ') : '1';
     if (match === null) {
-      this.db.prepare(`INSERT INTO search_hits SELECT d.rowid, 0 FROM search_docs d WHERE ${where}`).run(...params);
+      this.db
+        .prepare(`INSERT INTO search_hits SELECT d.rowid, 0 FROM search_docs d WHERE ${where}`)
+        .run(...params);
       return;
     }
     this.db
@@ -123,12 +133,19 @@ export class SqliteSearchIndex {
          GROUP BY f.facet, f.value`,
       )
       .all(...only) as (FacetValue & { facet: FacetName })[];
-    const facets = Object.fromEntries(FACETS.map((f) => [f, [] as FacetValue[]])) as Record<FacetName, FacetValue[]>;
+    const facets = Object.fromEntries(FACETS.map((f) => [f, [] as FacetValue[]])) as Record<
+      FacetName,
+      FacetValue[]
+    >;
     for (const { facet, ...value } of rows) facets[facet].push(value);
     for (const facet of only) {
       const chronological = facet === 'year' || facet === 'decade';
       facets[facet] = facets[facet]
-        .sort((a, b) => (chronological ? a.value.localeCompare(b.value) : b.count - a.count || a.label.localeCompare(b.label)))
+        .sort((a, b) =>
+          chronological
+            ? a.value.localeCompare(b.value)
+            : b.count - a.count || a.label.localeCompare(b.label),
+        )
         .slice(0, chronological ? undefined : FACET_LIMIT);
     }
     return facets;
@@ -143,7 +160,9 @@ function splitQuery(query: QueryNode): { match: string | null; conditions: Query
   const parts = query.kind === 'and' ? query.children : [query];
   const text = parts.filter(isTextOnly);
   const match = text.some((p) => p.kind !== 'not') ? ftsExpression({ kind: 'and', children: text }) : null;
-  return match === null ? { match, conditions: parts } : { match, conditions: parts.filter((p) => !isTextOnly(p)) };
+  return match === null
+    ? { match, conditions: parts }
+    : { match, conditions: parts.filter((p) => !isTextOnly(p)) };
 }
 
 /**

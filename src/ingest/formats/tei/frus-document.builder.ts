@@ -1,59 +1,18 @@
-import type { Agent, Block, BlockType, ChanceryRecord, Mark, Mention } from '../../../record/record.types.ts';
-import type { FrusAuthorityRef } from './frus-lists.collector.ts';
-import { readDocumentParts } from './frus-record.assemble.ts';
+import type { BlockType, ChanceryRecord } from '../../../record/record.types.ts';
+import {
+  type AgentDraft,
+  type FrusDocumentContext,
+  type MentionDraft,
+  type NoteDraft,
+  readDocumentParts,
+} from './frus-record.assemble.ts';
+import { type BlockDraft, TeiBlockWriter } from './tei-blocks.writer.ts';
 import { KNOWN_DOCUMENT_ELEMENTS } from './tei-elements.vocabulary.ts';
 import { TeiTextBuffer } from './tei-text.buffer.ts';
-
-/** What a document needs from the volume around it. */
-export interface FrusDocumentContext {
-  volumeId: string;
-  /** Position of the document in the volume, from 1. */
-  position: number;
-  /** The page the document begins on: the last `pb` before it. */
-  page: string | null;
-  persons: ReadonlyMap<string, FrusAuthorityRef>;
-  terms: ReadonlyMap<string, FrusAuthorityRef>;
-  editors: readonly string[];
-  resolveAgent(raw: string): Agent;
-  /** Current line in the file, for provenance. */
-  line(): number;
-  /** An element the reader does not know: its text is kept as inline text. */
-  unknownElement(name: string): void;
-}
 
 interface Frame {
   name: string;
   onClose: (() => void) | null;
-}
-
-interface BlockDraft {
-  type: BlockType;
-  text: TeiTextBuffer;
-  marks: Mark[];
-  /** Notes and mentions met in this stretch of the block: they learn its id when it is written. */
-  owned: { blockId?: string | null | undefined }[];
-  /** Text outside any block element: closes with the element it stands in. */
-  loose: boolean;
-  depth: number;
-}
-
-export interface NoteDraft {
-  id: string;
-  n: string;
-  text: string;
-  blockId: string | null;
-}
-
-export interface MentionDraft extends Mention {
-  blockId?: string;
-}
-
-export interface AgentDraft {
-  role: 'from' | 'to';
-  /** `persName` marks a person; `gloss` an office or body ("Secretary of State", "Embassy in Korea"). */
-  element: 'persName' | 'gloss';
-  text: string;
-  corresp: string | null;
 }
 
 const BLOCK_ELEMENTS: Record<string, BlockType> = {
@@ -90,15 +49,12 @@ export class FrusDocumentBuilder {
   private readonly context: FrusDocumentContext;
   private readonly startLine: number;
   private readonly stack: Frame[] = [];
-  private readonly blocks: Block[] = [];
-  private readonly open_: BlockDraft[] = [];
+  private readonly writer = new TeiBlockWriter();
   private readonly notes: NoteDraft[] = [];
   private readonly mentions: MentionDraft[] = [];
   private readonly agents: AgentDraft[] = [];
   private readonly captures: { text: TeiTextBuffer; inNote: boolean }[] = [];
   private readonly openerSegs: string[] = [];
-  private pendingMarks: Mark[] = [];
-  private pendingLabel: string | null = null;
   private label: TeiTextBuffer | null = null;
   private note: TeiTextBuffer | null = null;
   private readonly sourceNotes: { text: string; line: number }[] = [];
@@ -109,7 +65,6 @@ export class FrusDocumentBuilder {
   private quoteDepth = 0;
   private ignoredDepth = 0;
   private noteCount = 0;
-  private blockCount = 0;
   // Pages: the first is where the document's first words are; a `pb` after its last words belongs to the next.
   private firstPage: string | null;
   private lastPage: string | null;
@@ -140,8 +95,14 @@ export class FrusDocumentBuilder {
     const frame: Frame = { name, onClose: null };
     this.stack.push(frame);
     if (!KNOWN_DOCUMENT_ELEMENTS.has(name)) this.context.unknownElement(name);
-    if (name === 'pb') return this.pageBreak(attributes.n);
-    if (name === 'lb') return this.lineBreak();
+    if (name === 'pb') {
+      this.pageBreak(attributes.n);
+      return;
+    }
+    if (name === 'lb') {
+      this.lineBreak();
+      return;
+    }
     if (this.ignoredDepth > 0 || IGNORED.has(name)) {
       this.ignoredDepth++;
       frame.onClose = () => this.ignoredDepth--;
@@ -149,7 +110,10 @@ export class FrusDocumentBuilder {
     }
     if (name === 'persName' || name === 'gloss') this.openName(name, attributes, frame);
     if (this.note) return;
-    if (name === 'note') return this.openNote(attributes, frame);
+    if (name === 'note') {
+      this.openNote(attributes, frame);
+      return;
+    }
     if (this.head || this.label) return;
     if (name === 'head' && this.stack.length === 1 && this.title === null) {
       const head = new TeiTextBuffer();
@@ -167,39 +131,44 @@ export class FrusDocumentBuilder {
   close(_name: string): void {
     const frame = this.stack.pop();
     frame?.onClose?.();
-    const top = this.open_.at(-1);
-    if (top?.loose && top.depth > this.stack.length) this.closeBlock(top);
+    this.writer.closeLooseAbove(this.stack.length);
   }
 
   text(text: string): void {
     if (this.ignoredDepth > 0) return;
     for (const capture of this.captures)
       if (capture.inNote === (this.note !== null)) capture.text.append(text);
-    if (this.label) return this.label.append(text);
-    if (this.note) return this.note.append(text);
+    if (this.label) {
+      this.label.append(text);
+      return;
+    }
+    if (this.note) {
+      this.note.append(text);
+      return;
+    }
     if (this.head) {
       this.head.append(text);
       this.markText(text);
       return;
     }
-    let block = this.open_.at(-1);
+    let block = this.writer.current;
     if (!block) {
       if (isBlank(text)) return;
-      block = this.openBlock(this.quoteDepth > 0 ? 'quote' : 'paragraph', this.stack.at(-1) ?? null, true);
+      block = this.writer.open(this.quoteDepth > 0 ? 'quote' : 'paragraph', this.stack.length, true);
     }
     block.text.append(text);
     this.markText(text);
   }
 
   finish(): ChanceryRecord {
-    while (this.open_.length > 0) this.closeBlock(this.open_.at(-1) as BlockDraft);
+    this.writer.closeAll();
     const lastPage = this.textSincePage ? this.lastPage : (this.pageBeforeLast ?? this.lastPage);
     return readDocumentParts({
       context: this.context,
       attributes: this.attributes,
       divId: this.divId,
       title: this.title,
-      blocks: this.blocks,
+      blocks: this.writer.blocks,
       notes: this.notes,
       sourceNotes: this.sourceNotes,
       mentions: this.mentions,
@@ -220,7 +189,7 @@ export class FrusDocumentBuilder {
     const parent = this.stack.at(-2)?.name;
     switch (name) {
       case 'attachment':
-        this.closeLoose();
+        this.writer.closeLoose();
         this.attachmentDepth++;
         frame.onClose = () => this.attachmentDepth--;
         return;
@@ -230,30 +199,31 @@ export class FrusDocumentBuilder {
         frame.onClose = () => {
           this.label = null;
           const text = label.toString();
-          if (text) this.pendingLabel = this.pendingLabel ? `${this.pendingLabel} ${text}` : text;
+          if (text) this.writer.label(text);
         };
         return;
       }
       case 'quote':
       case 'q':
-        if (this.open_.length > 0 && !this.open_.at(-1)?.loose) return;
-        this.closeLoose();
+        if (this.writer.current && !this.writer.current.loose) return;
+        this.writer.closeLoose();
         this.quoteDepth++;
         frame.onClose = () => this.quoteDepth--;
         return;
       case 'cell': {
-        const row = this.open_.at(-1);
+        const row = this.writer.current;
         if (row?.type === 'table-row' && !row.text.isEmpty) row.text.append(' | ');
         return;
       }
       case 'seg':
         if (parent === 'opener') {
-          this.openBlock('paragraph', frame, false);
+          this.openBlock('paragraph', frame);
           if (this.attachmentDepth === 0) this.capture(frame, (text) => this.openerSegs.push(text));
         }
         return;
       case 'dateline':
-        return this.openDateline(frame);
+        this.openDateline(frame);
+        return;
       case 'placeName':
         if (this.dateline && this.place === null) {
           this.placeLine = this.context.line();
@@ -267,11 +237,11 @@ export class FrusDocumentBuilder {
         return;
     }
     const type = BLOCK_ELEMENTS[name];
-    if (type) this.openBlock(type === 'paragraph' && this.quoteDepth > 0 ? 'quote' : type, frame, false);
+    if (type) this.openBlock(type === 'paragraph' && this.quoteDepth > 0 ? 'quote' : type, frame);
   }
 
   private openDateline(frame: Frame): void {
-    const draft = this.openBlock('dateline', frame, false);
+    const draft = this.openBlock('dateline', frame);
     if (this.datelineDone || this.attachmentDepth > 0) return;
     const dateline = { draft, start: null, end: null, line: this.context.line() };
     this.dateline = dateline;
@@ -290,7 +260,7 @@ export class FrusDocumentBuilder {
         this.datelineDone = true;
       }
       this.dateline = null;
-      this.closeBlock(draft);
+      this.writer.close(draft);
     };
   }
 
@@ -322,7 +292,7 @@ export class FrusDocumentBuilder {
     const authority = ref
       ? (kind === 'person' ? this.context.persons : this.context.terms).get(ref.slice(1))
       : undefined;
-    const block = this.note || this.head ? null : (this.open_.at(-1) ?? null);
+    const block = this.note || this.head ? null : (this.writer.current ?? null);
     this.capture(frame, (form) => {
       if (!form) return;
       const mention: MentionDraft = {
@@ -350,7 +320,7 @@ export class FrusDocumentBuilder {
     // The older encoding's source note stands unnumbered before the head: a note, not a footnote.
     if (n !== '') {
       this.notes.push(note);
-      const block = this.head ? null : this.open_.at(-1);
+      const block = this.head ? null : this.writer.current;
       if (block) {
         const at = block.text.offset;
         block.marks.push({ type: 'footnote-ref', text: n, start: at, end: at, ref: note.id });
@@ -377,62 +347,15 @@ export class FrusDocumentBuilder {
     };
   }
 
-  private openBlock(type: BlockType, frame: Frame | null, loose: boolean): BlockDraft {
-    const outer = this.open_.at(-1);
-    if (outer?.loose) this.closeBlock(outer);
-    else if (outer) this.writeBlock(outer);
-    const draft: BlockDraft = {
-      type,
-      text: new TeiTextBuffer(),
-      marks: this.pendingMarks,
-      owned: [],
-      loose,
-      depth: this.stack.length,
+  /** Opens a block for the element of `frame`, written when the element closes. */
+  private openBlock(type: BlockType, frame: Frame): BlockDraft {
+    const draft = this.writer.open(type, this.stack.length, false);
+    const previous = frame.onClose;
+    frame.onClose = () => {
+      previous?.();
+      this.writer.close(draft);
     };
-    this.pendingMarks = [];
-    if (this.pendingLabel) {
-      draft.text.append(`${this.pendingLabel} `);
-      this.pendingLabel = null;
-    }
-    this.open_.push(draft);
-    if (frame && !loose) {
-      const previous = frame.onClose;
-      frame.onClose = () => {
-        previous?.();
-        if (this.open_.includes(draft)) this.closeBlock(draft);
-      };
-    }
     return draft;
-  }
-
-  private closeBlock(draft: BlockDraft): void {
-    this.writeBlock(draft);
-    const index = this.open_.lastIndexOf(draft);
-    if (index >= 0) this.open_.splice(index, 1);
-  }
-
-  private closeLoose(): void {
-    const top = this.open_.at(-1);
-    if (top?.loose) this.closeBlock(top);
-  }
-
-  /** Writes what the draft holds as a block, and leaves it empty for what follows. */
-  private writeBlock(draft: BlockDraft): void {
-    const text = draft.text.toString();
-    const hasNote = draft.marks.some((m) => m.type === 'footnote-ref');
-    if (text === '' && !hasNote) {
-      this.pendingMarks.push(...draft.marks.map((m) => ({ ...m, start: 0, end: 0 })));
-    } else {
-      const id = `b${++this.blockCount}`;
-      const marks = draft.marks.map((m) =>
-        m.start > text.length ? { ...m, start: text.length, end: text.length } : m,
-      );
-      this.blocks.push({ id, type: draft.type, text, marks });
-      for (const owner of draft.owned) owner.blockId = id;
-    }
-    draft.text = new TeiTextBuffer();
-    draft.marks = [];
-    draft.owned = [];
   }
 
   private pageBreak(n: string | undefined): void {
@@ -442,19 +365,24 @@ export class FrusDocumentBuilder {
     this.lastPage = n;
     this.textSincePage = false;
     if (this.note || this.head || this.ignoredDepth > 0) return;
-    const block = this.open_.at(-1);
-    const at = block ? block.text.offset : 0;
-    const mark: Mark = { type: 'page-break', text: n, start: at, end: at };
-    if (block) block.marks.push(mark);
-    else this.pendingMarks.push(mark);
+    this.writer.pointMark({ type: 'page-break', text: n });
   }
 
   private lineBreak(): void {
-    if (this.note) return this.note.append(' ');
-    if (this.head) return this.head.append(' ');
-    if (this.label) return this.label.append(' ');
+    if (this.note) {
+      this.note.append(' ');
+      return;
+    }
+    if (this.head) {
+      this.head.append(' ');
+      return;
+    }
+    if (this.label) {
+      this.label.append(' ');
+      return;
+    }
     for (const capture of this.captures) capture.text.append(' ');
-    this.open_.at(-1)?.text.lineBreak();
+    this.writer.current?.text.lineBreak();
   }
 
   private markText(text: string): void {

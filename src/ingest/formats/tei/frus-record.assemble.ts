@@ -8,10 +8,45 @@ import type {
   Mention,
 } from '../../../record/record.types.ts';
 import { buildFrusDate, dateBounds } from './frus-date.parse.ts';
-import type { AgentDraft, FrusDocumentContext, MentionDraft, NoteDraft } from './frus-document.builder.ts';
 import { agentsFromWording, typeFromHead } from './frus-head.parse.ts';
 import type { FrusAuthorityRef } from './frus-lists.collector.ts';
 import { readClassification, readSourceNote } from './frus-source-note.parse.ts';
+
+/** What a document needs from the volume around it. */
+export interface FrusDocumentContext {
+  volumeId: string;
+  /** Position of the document in the volume, from 1. */
+  position: number;
+  /** The page the document begins on: the last `pb` before it. */
+  page: string | null;
+  persons: ReadonlyMap<string, FrusAuthorityRef>;
+  terms: ReadonlyMap<string, FrusAuthorityRef>;
+  editors: readonly string[];
+  resolveAgent(raw: string): Agent;
+  /** Current line in the file, for provenance. */
+  line(): number;
+  /** An element the reader does not know: its text is kept as inline text. */
+  unknownElement(name: string): void;
+}
+
+export interface NoteDraft {
+  id: string;
+  n: string;
+  text: string;
+  blockId: string | null;
+}
+
+export interface MentionDraft extends Mention {
+  blockId?: string;
+}
+
+export interface AgentDraft {
+  role: 'from' | 'to';
+  /** `persName` marks a person; `gloss` an office or body ("Secretary of State", "Embassy in Korea"). */
+  element: 'persName' | 'gloss';
+  text: string;
+  corresp: string | null;
+}
 
 export const FRUS_RIGHTS =
   'Public domain. Foreign Relations of the United States is a work of the United States Government ' +

@@ -71,8 +71,14 @@ export class FrusVolumeHandler implements XmlEventSink {
       return;
     }
     if (this.skipDepth !== null) return;
-    if (this.header) return this.header.open(name, attributes);
-    if (this.list) return this.list.open(name, attributes);
+    if (this.header) {
+      this.header.open(name, attributes);
+      return;
+    }
+    if (this.list) {
+      this.list.open(name, attributes);
+      return;
+    }
     if (name === 'TEI') this.rootId = attributes['xml:id'] ?? null;
     else if (name === 'teiHeader') {
       this.header = new FrusHeaderCollector();
@@ -92,7 +98,10 @@ export class FrusVolumeHandler implements XmlEventSink {
       return;
     }
     if (this.header) {
-      if (depth !== this.headerDepth) return this.header.close(localName(qualified));
+      if (depth !== this.headerDepth) {
+        this.header.close(localName(qualified));
+        return;
+      }
       this.headerRead = this.header;
       this.header = null;
       this.emitCollection();
@@ -144,7 +153,10 @@ export class FrusVolumeHandler implements XmlEventSink {
 
   private openDiv(attributes: Record<string, string>): void {
     const id = attributes['xml:id'];
-    if (attributes.type === 'document') return this.openDocument(attributes);
+    if (attributes.type === 'document') {
+      this.openDocument(attributes);
+      return;
+    }
     if (id !== 'persons' && id !== 'terms') return;
     this.emitCollection();
     this.list = new FrusListCollector({
