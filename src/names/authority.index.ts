@@ -30,17 +30,8 @@ export class AuthorityIndex {
       : authority;
     this.byId.set(merged.id, merged);
     for (const form of [merged.name, ...merged.names.map((n) => n.form)]) {
-      const key = normalizeName(form);
-      if (!key) continue;
-      const list = this.byForm.get(key) ?? [];
-      if (!list.some((a) => a.id === merged.id)) list.push(merged);
-      else
-        list.splice(
-          list.findIndex((a) => a.id === merged.id),
-          1,
-          merged,
-        );
-      this.byForm.set(key, list);
+      addTo(this.byForm, normalizeName(form), merged);
+      if (merged.kind !== 'term') addTo(this.byRomanization, romanizationKey(form), merged);
     }
   }
 

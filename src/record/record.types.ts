@@ -199,6 +199,10 @@ export interface HandlingEvent {
   number?: string | null;
   /** Copies and where they went ("Nos. 3 and 4 to file"). */
   copies?: string | null;
+  /** The numbers of the copies the event concerns ("Copies Nº 3 and 4 to file" → [3, 4]). */
+  copyNumbers?: number[];
+  /** Where the copies went, for a distribution ("Comr. Molotov"). */
+  destination?: string | null;
   /** The source line(s) the event was read from. */
   raw: string;
 }
@@ -230,6 +234,65 @@ export interface Relation {
   type: RelationType;
   /** Record id, or `<record id>#<text id>` for a relation to one text. */
   target: string;
+  /** The text of this record the relation starts from, when it is one text (a draft). */
+  source?: string;
+  /**
+   * Why Chancery linked the records, for relations it resolved across records after saving them
+   * ("cites “your telegram of 13 July”"). Relations a source states itself have none.
+   */
+  basis?: string;
+}
+
+/**
+ * Which blocks of two versions of one document say the same thing: a link joins blocks of the
+ * source text to blocks of the target text (1:1, 1:2, 2:1; 1:0 or 0:1 when one side has no
+ * counterpart; drafts also 2:2 and 3:1, because a transcription breaks paragraphs at sheet ends).
+ * `score` is between 0 and 1: how well lengths and anchors (numbers, names, dates, list markers,
+ * `!` and `?`) agree for a link; for a block without counterpart, how unlike its neighbours'
+ * counterparts it is. Computed on ingest by `alignTexts` (src/texts/alignment.align.ts).
+ *
+ * @example { source: 'original', target: 'translation-en', links: [{ source: ['b1'], target: ['b1'], score: 0.97 }] }
+ */
+export interface Alignment {
+  /** Text id: the original, or the draft when a draft is aligned with the original. */
+  source: string;
+  /** Text id: a translation, or the original a draft led to. */
+  target: string;
+  links: AlignmentLink[];
+}
+
+export interface AlignmentLink {
+  /** Block ids of the source text, in order; empty when the target blocks have no counterpart. */
+  source: string[];
+  target: string[];
+  score: number;
+}
+
+/**
+ * A draft set against the text it became, block group by block group, word by word: `changes`
+ * run from the draft's reading (its words with the author's own deletions left out, insertions
+ * kept) to the final text. `delete` is a draft word the final text dropped, `insert` a word the
+ * final text added. The author's own deletions and insertions stay in the draft's marks
+ * (`texts[].blocks[].marks`), so both kinds of change can be shown side by side.
+ *
+ * @example { draft: 'draft', final: 'original', blocks: [{ draft: ['b5', 'b6'], final: ['b3'],
+ *   changes: [{ op: 'equal', text: 'Если мексиканцы ' }, { op: 'delete', text: 'думаю' }, …] }] }
+ */
+export interface DraftComparison {
+  draft: string;
+  final: string;
+  blocks: BlockComparison[];
+}
+
+export interface BlockComparison {
+  draft: string[];
+  final: string[];
+  changes: TextChange[];
+}
+
+export interface TextChange {
+  op: 'equal' | 'insert' | 'delete';
+  text: string;
 }
 
 export interface CollectionMembership {
@@ -260,6 +323,10 @@ export interface ChanceryRecord {
   handling: HandlingEvent[];
   mentions: Mention[];
   relations: Relation[];
+  /** Block alignments between the texts that are versions of one another. */
+  alignments: Alignment[];
+  /** Each draft compared word by word with the text it became; absent when there is no draft. */
+  comparisons?: DraftComparison[];
   collections: CollectionMembership[];
   /** Pages of a printed edition (FRUS `pb`). */
   pages?: { first: string; last: string } | null;

@@ -45,6 +45,7 @@ function normalizeOptionalArrays(record: ChanceryRecord): ChanceryRecord {
     handling: record.handling ?? [],
     mentions: record.mentions ?? [],
     relations: record.relations ?? [],
+    alignments: record.alignments ?? [],
     collections: record.collections ?? [],
   };
 }

@@ -1,4 +1,5 @@
 import type { ChanceryRecord } from '../record/record.types.ts';
+import { foldTerm } from './analysis/term.fold.ts';
 import { analyzeText, type Token } from './analysis/text.analyze.ts';
 import type { TermPattern, TermSequence } from './query/query.terms.ts';
 
@@ -13,8 +14,13 @@ const WORDS_AFTER = 25;
  */
 export function buildSnippet(record: ChanceryRecord, sequences: TermSequence[]): string {
   let best: { text: string; tokens: Token[]; hits: Set<number>; score: number } | undefined;
+  const keyTerms = sequences.map((s) => s.reduce((a, b) => (b.term.length > a.length ? b.term : a), ''));
   for (const text of record.texts) {
     for (const block of text.blocks) {
+      // A stem is a prefix of its folded word, so a block whose folded text does not contain the
+      // longest term of any sequence cannot match: skip it without tokenizing.
+      const folded = foldTerm(block.text);
+      if (!keyTerms.some((term) => folded.includes(term))) continue;
       const tokens = analyzeText(block.text, text.language);
       const hits = new Set<number>();
       const found = new Set<TermSequence>();

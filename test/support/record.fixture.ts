@@ -43,6 +43,7 @@ export function makeRecord(overrides: Partial<ChanceryRecord> = {}): ChanceryRec
     handling: [],
     mentions: [],
     relations: [],
+    alignments: [],
     collections: [],
     ...overrides,
   };

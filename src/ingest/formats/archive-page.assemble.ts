@@ -118,6 +118,7 @@ export function assembleRecord(page: ArchivePage, authorities: AuthorityIndex): 
     handling: custody.events,
     mentions: findMentions(texts, authorities),
     relations: [],
+    alignments: [],
     collections: [],
     provenance,
   };

@@ -23,6 +23,8 @@ const FACET_LIMIT = 20;
  */
 export class SqliteSearchIndex {
   private readonly statements;
+  /** Statements whose SQL depends on the query's shape, prepared once per shape. */
+  private readonly prepared = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
     db.exec('CREATE TEMP TABLE IF NOT EXISTS search_hits (doc INTEGER PRIMARY KEY, score REAL NOT NULL)');
@@ -73,13 +75,11 @@ export class SqliteSearchIndex {
     const ranked = match !== null;
     this.fillHits(match, conditions);
     const total = Number(this.statements.countHits.get());
-    const rows = this.db
-      .prepare(
-        `SELECT d.record_id AS id, r.json, s.score FROM search_hits s
+    const rows = this.prepare(
+      `SELECT d.record_id AS id, r.json, s.score FROM search_hits s
          JOIN search_docs d ON d.rowid = s.doc JOIN records r ON r.id = d.record_id
          ORDER BY ${ranked ? 's.score, ' : ''}d.date_min IS NULL, d.date_min, d.record_id LIMIT ? OFFSET ?`,
-      )
-      .all(request.pageSize, (request.page - 1) * request.pageSize) as {
+    ).all(request.pageSize, (request.page - 1) * request.pageSize) as {
       id: string;
       json: string;
       score: number;
@@ -105,6 +105,15 @@ export class SqliteSearchIndex {
     return { total, page: request.page, pageSize: request.pageSize, hits, facets };
   }
 
+  private prepare(sql: string): Database.Statement {
+    let statement = this.prepared.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.prepared.set(sql, statement);
+    }
+    return statement;
+  }
+
   /** Puts the matching documents with their scores into the temporary hits table. */
   private fillHits(match: string | null, conditions: QueryNode[]): void {
     this.statements.clearHits.run();
@@ -116,23 +125,19 @@ export class SqliteSearchIndex {
         .run(...params);
       return;
     }
-    this.db
-      .prepare(
-        `INSERT INTO search_hits SELECT h.rowid, h.score
+    this.prepare(
+      `INSERT INTO search_hits SELECT h.rowid, h.score
          FROM (SELECT rowid, ${FIELD_WEIGHTS} AS score FROM search_fts WHERE search_fts MATCH ?) h
          JOIN search_docs d ON d.rowid = h.rowid WHERE ${where}`,
-      )
-      .run(match, ...params);
+    ).run(match, ...params);
   }
 
   private countFacets(only: readonly FacetName[] = FACETS): Record<FacetName, FacetValue[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT f.facet, f.value, min(f.label) AS label, count(*) AS count FROM search_hits s
+    const rows = this.prepare(
+      `SELECT f.facet, f.value, min(f.label) AS label, count(*) AS count FROM search_hits s
          JOIN search_facets f ON f.doc = s.doc WHERE f.facet IN (${only.map(() => '?').join(', ')})
          GROUP BY f.facet, f.value`,
-      )
-      .all(...only) as (FacetValue & { facet: FacetName })[];
+    ).all(...only) as (FacetValue & { facet: FacetName })[];
     const facets = Object.fromEntries(FACETS.map((f) => [f, [] as FacetValue[]])) as Record<
       FacetName,
       FacetValue[]

@@ -136,8 +136,10 @@ export class FrusDocumentBuilder {
 
   text(text: string): void {
     if (this.ignoredDepth > 0) return;
-    for (const capture of this.captures)
-      if (capture.inNote === (this.note !== null)) capture.text.append(text);
+    if (this.captures.length > 0) {
+      for (const capture of this.captures)
+        if (capture.inNote === (this.note !== null)) capture.text.append(text);
+    }
     if (this.label) {
       this.label.append(text);
       return;
@@ -157,7 +159,7 @@ export class FrusDocumentBuilder {
       block = this.writer.open(this.quoteDepth > 0 ? 'quote' : 'paragraph', this.stack.length, true);
     }
     block.text.append(text);
-    this.markText(text);
+    if (!this.textSincePage || !this.sawText) this.markText(text);
   }
 
   finish(): ChanceryRecord {
@@ -281,8 +283,7 @@ export class FrusDocumentBuilder {
     if (inHead && (type === 'from' || type === 'to')) {
       const corresp = attributes.corresp?.startsWith('#') ? attributes.corresp.slice(1) : null;
       this.capture(frame, (text) => {
-        if (text)
-          this.agents.push({ role: type, element: name === 'gloss' ? 'gloss' : 'persName', text, corresp });
+        if (text) this.agents.push({ role: type, text, corresp });
       });
       return;
     }

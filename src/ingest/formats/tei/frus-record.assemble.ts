@@ -42,8 +42,6 @@ export interface MentionDraft extends Mention {
 
 export interface AgentDraft {
   role: 'from' | 'to';
-  /** `persName` marks a person; `gloss` an office or body ("Secretary of State", "Embassy in Korea"). */
-  element: 'persName' | 'gloss';
   text: string;
   corresp: string | null;
 }
@@ -146,6 +144,7 @@ export function readDocumentParts(parts: FrusDocumentParts): ChanceryRecord {
     handling: [],
     mentions: uniqueMentions(parts.mentions),
     relations: [],
+    alignments: [],
     collections: [{ id: context.volumeId, position: context.position }],
     pages: parts.pages,
     provenance,
@@ -184,7 +183,6 @@ function agentFromMarkup(
   person: FrusAuthorityRef | undefined,
   context: FrusDocumentContext,
 ): Agent {
-  if (draft.element === 'gloss') return { name: draft.text, alias: null, personId: null, raw: draft.text };
   if (!person) return context.resolveAgent(draft.text);
   const written = normalizeName(draft.text);
   const preferred = normalizeName(person.name);

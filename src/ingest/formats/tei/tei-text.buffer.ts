@@ -83,14 +83,19 @@ export class TeiTextBuffer {
 }
 
 function isXmlSpace(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== SPACE && c !== NEWLINE && c !== 9 && c !== 13) return false;
-  }
+  // Indentation between tags is most of the text events: both its ends are white space.
+  if (!isSpaceCode(text.charCodeAt(0)) || !isSpaceCode(text.charCodeAt(text.length - 1))) return false;
+  for (let i = 1; i < text.length - 1; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
   return true;
 }
 
+function isSpaceCode(c: number): boolean {
+  return c === SPACE || c === NEWLINE || c === 9 || c === 13;
+}
+
 /** Text that holds no line break, tab or double space is already as it reads. */
+const COLLAPSIBLE = /[\n\t\r]| {2}/;
+
 function needsCollapsing(text: string): boolean {
-  return text.includes('\n') || text.includes('  ') || text.includes('\t') || text.includes('\r');
+  return COLLAPSIBLE.test(text);
 }
