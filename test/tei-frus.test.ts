@@ -184,7 +184,7 @@ describe('volumes', () => {
   });
 
   test('reading in chunks of any size gives the same items', async () => {
-    const small = await readTeiFile(CURRENT, 997);
+    const small = await readTeiFile(CURRENT, { chunkBytes: 997 });
     assert.deepEqual(small.items, current.items);
   });
 });
@@ -208,7 +208,7 @@ describe('bad TEI', () => {
   async function readText(name: string, text: string, chunkBytes = 16): Promise<Read> {
     const path = join(dir, name);
     writeFileSync(path, text);
-    return readTeiFile(path, chunkBytes);
+    return readTeiFile(path, { chunkBytes });
   }
 
   const ids = (read: Read) => read.records.map((r) => r.source.recordId);
@@ -235,6 +235,15 @@ describe('bad TEI', () => {
       read.problems.map((p) => [p.code, p.line, p.column]),
       [['ingest.xml_malformed', 9, 10]],
     );
+  });
+
+  test('entity references cut in two by chunk boundaries are no fault', async () => {
+    const text = HEAD + doc('d1', 'Smith &amp; Jones&#x2003;&#8212;&lt;x&gt;') + TAIL;
+    for (const chunkBytes of [1, 2, 3, 5, 7]) {
+      const read = await readText('entities.xml', text, chunkBytes);
+      assert.deepEqual(read.problems, [], `chunks of ${chunkBytes}`);
+      assert.equal(record(read, 'frus-test-d1').texts[0]?.blocks[0]?.text, 'Smith & Jones\u2003—<x>');
+    }
   });
 
   test('truncated mid-document: the documents before it are kept, the cut is reported', async () => {

@@ -5,6 +5,7 @@ import type { AuthorityIndex } from '../names/authority.index.ts';
 import type { ChanceryRecord } from '../record/record.types.ts';
 import type { SaveOutcome, Store } from '../store/store.types.ts';
 import type { FormatReader, ReadProblem, SourceInput } from './formats/format.types.ts';
+import { enrichRecord } from './record.enrich.ts';
 import { openSourceFile } from './source-file.ts';
 
 /** What happened to one file of a batch. */
@@ -182,7 +183,7 @@ async function readIntoStore(
   try {
     for await (const item of reader.read(source, { authorities })) {
       if (item.kind === 'record') {
-        pending.push(withSource(item.record, source, reader));
+        pending.push(enrichRecord(withSource(item.record, source, reader)));
         if (pending.length >= SAVE_BATCH) await flush();
       } else if (item.kind === 'collection') {
         await store.saveCollection(item.collection);

@@ -1,3 +1,4 @@
+import type { SearchResponse } from '../search/query/query.types.ts';
 import type { RecordSummary } from '../store/store.types.ts';
 import { Layout } from './layout.component.tsx';
 import { formatIsoDateTime, labelFromCode, languageName } from './web.format.ts';
@@ -7,32 +8,29 @@ export interface ArchiveOverview {
   total: number;
   byType: { type: string; count: number }[];
   byLanguage: { language: string | null; count: number }[];
+  byDecade: { decade: string; count: number }[];
+  byArchive: { archive: string; count: number }[];
+  /** First and last year of the dated documents. */
   earliest: string | null;
   latest: string | null;
 }
 
 /**
- * What the archive holds, from the summaries of all its records (already in date order).
+ * What the archive holds, from the facets of a search over every record: counted by the index,
+ * so the home page costs the same for two documents or two hundred thousand.
  *
- * @example summarizeArchive(await store.listRecords()).total
+ * @example summarizeArchive(await store.search({ query: { kind: 'and', children: [] }, page: 1, pageSize: 1 }))
  */
-export function summarizeArchive(summaries: RecordSummary[]): ArchiveOverview {
-  const byType = new Map<string, number>();
-  const byLanguage = new Map<string | null, number>();
-  const dates: string[] = [];
-  for (const summary of summaries) {
-    byType.set(summary.type, (byType.get(summary.type) ?? 0) + 1);
-    byLanguage.set(summary.originalLanguage, (byLanguage.get(summary.originalLanguage) ?? 0) + 1);
-    if (summary.dateMin) dates.push(summary.dateMin);
-  }
-  dates.sort();
-  const descending = <K,>(map: Map<K, number>) => [...map].sort((a, b) => b[1] - a[1]);
+export function summarizeArchive(all: SearchResponse): ArchiveOverview {
+  const years = all.facets.year.map((v) => v.value).sort();
   return {
-    total: summaries.length,
-    byType: descending(byType).map(([type, count]) => ({ type, count })),
-    byLanguage: descending(byLanguage).map(([language, count]) => ({ language, count })),
-    earliest: dates[0] ?? null,
-    latest: dates.at(-1) ?? null,
+    total: all.total,
+    byType: all.facets.type.map((v) => ({ type: v.value, count: v.count })),
+    byLanguage: all.facets.language.map((v) => ({ language: v.value, count: v.count })),
+    byDecade: all.facets.decade.map((v) => ({ decade: v.value, count: v.count })),
+    byArchive: all.facets.archive.map((v) => ({ archive: v.label, count: v.count })),
+    earliest: years[0] ?? null,
+    latest: years.at(-1) ?? null,
   };
 }
 
@@ -96,8 +94,8 @@ function Overview({ overview }: { overview: ArchiveOverview }) {
   const span =
     overview.earliest && overview.latest
       ? overview.earliest === overview.latest
-        ? `, dated ${formatIsoDateTime(overview.earliest)}`
-        : `, dated from ${formatIsoDateTime(overview.earliest)} to ${formatIsoDateTime(overview.latest)}`
+        ? `, dated ${overview.earliest}`
+        : `, dated from ${overview.earliest} to ${overview.latest}`
       : '';
   return (
     <section aria-labelledby="holdings-heading" class="overview">
@@ -113,6 +111,22 @@ function Overview({ overview }: { overview: ArchiveOverview }) {
           {overview.byType.map(({ type, count }) => (
             <dd>
               {labelFromCode(type)} <span class="count">{count}</span>
+            </dd>
+          ))}
+        </dl>
+        <dl class="counts" aria-label="Documents by decade">
+          <dt>By decade</dt>
+          {overview.byDecade.map(({ decade, count }) => (
+            <dd>
+              {decade} <span class="count">{count}</span>
+            </dd>
+          ))}
+        </dl>
+        <dl class="counts" aria-label="Documents by archive">
+          <dt>By archive</dt>
+          {overview.byArchive.map(({ archive, count }) => (
+            <dd>
+              {archive} <span class="count">{count}</span>
             </dd>
           ))}
         </dl>

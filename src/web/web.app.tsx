@@ -74,18 +74,14 @@ export function createWebApp(deps: WebDependencies): Hono {
   );
 
   app.get('/', async (c) => {
-    const summaries = await store.listRecords();
-    const pageCount = Math.max(1, Math.ceil(summaries.length / PAGE_SIZE));
+    const all = await store.search({ query: { kind: 'and', children: [] }, page: 1, pageSize: 1 });
+    const pageCount = Math.max(1, Math.ceil(all.total / PAGE_SIZE));
     const page = parsePage(c.req.query('page'));
     if (page === null || page > pageCount) return renderPage(c, <NotFoundPage />, 404);
+    const documents = await store.listRecords({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     return renderPage(
       c,
-      <HomePage
-        overview={summarizeArchive(summaries)}
-        documents={summaries.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)}
-        page={page}
-        pageCount={pageCount}
-      />,
+      <HomePage overview={summarizeArchive(all)} documents={documents} page={page} pageCount={pageCount} />,
     );
   });
 

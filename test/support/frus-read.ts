@@ -22,12 +22,18 @@ export interface Read {
   problems: ReadProblem[];
 }
 
-/** Reads a file with the TEI reader, in chunks of `chunkBytes` (64 KiB by default). */
-export async function readTeiFile(path: string, chunkBytes?: number): Promise<Read> {
+/**
+ * Reads a file with the TEI reader, in chunks of `chunkBytes` (64 KiB by default), with the
+ * authorities known before it (none by default).
+ */
+export async function readTeiFile(
+  path: string,
+  options: { chunkBytes?: number; authorities?: AuthorityIndex } = {},
+): Promise<Read> {
   const items: ReadItem[] = [];
-  const options = chunkBytes ? { chunkBytes } : {};
-  for await (const item of teiFrusReader.read(await sourceInputFromPath(path, options), {
-    authorities: new AuthorityIndex(),
+  const input = await sourceInputFromPath(path, options.chunkBytes ? { chunkBytes: options.chunkBytes } : {});
+  for await (const item of teiFrusReader.read(input, {
+    authorities: options.authorities ?? new AuthorityIndex(),
   })) {
     items.push(item);
   }

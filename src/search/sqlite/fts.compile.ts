@@ -78,7 +78,8 @@ export function sqlCondition(node: QueryNode, params: unknown[]): string {
       return `NOT ${sqlCondition(node.child, params)}`;
     case 'filter':
       params.push(...node.facets, ...node.values);
-      return `EXISTS (SELECT 1 FROM search_facets f WHERE f.doc = d.rowid AND f.facet IN (${placeholders(node.facets)}) AND f.value IN (${placeholders(node.values)}))`;
+      // An IN list read once through the (facet, value, doc) key, not a probe per document.
+      return `d.rowid IN (SELECT f.doc FROM search_facets f WHERE f.facet IN (${placeholders(node.facets)}) AND f.value IN (${placeholders(node.values)}))`;
     case 'date': {
       const parts: string[] = [];
       if (node.from) {

@@ -5,17 +5,16 @@ import { positiveSequences } from '../query/query.terms.ts';
 import {
   FACETS,
   type FacetName,
-  type FacetValue,
   type QueryNode,
   type SearchRequest,
   type SearchResponse,
 } from '../query/query.types.ts';
 import { buildSnippet } from '../snippet.build.ts';
+import { FacetColumns } from './facet.columns.ts';
 import { ftsExpression, isTextOnly, sqlCondition } from './fts.compile.ts';
 
 /** bm25 weights of the FTS columns: title, names, summary, body. */
 const FIELD_WEIGHTS = 'bm25(search_fts, 10.0, 8.0, 3.0, 1.0)';
-const FACET_LIMIT = 20;
 
 /**
  * The SQLite FTS5 search index. It lives in the store's database so that the store updates it in
@@ -25,9 +24,10 @@ export class SqliteSearchIndex {
   private readonly statements;
   /** Statements whose SQL depends on the query's shape, prepared once per shape. */
   private readonly prepared = new Map<string, Database.Statement>();
+  /** Facet columns and the database version they were read at; `changed` after this connection wrote. */
+  private columns: { facets: FacetColumns; version: number; changed: boolean } | null = null;
 
   constructor(private readonly db: Database.Database) {
-    db.exec('CREATE TEMP TABLE IF NOT EXISTS search_hits (doc INTEGER PRIMARY KEY, score REAL NOT NULL)');
     this.statements = {
       docByRecord: db.prepare('SELECT rowid FROM search_docs WHERE record_id = ?').pluck(),
       insertDoc: db.prepare('INSERT INTO search_docs (record_id, date_min, date_max) VALUES (?, ?, ?)'),
@@ -41,8 +41,6 @@ export class SqliteSearchIndex {
       insertFacet: db.prepare(
         'INSERT OR IGNORE INTO search_facets (doc, facet, value, label) VALUES (?, ?, ?, ?)',
       ),
-      clearHits: db.prepare('DELETE FROM search_hits'),
-      countHits: db.prepare('SELECT count(*) FROM search_hits').pluck(),
     };
   }
 
@@ -60,6 +58,8 @@ export class SqliteSearchIndex {
     }
     s.insertFts.run(rowid, doc.title, doc.names, doc.summary, doc.body);
     for (const f of doc.facets) s.insertFacet.run(rowid, f.facet, f.value, f.label);
+    // data_version only moves for other connections' commits: our own writes are noted here.
+    if (this.columns) this.columns.changed = true;
   }
 
   removeRecord(recordId: string): void {
@@ -68,41 +68,94 @@ export class SqliteSearchIndex {
     this.statements.deleteFts.run(rowid);
     this.statements.deleteFacets.run(rowid);
     this.statements.deleteDoc.run(rowid);
+    if (this.columns) this.columns.changed = true;
   }
 
   search(request: SearchRequest): SearchResponse {
     const { match, conditions } = splitQuery(request.query);
-    const ranked = match !== null;
-    this.fillHits(match, conditions);
-    const total = Number(this.statements.countHits.get());
-    const rows = this.prepare(
-      `SELECT d.record_id AS id, r.json, s.score FROM search_hits s
-         JOIN search_docs d ON d.rowid = s.doc JOIN records r ON r.id = d.record_id
-         ORDER BY ${ranked ? 's.score, ' : ''}d.date_min IS NULL, d.date_min, d.record_id LIMIT ? OFFSET ?`,
-    ).all(request.pageSize, (request.page - 1) * request.pageSize) as {
-      id: string;
-      json: string;
-      score: number;
-    }[];
+    const hits = this.findHits(match, conditions);
+    const from = (request.page - 1) * request.pageSize;
+    const page = topHits(hits, from + request.pageSize).slice(from);
+    const records = this.loadRecords(page.map((h) => h.doc));
     const sequences = positiveSequences(request.query);
-    const hits = rows.map((row) => {
-      const record = JSON.parse(row.json) as ChanceryRecord;
-      return {
-        id: row.id,
-        title: record.title,
-        date: record.date.display,
-        snippet: buildSnippet(record, sequences),
-        score: ranked ? Math.round(-row.score * 1000) / 1000 : 0,
-      };
-    });
-    const facets = this.countFacets();
+    const columns = this.facetColumns();
+    const facets = columns.count(hits.docs);
     for (const [facet, without] of disjunctiveFacets(request.query)) {
       const split = splitQuery(without);
-      this.fillHits(split.match, split.conditions);
-      facets[facet] = this.countFacets([facet])[facet];
+      facets[facet] = columns.count(this.findHits(split.match, split.conditions).docs, [facet])[facet];
     }
-    this.statements.clearHits.run();
-    return { total, page: request.page, pageSize: request.pageSize, hits, facets };
+    return {
+      total: hits.docs.length,
+      page: request.page,
+      pageSize: request.pageSize,
+      hits: page.flatMap(({ doc, score }) => {
+        const record = records.get(doc);
+        if (!record) return [];
+        return [
+          {
+            id: record.id,
+            title: record.title,
+            date: record.date.display,
+            snippet: buildSnippet(record, sequences),
+            score: hits.ranked ? Math.round(-score * 1000) / 1000 : 0,
+          },
+        ];
+      }),
+      facets,
+    };
+  }
+
+  /**
+   * Every matching document with its score (bm25, lower is better) or, for a query without words,
+   * its date: the total and the facets need all of them, the page only the best.
+   */
+  private findHits(match: string | null, conditions: QueryNode[]): Hits {
+    const params: unknown[] = [];
+    const where = conditions.length ? conditions.map((c) => sqlCondition(c, params)).join(' AND ') : '';
+    let rows: [number, number | string | null][];
+    if (match === null) {
+      rows = this.prepare(`SELECT d.rowid, d.date_min FROM search_docs d${where ? ` WHERE ${where}` : ''}`)
+        .raw()
+        .all(...params) as [number, string | null][];
+    } else if (!where) {
+      rows = this.prepare(`SELECT rowid, ${FIELD_WEIGHTS} FROM search_fts WHERE search_fts MATCH ?`)
+        .raw()
+        .all(match) as [number, number][];
+    } else {
+      rows = this.prepare(
+        `SELECT h.rowid, h.score FROM (SELECT rowid, ${FIELD_WEIGHTS} AS score FROM search_fts WHERE search_fts MATCH ?) h
+         JOIN search_docs d ON d.rowid = h.rowid WHERE ${where}`,
+      )
+        .raw()
+        .all(match, ...params) as [number, number][];
+    }
+    const docs = new Int32Array(rows.length);
+    const keys: (number | string | null)[] = new Array(rows.length);
+    rows.forEach(([doc, key], i) => {
+      docs[i] = doc;
+      keys[i] = key;
+    });
+    return { ranked: match !== null, docs, keys };
+  }
+
+  private loadRecords(docs: number[]): Map<number, ChanceryRecord> {
+    if (docs.length === 0) return new Map();
+    const rows = this.prepare(
+      `SELECT d.rowid, r.json FROM search_docs d JOIN records r ON r.id = d.record_id
+       WHERE d.rowid IN (${docs.map(() => '?').join(', ')})`,
+    )
+      .raw()
+      .all(...docs) as [number, string][];
+    return new Map(rows.map(([doc, json]) => [doc, JSON.parse(json) as ChanceryRecord]));
+  }
+
+  /** The in-memory facet columns, reloaded when this or another connection changed the index. */
+  private facetColumns(): FacetColumns {
+    const version = Number(this.db.pragma('data_version', { simple: true }));
+    if (!this.columns || this.columns.version !== version || this.columns.changed) {
+      this.columns = { facets: FacetColumns.load(this.db), version, changed: false };
+    }
+    return this.columns.facets;
   }
 
   private prepare(sql: string): Database.Statement {
@@ -113,48 +166,34 @@ export class SqliteSearchIndex {
     }
     return statement;
   }
+}
 
-  /** Puts the matching documents with their scores into the temporary hits table. */
-  private fillHits(match: string | null, conditions: QueryNode[]): void {
-    this.statements.clearHits.run();
-    const params: unknown[] = [];
-    const where = conditions.length ? conditions.map((c) => sqlCondition(c, params)).join(' AND ') : '1';
-    if (match === null) {
-      this.db
-        .prepare(`INSERT INTO search_hits SELECT d.rowid, 0 FROM search_docs d WHERE ${where}`)
-        .run(...params);
-      return;
-    }
-    this.prepare(
-      `INSERT INTO search_hits SELECT h.rowid, h.score
-         FROM (SELECT rowid, ${FIELD_WEIGHTS} AS score FROM search_fts WHERE search_fts MATCH ?) h
-         JOIN search_docs d ON d.rowid = h.rowid WHERE ${where}`,
-    ).run(match, ...params);
-  }
+interface Hits {
+  ranked: boolean;
+  docs: Int32Array;
+  /** bm25 score per hit when ranked, else the date it sorts by. */
+  keys: (number | string | null)[];
+}
 
-  private countFacets(only: readonly FacetName[] = FACETS): Record<FacetName, FacetValue[]> {
-    const rows = this.prepare(
-      `SELECT f.facet, f.value, min(f.label) AS label, count(*) AS count FROM search_hits s
-         JOIN search_facets f ON f.doc = s.doc WHERE f.facet IN (${only.map(() => '?').join(', ')})
-         GROUP BY f.facet, f.value`,
-    ).all(...only) as (FacetValue & { facet: FacetName })[];
-    const facets = Object.fromEntries(FACETS.map((f) => [f, [] as FacetValue[]])) as Record<
-      FacetName,
-      FacetValue[]
-    >;
-    for (const { facet, ...value } of rows) facets[facet].push(value);
-    for (const facet of only) {
-      const chronological = facet === 'year' || facet === 'decade';
-      facets[facet] = facets[facet]
-        .sort((a, b) =>
-          chronological
-            ? a.value.localeCompare(b.value)
-            : b.count - a.count || a.label.localeCompare(b.label),
-        )
-        .slice(0, chronological ? undefined : FACET_LIMIT);
-    }
-    return facets;
-  }
+/** The best `count` hits in order: by score, or by date (undated last) for a query without words. */
+function topHits(hits: Hits, count: number): { doc: number; score: number }[] {
+  const order = Array.from(hits.docs.keys());
+  const { keys, docs } = hits;
+  const compare = hits.ranked
+    ? (a: number, b: number) =>
+        (keys[a] as number) - (keys[b] as number) || (docs[a] as number) - (docs[b] as number)
+    : (a: number, b: number) => {
+        const x = keys[a] as string | null;
+        const y = keys[b] as string | null;
+        if (x === y) return (docs[a] as number) - (docs[b] as number);
+        if (x === null) return 1;
+        if (y === null) return -1;
+        return x < y ? -1 : 1;
+      };
+  return order
+    .sort(compare)
+    .slice(0, count)
+    .map((i) => ({ doc: docs[i] as number, score: hits.ranked ? (keys[i] as number) : 0 }));
 }
 
 /**

@@ -7,30 +7,13 @@ import {
   readDocumentParts,
 } from './frus-record.assemble.ts';
 import { type BlockDraft, TeiBlockWriter } from './tei-blocks.writer.ts';
-import { KNOWN_DOCUMENT_ELEMENTS } from './tei-elements.vocabulary.ts';
+import { BLOCK_ELEMENTS, IGNORED_ELEMENTS, KNOWN_DOCUMENT_ELEMENTS } from './tei-elements.vocabulary.ts';
 import { TeiTextBuffer } from './tei-text.buffer.ts';
 
 interface Frame {
   name: string;
   onClose: (() => void) | null;
 }
-
-const BLOCK_ELEMENTS: Record<string, BlockType> = {
-  p: 'paragraph',
-  ab: 'paragraph',
-  l: 'paragraph',
-  trailer: 'paragraph',
-  salute: 'paragraph',
-  item: 'list-item',
-  row: 'table-row',
-  head: 'heading',
-  closer: 'closer',
-  signed: 'signature',
-  dateline: 'dateline',
-  address: 'address',
-};
-
-const IGNORED = new Set(['figure', 'graphic', 'figDesc', 'include', 'fallback']);
 
 /**
  * Builds one record from the events inside a FRUS `div[@type="document"]`. The body becomes
@@ -103,7 +86,7 @@ export class FrusDocumentBuilder {
       this.lineBreak();
       return;
     }
-    if (this.ignoredDepth > 0 || IGNORED.has(name)) {
+    if (this.ignoredDepth > 0 || IGNORED_ELEMENTS.has(name)) {
       this.ignoredDepth++;
       frame.onClose = () => this.ignoredDepth--;
       return;
@@ -128,7 +111,7 @@ export class FrusDocumentBuilder {
     this.openStructure(name, attributes, frame);
   }
 
-  close(_name: string): void {
+  close(): void {
     const frame = this.stack.pop();
     frame?.onClose?.();
     this.writer.closeLooseAbove(this.stack.length);
@@ -317,7 +300,9 @@ export class FrusDocumentBuilder {
       text: '',
       blockId: null,
     };
-    const source = attributes.type === 'source' && this.attachmentDepth === 0;
+    const typed = attributes.type === 'source' && this.attachmentDepth === 0;
+    // A few notes in the head say "Source: …" without being typed as the source note.
+    const inHead = this.head !== null;
     // The older encoding's source note stands unnumbered before the head: a note, not a footnote.
     if (n !== '') {
       this.notes.push(note);
@@ -333,7 +318,9 @@ export class FrusDocumentBuilder {
     frame.onClose = () => {
       this.note = null;
       note.text = buffer.toString();
-      if (source) this.sourceNotes.push({ text: note.text, line: this.context.line() });
+      if (typed || (inHead && /^Source:/.test(note.text))) {
+        this.sourceNotes.push({ text: note.text, line: this.context.line() });
+      }
     };
   }
 

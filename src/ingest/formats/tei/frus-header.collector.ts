@@ -1,5 +1,5 @@
 import type { Collection } from '../../../record/record.types.ts';
-import { TeiTextBuffer } from './tei-text.buffer.ts';
+import { detach, TeiTextBuffer } from './tei-text.buffer.ts';
 
 type Field =
   | 'complete'
@@ -60,7 +60,8 @@ export class FrusHeaderCollector {
     if (name === 'publicationStmt') this.inPublicationStmt = false;
     const field = this.field;
     if (!field || !isFieldElement(name, field)) return;
-    const value = this.buffer.toString();
+    // Header values outlive the file (the collection, every record's collection id): copied off the chunk.
+    const value = detach(this.buffer.toString());
     if (field === 'editor') {
       if (value) this.editors.push(value);
     } else if (value && !this.values[field]) {

@@ -1,5 +1,5 @@
 import type { Authority, NameForm } from '../../../record/record.types.ts';
-import { TeiTextBuffer } from './tei-text.buffer.ts';
+import { detach, TeiTextBuffer } from './tei-text.buffer.ts';
 
 /** What a FRUS id in a document (`persName/@corresp`, `gloss/@target`) stands for. */
 export interface FrusAuthorityRef {
@@ -98,25 +98,26 @@ export class FrusListCollector {
   }
 
   private finishEntry(entry: Entry): Authority[] {
-    const form = entry.name.toString().replace(/[,;:]\s*$/, '');
+    const form = detach(entry.name.toString().replace(/[,;:]\s*$/, ''));
     if (!entry.id || !form) return [];
-    const description = entry.rest.toString().replace(/^[\s,;:]+/, '') || null;
+    const description = detach(entry.rest.toString().replace(/^[\s,;:]+/, '')) || null;
+    const id = detach(entry.id);
     if (this.kind === 'term') {
       return [
         {
-          id: `${this.volumeId}-${entry.id}`,
+          id: `${this.volumeId}-${id}`,
           kind: 'term',
           name: form,
           names: [{ form, kind: 'preferred', source: this.volumeId }],
           description,
-          externalIds: [{ scheme: 'frus-term', value: entry.id }],
+          externalIds: [{ scheme: 'frus-term', value: id }],
         },
       ];
     }
     if (entry.see && /^see/i.test(description ?? '')) {
-      this.aliases.push({ id: entry.id, form, target: entry.see });
+      this.aliases.push({ id, form, target: entry.see });
     } else {
-      this.done.push(this.person(entry.id, form, description));
+      this.done.push(this.person(id, form, description));
     }
     return [];
   }

@@ -1,4 +1,3 @@
-import { normalizeName } from '../../../names/name.normalize.ts';
 import type {
   Agent,
   ArchivalLocation,
@@ -23,6 +22,8 @@ export interface FrusDocumentContext {
   terms: ReadonlyMap<string, FrusAuthorityRef>;
   editors: readonly string[];
   resolveAgent(raw: string): Agent;
+  /** `normalizeName`, remembered for the volume: the same few names recur in it. */
+  normalizeName(form: string): string;
   /** Current line in the file, for provenance. */
   line(): number;
   /** An element the reader does not know: its text is kept as inline text. */
@@ -174,9 +175,15 @@ function readAgents(
  */
 function agentFromWording(text: string, context: FrusDocumentContext): Agent {
   const holder = /^(.*?)\s*\(([^()]+)\)$/.exec(text);
-  if (!holder?.[2]) return context.resolveAgent(text);
-  return { ...context.resolveAgent(holder[2]), raw: text };
+  if (holder?.[2]) return { ...context.resolveAgent(holder[2]), raw: text };
+  // "Burton Kitain of the Office of British Commonwealth …": a person, then the post.
+  const person = /^((?:[A-Z][\p{L}’'-]*\.?\s+){1,3}[A-Z][\p{L}’'-]+)\s+of\s+the\s+[A-Z]/u.exec(text);
+  if (person?.[1] && !OFFICE_WORDS.test(person[1])) return { ...context.resolveAgent(person[1]), raw: text };
+  return context.resolveAgent(text);
 }
+
+const OFFICE_WORDS =
+  /\b(?:Secretary|Director|Ambassador|Chief|Assistant|Deputy|Acting|Chargé|Charge|Consul|Commander|Chairman|Executive|Under|Administrator|Minister|Counselor|Officer|President|Representative|Special|Attaché|Embassy|Department|Office|Mission|Legation|Council|Board|Staff|Committee|General|Admiral|Governor|Head|Chiefs|Joint)\b/;
 
 function agentFromMarkup(
   draft: AgentDraft,
@@ -184,8 +191,8 @@ function agentFromMarkup(
   context: FrusDocumentContext,
 ): Agent {
   if (!person) return context.resolveAgent(draft.text);
-  const written = normalizeName(draft.text);
-  const preferred = normalizeName(person.name);
+  const written = context.normalizeName(draft.text);
+  const preferred = context.normalizeName(person.name);
   // "Yang" for You Chan Yang is the same person named shortly, not another name.
   const alias = written === preferred || preferred.split(' ').includes(written) ? null : draft.text;
   return { name: person.name, alias, personId: person.id, raw: draft.text };

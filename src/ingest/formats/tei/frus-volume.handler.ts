@@ -1,10 +1,11 @@
 import { AuthorityIndex } from '../../../names/authority.index.ts';
-import { stripHonorifics } from '../../../names/name.normalize.ts';
+import { normalizeName, stripHonorifics } from '../../../names/name.normalize.ts';
 import type { Agent, Authority } from '../../../record/record.types.ts';
 import type { ReadItem, ReadProblem } from '../format.types.ts';
 import { FrusDocumentBuilder } from './frus-document.builder.ts';
 import { FrusHeaderCollector } from './frus-header.collector.ts';
 import { type FrusAuthorityRef, FrusListCollector } from './frus-lists.collector.ts';
+import { detach } from './tei-text.buffer.ts';
 import type { XmlEventSink, XmlFault, XmlPosition } from './xml-resync.parser.ts';
 
 export interface FrusVolumeOptions {
@@ -31,6 +32,7 @@ export class FrusVolumeHandler implements XmlEventSink {
   private readonly volumePersons = new AuthorityIndex();
   private readonly reportedElements = new Set<string>();
   private readonly agents = new Map<string, Agent>();
+  private readonly normalized = new Map<string, string>();
   private depth = 0;
   private rootId: string | null = null;
   private header: FrusHeaderCollector | null = null;
@@ -79,7 +81,7 @@ export class FrusVolumeHandler implements XmlEventSink {
       this.list.open(name, attributes);
       return;
     }
-    if (name === 'TEI') this.rootId = attributes['xml:id'] ?? null;
+    if (name === 'TEI') this.rootId = detachOrNull(attributes['xml:id']);
     else if (name === 'teiHeader') {
       this.header = new FrusHeaderCollector();
       this.headerDepth = this.depth;
@@ -90,7 +92,7 @@ export class FrusVolumeHandler implements XmlEventSink {
     const depth = this.depth--;
     if (this.doc) {
       if (depth === this.docDepth) this.finishDocument();
-      else this.doc.close(localName(qualified));
+      else this.doc.close();
       return;
     }
     if (this.skipDepth !== null) {
@@ -189,6 +191,7 @@ export class FrusVolumeHandler implements XmlEventSink {
       terms: this.terms,
       editors: this.editors,
       resolveAgent: (raw) => this.resolveAgent(raw),
+      normalizeName: (form) => this.normalizeName(form),
       line: () => this.options.position().line,
       unknownElement: (name) => this.unknownElement(name),
     });
@@ -252,13 +255,26 @@ export class FrusVolumeHandler implements XmlEventSink {
     const local = this.volumePersons.resolveAgent(raw);
     if (local.personId) return local;
     const authorities = this.options.authorities;
+    // As `resolveAgent` reads the name: "Filippov [Stalin]" is the form and the person behind it.
     const written = stripHonorifics(raw.trim());
-    const identified = /[[(]([^\])]+)[\])]\s*$/u.exec(written)?.[1];
-    const exact = authorities.find(identified ?? written, 'person') ?? authorities.find(written, 'person');
+    const bracketed = /^(.*?)\s*[[(]([^\])]+)[\])]\s*$/u.exec(written);
+    const form = (bracketed?.[1] ?? written).trim();
+    const identified = bracketed?.[2]?.trim();
+    const exact =
+      (identified ? authorities.find(identified, 'person') : undefined) ?? authorities.find(form, 'person');
     const otherVolume =
       exact?.externalIds?.some((e) => e.scheme === 'frus-person') &&
       !exact.id.startsWith(`${this.volumeId()}-`);
     return exact && !otherVolume ? authorities.resolveAgent(raw) : NO_AUTHORITIES.resolveAgent(raw);
+  }
+
+  private normalizeName(form: string): string {
+    let key = this.normalized.get(form);
+    if (key === undefined) {
+      key = normalizeName(form);
+      this.normalized.set(form, key);
+    }
+    return key;
   }
 
   private unknownElement(name: string): void {
@@ -275,6 +291,10 @@ export class FrusVolumeHandler implements XmlEventSink {
     const { line, column } = this.options.position();
     this.items.push({ kind: 'problem', problem: { code, message, line, column } });
   }
+}
+
+function detachOrNull(text: string | undefined): string | null {
+  return text ? detach(text) : null;
 }
 
 function localName(name: string): string {

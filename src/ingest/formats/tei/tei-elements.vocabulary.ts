@@ -1,3 +1,5 @@
+import type { BlockType } from '../../../record/record.types.ts';
+
 /**
  * TEI elements (by local name) that occur in FRUS documents or may, and that the reader knows
  * how to take: as a block, inline text, a note, a page or line break, or a container. Any other
@@ -14,3 +16,28 @@ export const KNOWN_DOCUMENT_ELEMENTS: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** Elements that are blocks of a text, and the type of block each is. */
+export const BLOCK_ELEMENTS: Readonly<Record<string, BlockType>> = {
+  p: 'paragraph',
+  ab: 'paragraph',
+  l: 'paragraph',
+  trailer: 'paragraph',
+  salute: 'paragraph',
+  item: 'list-item',
+  row: 'table-row',
+  head: 'heading',
+  closer: 'closer',
+  signed: 'signature',
+  dateline: 'dateline',
+  address: 'address',
+};
+
+/** Elements whose content is no text of the document (figures; `xi:include`, which is not resolved). */
+export const IGNORED_ELEMENTS: ReadonlySet<string> = new Set([
+  'figure',
+  'graphic',
+  'figDesc',
+  'include',
+  'fallback',
+]);

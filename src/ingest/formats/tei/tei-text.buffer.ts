@@ -29,19 +29,32 @@ export class TeiTextBuffer {
       this.pendingSpace = true;
       return;
     }
-    const collapsed = needsCollapsing(raw) ? raw.replace(XML_SPACE, ' ') : raw;
+    // Line by line rather than with a regular expression: pretty-printed text is lines of words
+    // between indentation, and slices of the event's string cost no copy of its characters.
     let start = 0;
-    let end = collapsed.length;
-    if (collapsed.charCodeAt(0) === SPACE) {
+    for (;;) {
+      const newline = raw.indexOf('\n', start);
+      const end = newline === -1 ? length : newline;
+      let from = start;
+      let to = end;
+      while (from < to && isSpaceCode(raw.charCodeAt(from))) from++;
+      while (to > from && isSpaceCode(raw.charCodeAt(to - 1))) to--;
+      if (from > start) this.pendingSpace = true;
+      if (to > from) this.write(from === 0 && to === length ? raw : raw.slice(from, to));
+      if (to < end) this.pendingSpace = true;
+      if (newline === -1) return;
       this.pendingSpace = true;
-      start = 1;
+      start = newline + 1;
     }
-    const trailing = collapsed.charCodeAt(end - 1) === SPACE;
-    if (trailing) end--;
-    if (this.pendingSpace && this.spaceFits(collapsed.charCodeAt(start))) this.text += ' ';
-    this.text += start === 0 && end === collapsed.length ? collapsed : collapsed.slice(start, end);
-    this.last = collapsed.charCodeAt(end - 1);
-    this.pendingSpace = trailing;
+  }
+
+  /** Writes words (no white space at either end), a space before them if one fits. */
+  private write(words: string): void {
+    const text = needsCollapsing(words) ? words.replace(XML_SPACE, ' ') : words;
+    if (this.pendingSpace && this.spaceFits(text.charCodeAt(0))) this.text += ' ';
+    this.text += text;
+    this.last = text.charCodeAt(text.length - 1);
+    this.pendingSpace = false;
   }
 
   lineBreak(): void {
@@ -93,9 +106,15 @@ function isSpaceCode(c: number): boolean {
   return c === SPACE || c === NEWLINE || c === 9 || c === 13;
 }
 
-/** Text that holds no line break, tab or double space is already as it reads. */
-const COLLAPSIBLE = /[\n\t\r]| {2}/;
+/** Words that hold no tab, carriage return or double space are already as they read. */
+function needsCollapsing(words: string): boolean {
+  return words.includes('  ') || words.includes('\t') || words.includes('\r');
+}
 
-function needsCollapsing(text: string): boolean {
-  return COLLAPSIBLE.test(text);
+/**
+ * A copy of a string that holds only its own characters. Text from the parser may be a slice of
+ * a whole chunk of the file (256 KiB), which the slice keeps alive; authorities outlive the file.
+ */
+export function detach(text: string): string {
+  return ` ${text}`.slice(1);
 }

@@ -102,15 +102,11 @@ export class ResyncingXmlParser {
   end(): void {
     const parser = this.parser;
     if (!parser) return;
-    const held = this.held;
-    this.held = '';
-    if (held) {
-      const rest = this.feed(held, this.consumed - held.length);
-      if (rest.input) this.skip(rest.input, rest.offset);
-      if (!this.parser) return;
-    }
     this.ending = true;
-    this.parser?.close();
+    // What was held back for the next chunk has none: saxes judges it as the end of the input.
+    if (this.held) parser.write(this.held);
+    this.held = '';
+    if (this.faultAt === null) parser.close();
   }
 
   /** Writes to the parser; hands back the input from a fault on, if one happened. */
@@ -232,6 +228,7 @@ function findBareAmpersand(text: string): { bare: number | null; hold: number | 
     if (text.length - i < MAX_REFERENCE_CHARS && text.indexOf(';', i) === -1) return { bare: null, hold: i };
     if (text.lastIndexOf('<!--', i) > text.lastIndexOf('-->', i)) continue;
     if (text.lastIndexOf('<![CDATA[', i) > text.lastIndexOf(']]>', i)) continue;
+    if (text.lastIndexOf('<?', i) > text.lastIndexOf('?>', i)) continue;
     return { bare: i, hold: null };
   }
   return { bare: null, hold: null };
