@@ -11,10 +11,9 @@
  * parse's or the input builder's. Prints documents per second, MB per second, peak RSS and the
  * ratio of ingest to bare-parse throughput, from the faster round of each.
  *
- * What "ingest" measures is `ingestFiles` below: for now the TEI reader alone, every item
- * consumed (authorities added to the index, as the batch does). To measure reader + store, make
- * it call `ingestPaths({ paths, store, authorities, readers })` from src/ingest/ingest.batch.ts on
- * a fresh store in a temporary directory; nothing else here changes.
+ * What "ingest" measures is `ingestFiles` below: `ingestPaths` on a fresh SQLite store in a
+ * temporary directory, as `chancery ingest` runs it (detection, decoding, the TEI reader, the
+ * records and sources saved, the search index kept in step).
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -28,12 +27,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SaxesParser } from 'saxes';
-import type { SourceInput } from '../src/ingest/formats/format.types.ts';
-import { teiFrusReader } from '../src/ingest/formats/tei-frus.reader.ts';
-import { AuthorityIndex } from '../src/names/authority.index.ts';
+import { openApp } from '../src/app.ts';
+import { ingestPaths } from '../src/ingest/ingest.batch.ts';
 
 const FRUS_DIR = fileURLToPath(new URL('../../shared/corpus/frus/', import.meta.url));
 const TARGET_BYTES = Number(process.env.BENCH_MB ?? 100) * 1_000_000;
@@ -51,17 +49,24 @@ interface Pass {
 }
 
 /** Ingests `paths`; returns how many documents were read. The one place to wire the store in. */
+/** The whole ingest, as `chancery ingest` runs it: detect, read, save and index, on a fresh store. */
 async function ingestFiles(paths: string[]): Promise<number> {
-  const authorities = new AuthorityIndex();
-  let documents = 0;
-  for (const path of paths) {
-    for await (const item of teiFrusReader.read(sourceInput(path), { authorities })) {
-      if (item.kind === 'record') documents++;
-      else if (item.kind === 'authority') authorities.add(item.authority);
-      else if (item.kind === 'problem') throw new Error(`${path}: ${item.problem.message}`);
-    }
+  const dir = mkdtempSync(join(tmpdir(), 'chancery-bench-db-'));
+  const app = await openApp({ db: join(dir, 'bench.db') });
+  try {
+    const report = await ingestPaths({
+      paths,
+      store: app.store,
+      authorities: app.authorities,
+      readers: app.readers,
+    });
+    if (report.failed > 0)
+      throw new Error(`ingest failed: ${JSON.stringify(report.files.filter((f) => f.problems.length))}`);
+    return report.ingested + report.updated + report.unchanged;
+  } finally {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
   }
-  return documents;
 }
 
 async function bareParse(paths: string[]): Promise<number> {
@@ -149,19 +154,6 @@ function buildInput(dir: string): string[] {
     }
   }
   return paths;
-}
-
-function sourceInput(path: string): SourceInput {
-  return {
-    path,
-    name: basename(path),
-    size: statSync(path).size,
-    sha256: '',
-    encoding: 'utf-8',
-    head: '',
-    text: async () => readFileSync(path, 'utf8'),
-    chunks: () => decodedChunks(path),
-  };
 }
 
 async function* decodedChunks(path: string): AsyncIterable<string> {

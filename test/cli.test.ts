@@ -109,3 +109,13 @@ test('failures exit non-zero and say what is wrong', async () => {
   assert.notEqual(badOption.code, 0);
   assert.match(badOption.stderr, /--limit must be a positive whole number/);
 });
+
+test('CHANCERY_DB chooses the database when --db is not given', async () => {
+  const envDb = join(dir, 'from-env.db');
+  const { stdout } = await run(process.execPath, [BIN, 'ingest', '--quiet', LETTER_SEED], {
+    env: { ...process.env, CHANCERY_DB: envDb },
+  });
+  assert.match(stdout, /1 ingested/);
+  const listed = await run(process.execPath, [BIN, '--db', envDb, 'list'], {});
+  assert.match(listed.stdout, /Hand-delivered letter/);
+});

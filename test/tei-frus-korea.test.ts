@@ -113,6 +113,15 @@ describe('documents, older encoding (1955–57: source note inside the head)', (
     );
   });
 
+  test('d14: "Source: Department of Defense Files." names the repository the way the older notes do', () => {
+    const r = record(v1955, 'frus1955-57v23p2-d14');
+    assert.deepEqual(
+      r.archivalLocations.map((l) => [l.repository, l.file, l.classification]),
+      [['Department of Defense', null, 'Top Secret']],
+    );
+    assert.equal(r.type, 'telegram');
+  });
+
   test('d24: a National Security Council report; d40: a despatch named in its head', () => {
     const report = record(v1955, 'frus1955-57v23p2-d24');
     assert.equal(report.type, 'report');

@@ -10,7 +10,7 @@ export function registerServeCommand(program: Command): void {
     .command('serve')
     .description('Serve the reading room and the JSON API over HTTP.')
     .option('--port <n>', 'port to listen on', parsePositiveInt('--port'), 3000)
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', 'localhost')
     .option('--sample', 'ingest the sample archive (data/sample) first when the database is empty')
     .action(async (options: { port: number; host: string; sample?: boolean }, command: Command) => {
       const { db } = command.optsWithGlobals<{ db?: string }>();

@@ -6,9 +6,20 @@
  * @example foldTerm('Всё') === 'все'; foldTerm('Kaesŏng') === 'kaesong'
  */
 export function foldTerm(word: string): string {
+  // Fast path, most words of these archives: ASCII or plain Cyrillic, which NFKC leaves alone
+  // and which carry no Latin diacritics. Measured: a third of ingest time went to folding.
+  if (isPlainWord(word)) return word.toLowerCase().replace(/ё/g, 'е');
   return word
     .normalize('NFKC')
     .toLowerCase()
     .replace(/ё/g, 'е')
     .replace(/[\u00C0-\u024F\u1E00-\u1EFF]/g, (ch) => ch.normalize('NFD').replace(/\p{M}/gu, ''));
+}
+
+function isPlainWord(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 0x80 && (code < 0x0410 || code > 0x044f) && code !== 0x0401 && code !== 0x0451) return false;
+  }
+  return true;
 }

@@ -21,10 +21,11 @@ const segmenters = new Map<string, Intl.Segmenter>();
  */
 export function tokenizeText(text: string, language = 'und'): WordSpan[] {
   const spans: WordSpan[] = [];
+  const mixed = UNSPACED.test(text);
   for (const match of text.matchAll(SPACED_WORD)) {
     const start = match.index;
     const word = match[0];
-    if (UNSPACED.test(word)) {
+    if (mixed && UNSPACED.test(word)) {
       spans.push(...segmentUnspaced(word, start, language));
     } else {
       spans.push({ word, start, end: start + word.length });

@@ -46,7 +46,8 @@ export function stemWord(word: string, language: string): string {
 function chooseStemmer(word: string, language: string): Stemmer | undefined {
   const first = word.charCodeAt(0);
   if (first >= 0x0400 && first <= 0x04ff) return language === 'uk' ? ukrainian : russian;
-  if (first < 0x0250 && /^\p{Script=Latin}/u.test(word)) {
+  // Folded Latin words start with a-z (diacritics are gone); Latin-1 letters such as ß or ø stay.
+  if ((first >= 0x61 && first <= 0x7a) || (first >= 0xdf && first < 0x0250 && first !== 0xf7)) {
     return LATIN_LANGUAGES.has(language) ? STEMMERS[language] : english;
   }
   return undefined;

@@ -74,6 +74,10 @@ function readSourcedNote(raw: string, body: string): ArchivalLocation {
   const place = placeSentences.join(' ').replace(/\.$/, '').trim();
   const comma = place.indexOf(',');
   const classification = classificationAt >= 0 ? readClassification(sentences[classificationAt] ?? '') : null;
+  // "Department of Defense Files" names the repository and no file in it, as in the older notes.
+  if (/^Department of Defense Files?$/.test(place)) {
+    return { repository: 'Department of Defense', file: null, classification, raw };
+  }
   return {
     repository: comma > 0 ? place.slice(0, comma).trim() : place,
     file: comma > 0 ? place.slice(comma + 1).trim() : null,
