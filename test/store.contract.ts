@@ -120,4 +120,82 @@ export function runStoreContract(driver: string, openEmptyStore: () => Promise<S
     await store.saveRecord(makeRecord());
     assert.deepEqual(await store.checkIntegrity(), []);
   });
+
+  withStore('summaries come back in the order asked for, and unknown ids are left out', async (store) => {
+    await store.saveRecord(makeRecord({ id: 'r1' }));
+    await store.saveRecord(makeRecord({ id: 'r2', title: 'Second' }));
+    const summaries = await store.getRecordSummaries(['r2', 'missing', 'r1']);
+    assert.deepEqual(
+      summaries.map((s) => [s.id, s.dateMin]),
+      [
+        ['r2', '1950-05-14'],
+        ['r1', '1950-05-14'],
+      ],
+    );
+    assert.deepEqual(await store.getRecordSummaries([]), []);
+  });
+
+  withStore('a record knows its neighbours in date order and in its collection', async (store) => {
+    const dated = (id: string, min: string | null, position: number) =>
+      makeRecord({
+        id,
+        date: { display: min ?? 'undated', min, max: min, certainty: min ? 'exact' : 'unknown' },
+        collections: [{ id: 'vol', position }],
+      });
+    // Saved out of order: the order comes from the dates and positions, not from saving.
+    await store.saveRecords([
+      dated('c', '1951-07-13', 1),
+      dated('a', '1950-01-01', 3),
+      dated('b', '1951-07-13', 2),
+      dated('u', null, 4),
+    ]);
+    const b = await store.getRecordPlacement('b');
+    assert.equal(b?.byDate.previous?.id, 'a');
+    assert.equal(b?.byDate.next?.id, 'c');
+    assert.deepEqual(
+      b?.byCollection.map((c) => [c.collectionId, c.position, c.previous?.id, c.next?.id]),
+      [['vol', 2, 'c', 'a']],
+    );
+    const a = await store.getRecordPlacement('a');
+    assert.equal(a?.byDate.previous, null);
+    assert.equal((await store.getRecordPlacement('c'))?.byDate.next, null);
+    const u = await store.getRecordPlacement('u');
+    assert.deepEqual(u?.byDate, { previous: null, next: null });
+    assert.equal(u?.byCollection[0]?.previous?.id, 'a');
+    assert.equal(u?.byCollection[0]?.next, null);
+    assert.equal(await store.getRecordPlacement('missing'), null);
+  });
+
+  withStore('correspondence pairs authors with recipients, with counts and date spans', async (store) => {
+    const roshchin = { name: 'Nikolai Roshchin', alias: null, personId: 'roshchin' };
+    const stalin = { name: 'Joseph Stalin', alias: 'Filippov', personId: 'stalin' };
+    const mao = { name: 'Mao Zedong', alias: null, personId: null };
+    const letter = (id: string, min: string, authors = [roshchin], recipients = [stalin]) =>
+      makeRecord({ id, authors, recipients, date: { display: min, min, max: min, certainty: 'exact' } });
+    await store.saveRecords([
+      letter('r1', '1950-05-14'),
+      letter('r2', '1950-06-01'),
+      letter('r3', '1951-07-13', [mao], [stalin]),
+      letter('r4', '1952-09-17', [stalin], [mao]),
+    ]);
+    const pairs = await store.listCorrespondence();
+    assert.deepEqual(pairs[0], {
+      author: { key: 'roshchin', personId: 'roshchin', name: 'Nikolai Roshchin' },
+      recipient: { key: 'stalin', personId: 'stalin', name: 'Joseph Stalin' },
+      count: 2,
+      first: '1950-05-14',
+      last: '1950-06-01',
+    });
+    assert.equal(pairs.length, 3);
+    const maos = await store.listCorrespondence({ personKey: 'n:mao zedong' });
+    assert.deepEqual(
+      maos.map((p) => [p.author.name, p.recipient.name, p.count]),
+      [
+        ['Joseph Stalin', 'Mao Zedong', 1],
+        ['Mao Zedong', 'Joseph Stalin', 1],
+      ],
+    );
+    assert.equal(maos[1]?.author.personId, null);
+    assert.equal((await store.listCorrespondence({ limit: 1 })).length, 1);
+  });
 }

@@ -35,6 +35,36 @@ export interface ListOptions {
   collectionId?: string;
 }
 
+/** The records on either side of one in some order; null at either end. */
+export interface RecordNeighbours {
+  previous: RecordSummary | null;
+  next: RecordSummary | null;
+}
+
+/** Where a record stands among the others: in date order, and in each collection it belongs to. */
+export interface RecordPlacement {
+  /** Undated records have no place in date order: both sides are null. */
+  byDate: RecordNeighbours;
+  byCollection: ({ collectionId: string; position: number } & RecordNeighbours)[];
+}
+
+/** One side of a correspondence: an authority id when the person is known, else the written name. */
+export interface Correspondent {
+  /** The value search filters on: the authority id, or `n:<normalized name>` (query.resolve.ts). */
+  key: string;
+  personId: string | null;
+  name: string;
+}
+
+/** Who wrote to whom, how often, and over what span of dates. */
+export interface CorrespondencePair {
+  author: Correspondent;
+  recipient: Correspondent;
+  count: number;
+  first: string | null;
+  last: string | null;
+}
+
 /**
  * The storage port. Everything above the store (ingest, api, web, cli) speaks to this interface
  * only; SQLite is the first implementation, PostgreSQL the second, and both pass the same
@@ -57,6 +87,12 @@ export interface Store {
   listVersions(id: string): Promise<RecordVersion[]>;
   listRecords(options?: ListOptions): Promise<RecordSummary[]>;
   countRecords(): Promise<number>;
+  /** Summaries of the given records, in the order asked for; ids without a record are left out. */
+  getRecordSummaries(ids: string[]): Promise<RecordSummary[]>;
+  /** The records before and after one, for a document page's "previous" and "next"; null when there is no such record. */
+  getRecordPlacement(id: string): Promise<RecordPlacement | null>;
+  /** Pairs of author and recipient with how many documents each wrote to the other, most first. */
+  listCorrespondence(options?: { personKey?: string; limit?: number }): Promise<CorrespondencePair[]>;
   /** Every record, in id order, one at a time: exports never hold the whole archive in memory. */
   streamRecords(): AsyncIterable<ChanceryRecord>;
 

@@ -15,6 +15,7 @@ export class FacetColumns {
     private readonly offsets: Int32Array,
     private readonly valueIds: Int32Array,
     private readonly values: { facet: string; value: string; label: string }[],
+    private readonly ids: Map<string, number>,
   ) {}
 
   static load(db: Database.Database): FacetColumns {
@@ -45,7 +46,25 @@ export class FacetColumns {
       counts[doc + 1] = (counts[doc + 1] as number) + 1;
     }
     for (let d = 1; d < counts.length; d++) counts[d] = (counts[d] as number) + (counts[d - 1] as number);
-    return new FacetColumns(counts, valueIds.subarray(0, i), values);
+    return new FacetColumns(counts, valueIds.subarray(0, i), values, ids);
+  }
+
+  /** A test for documents that have one of `values` under one of `facets`. */
+  matcher(facets: readonly string[], values: readonly string[]): (doc: number) => boolean {
+    const wanted = new Uint8Array(this.values.length);
+    for (const facet of facets) {
+      for (const value of values) {
+        const id = this.ids.get(`${facet}\u0000${value}`);
+        if (id !== undefined) wanted[id] = 1;
+      }
+    }
+    return (doc) => {
+      if (doc + 1 >= this.offsets.length) return false;
+      const end = this.offsets[doc + 1] as number;
+      for (let k = this.offsets[doc] as number; k < end; k++)
+        if (wanted[this.valueIds[k] as number]) return true;
+      return false;
+    };
   }
 
   /** Facet value counts over the given documents: the most frequent first, years and decades in order. */

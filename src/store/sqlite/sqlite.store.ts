@@ -4,13 +4,16 @@ import type { Authority, AuthorityKind, ChanceryRecord, Collection } from '../..
 import type { SearchRequest, SearchResponse } from '../../search/query/query.types.ts';
 import { SqliteSearchIndex } from '../../search/sqlite/sqlite.search.ts';
 import type {
+  CorrespondencePair,
   ListOptions,
+  RecordPlacement,
   RecordSummary,
   RecordVersion,
   SaveOutcome,
   Store,
   StoredSource,
 } from '../store.types.ts';
+import { listCorrespondencePairs } from './sqlite.correspondence.ts';
 import { type Migration, SQLITE_MIGRATIONS } from './sqlite.migrations.ts';
 
 interface RecordRow {
@@ -69,6 +72,9 @@ function migrate(db: Database.Database, migrations: Migration[]): void {
     })();
   }
 }
+
+const SUMMARY_COLUMNS = `r.id, r.title, r.type, r.date_display AS dateDisplay, r.date_min AS dateMin,
+  r.original_language AS originalLanguage, r.version`;
 
 class SqliteStore implements Store {
   private readonly statements;
@@ -188,8 +194,7 @@ class SqliteStore implements Store {
   async listRecords(options: ListOptions = {}): Promise<RecordSummary[]> {
     const limit = options.limit ?? -1;
     const offset = options.offset ?? 0;
-    const columns = `r.id, r.title, r.type, r.date_display AS dateDisplay, r.date_min AS dateMin,
-      r.original_language AS originalLanguage, r.version`;
+    const columns = SUMMARY_COLUMNS;
     if (options.collectionId) {
       return this.db
         .prepare(
@@ -207,6 +212,63 @@ class SqliteStore implements Store {
 
   async countRecords(): Promise<number> {
     return Number(this.db.prepare('SELECT count(*) FROM records').pluck().get());
+  }
+
+  async getRecordSummaries(ids: string[]): Promise<RecordSummary[]> {
+    if (ids.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM records r WHERE r.id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ids)) as RecordSummary[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id)).filter((row): row is RecordSummary => row !== undefined);
+  }
+
+  async getRecordPlacement(id: string): Promise<RecordPlacement | null> {
+    const self = this.db.prepare('SELECT date_min AS dateMin FROM records WHERE id = ?').get(id) as
+      | { dateMin: string | null }
+      | undefined;
+    if (!self) return null;
+    // The same order as listRecords (date, then id), walked one step each way along records_by_date.
+    const byDate = self.dateMin
+      ? {
+          previous: this.summaryOrNull(
+            `SELECT ${SUMMARY_COLUMNS} FROM records r WHERE r.date_min IS NOT NULL
+               AND (r.date_min < @d OR (r.date_min = @d AND r.id < @id)) ORDER BY r.date_min DESC, r.id DESC LIMIT 1`,
+            { d: self.dateMin, id },
+          ),
+          next: this.summaryOrNull(
+            `SELECT ${SUMMARY_COLUMNS} FROM records r WHERE r.date_min > @d OR (r.date_min = @d AND r.id > @id)
+               ORDER BY r.date_min, r.id LIMIT 1`,
+            { d: self.dateMin, id },
+          ),
+        }
+      : { previous: null, next: null };
+    const memberships = this.db
+      .prepare(
+        'SELECT collection_id AS collectionId, position FROM collection_members WHERE record_id = ? ORDER BY collection_id',
+      )
+      .all(id) as { collectionId: string; position: number }[];
+    const inCollection = (direction: '<' | '>') =>
+      `SELECT ${SUMMARY_COLUMNS} FROM collection_members m JOIN records r ON r.id = m.record_id
+         WHERE m.collection_id = @c AND m.position ${direction} @p
+         ORDER BY m.position ${direction === '<' ? 'DESC' : ''} LIMIT 1`;
+    const byCollection = memberships.map(({ collectionId, position }) => ({
+      collectionId,
+      position,
+      previous: this.summaryOrNull(inCollection('<'), { c: collectionId, p: position }),
+      next: this.summaryOrNull(inCollection('>'), { c: collectionId, p: position }),
+    }));
+    return { byDate, byCollection };
+  }
+
+  private summaryOrNull(sql: string, params: Record<string, unknown>): RecordSummary | null {
+    return (this.db.prepare(sql).get(params) as RecordSummary | undefined) ?? null;
+  }
+
+  async listCorrespondence(
+    options: { personKey?: string; limit?: number } = {},
+  ): Promise<CorrespondencePair[]> {
+    return listCorrespondencePairs(this.db, options);
   }
 
   async *streamRecords(): AsyncIterable<ChanceryRecord> {
