@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Agent } from '../src/record/record.types.ts';
 import type { Store } from '../src/store/store.types.ts';
 import { makeRecord } from './support/record.fixture.ts';
 
@@ -170,7 +171,7 @@ export function runStoreContract(driver: string, openEmptyStore: () => Promise<S
     const roshchin = { name: 'Nikolai Roshchin', alias: null, personId: 'roshchin' };
     const stalin = { name: 'Joseph Stalin', alias: 'Filippov', personId: 'stalin' };
     const mao = { name: 'Mao Zedong', alias: null, personId: null };
-    const letter = (id: string, min: string, authors = [roshchin], recipients = [stalin]) =>
+    const letter = (id: string, min: string, authors: Agent[] = [roshchin], recipients: Agent[] = [stalin]) =>
       makeRecord({ id, authors, recipients, date: { display: min, min, max: min, certainty: 'exact' } });
     await store.saveRecords([
       letter('r1', '1950-05-14'),

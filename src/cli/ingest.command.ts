@@ -80,7 +80,7 @@ function startProgressBar(): { update: (p: IngestProgress) => void; stop: () => 
         mbPerSecond: (p.bytesDone / 1e6 / seconds).toFixed(1),
       };
       if (!begun) {
-        bar.start(Math.max(p.bytesTotal, 1), 0, payload);
+        bar.start(Math.max(p.bytesTotal, 1), p.bytesDone, payload);
         begun = true;
       }
       bar.update(p.bytesDone, payload);

@@ -74,14 +74,14 @@ export async function ingestPaths(options: IngestOptions): Promise<IngestReport>
     const earlier = seen.get(file.real);
     const report = earlier
       ? { ...emptyReport(file.path), notes: [`the same file as ${earlier.path}, given twice: read once`] }
-      : await ingestFile(file.path, options, (n) => {
+      : await ingestFile(file.path, options, (n, bytesRead) => {
           records += n;
           options.onProgress?.({
             file: file.path,
             filesDone: index,
             filesTotal: files.length,
             records,
-            bytesDone,
+            bytesDone: bytesDone + Math.min(bytesRead, file.size),
             bytesTotal,
           });
         });
@@ -107,14 +107,13 @@ export async function ingestPaths(options: IngestOptions): Promise<IngestReport>
   };
 }
 
-async function ingestFile(
-  path: string,
-  options: IngestOptions,
-  onRecords: (count: number) => void,
-): Promise<FileReport> {
+/** Called as records are saved, with how many bytes of the file have been read so far. */
+type OnRecords = (count: number, bytesRead: number) => void;
+
+async function ingestFile(path: string, options: IngestOptions, onRecords: OnRecords): Promise<FileReport> {
   const report = emptyReport(path);
   try {
-    const source = await openSourceFile(path);
+    const source = countBytesRead(await openSourceFile(path));
     report.encoding = source.encoding;
     if (source.encoding !== 'utf-8') report.notes.push(`decoded from ${source.encoding}`);
     const reader = chooseReader(source, options.readers);
@@ -125,6 +124,21 @@ async function ingestFile(
     report.problems.push({ code: error.code, message: error.message });
   }
   return report;
+}
+
+/** A source that tells how far a streaming reader has got, for the progress bar. */
+function countBytesRead(source: SourceInput): SourceInput & { bytesRead(): number } {
+  let bytes = 0;
+  return {
+    ...source,
+    bytesRead: () => bytes,
+    async *chunks() {
+      for await (const chunk of source.chunks()) {
+        bytes += Buffer.byteLength(chunk);
+        yield chunk;
+      }
+    },
+  };
 }
 
 function chooseReader(source: SourceInput, readers: FormatReader[]): FormatReader {
@@ -150,11 +164,11 @@ function chooseReader(source: SourceInput, readers: FormatReader[]): FormatReade
 }
 
 async function readIntoStore(
-  source: SourceInput,
+  source: SourceInput & { bytesRead(): number },
   reader: FormatReader,
   options: IngestOptions,
   report: FileReport,
-  onRecords: (count: number) => void,
+  onRecords: OnRecords,
 ): Promise<void> {
   const { store, authorities } = options;
   let pending: ChanceryRecord[] = [];
@@ -172,7 +186,7 @@ async function readIntoStore(
     }
     const outcomes = await store.saveRecords(pending);
     for (const outcome of outcomes) count(report, outcome);
-    onRecords(pending.length);
+    onRecords(pending.length, source.bytesRead());
     pending = [];
   };
   const problem = (p: ReadProblem) => {

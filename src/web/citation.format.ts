@@ -38,3 +38,36 @@ function joinWithAnd(items: string[], separator: string): string {
   if (items.length <= 2) return items.join(' and ');
   return `${items.slice(0, -1).join(separator)}${separator}and ${items.at(-1)}`;
 }
+
+/**
+ * The bibliography form of the same citation: who wrote it first (preferred names, as the
+ * authority file gives them), then the note's parts as sentences.
+ *
+ * @example
+ * formatChicagoBibliography(record);
+ * // 'Mao Zedong. "Cable No. 21756, …" July 13, 1951. Wilson Center Digital Archive, RGASPI, f. 558, …. Translated by Gary Goldberg. https://…'
+ */
+export function formatChicagoBibliography(record: ChanceryRecord): string {
+  const authors = joinWithAnd(
+    record.authors.map((a) => a.name),
+    ', ',
+  );
+  const publisher = record.source.format.startsWith('archive-page') ? ARCHIVE_PUBLISHER : null;
+  const locations = joinLocations(record.archivalLocations.map((l) => l.raw.trim().replace(/[.;,]+$/u, '')));
+  const where = [publisher, locations].filter((part): part is string => Boolean(part)).join(', ');
+  const translators = record.credits.filter((c) => c.role === 'translator').map((c) => c.name);
+  const sentences = [
+    authors ? `${authors.replace(/\.$/u, '')}.` : null,
+    `"${record.title.replace(/\.$/u, '')}."`,
+    `${record.date.display}.`,
+    where ? `${where}.` : null,
+    translators.length > 0 ? `Translated by ${joinWithAnd(translators, ', ')}.` : null,
+    record.source.url,
+  ];
+  return sentences.filter((s): s is string => Boolean(s)).join(' ');
+}
+
+/** The publisher the archive's citations name, or null for sources that name none. */
+export function citationPublisher(record: ChanceryRecord): string | null {
+  return record.source.format.startsWith('archive-page') ? ARCHIVE_PUBLISHER : null;
+}
