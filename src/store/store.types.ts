@@ -33,6 +33,8 @@ export interface ListOptions {
   offset?: number;
   /** Only records of this collection, in collection order. */
   collectionId?: string;
+  /** `date` (the default): by date, undated last; `added`: the most recently ingested first. */
+  order?: 'date' | 'added';
 }
 
 /** The records on either side of one in some order; null at either end. */

@@ -203,10 +203,10 @@ class SqliteStore implements Store {
         )
         .all(options.collectionId, limit, offset) as RecordSummary[];
     }
+    const order =
+      options.order === 'added' ? 'r.created_at DESC, r.id' : 'r.date_min IS NULL, r.date_min, r.id';
     return this.db
-      .prepare(
-        `SELECT ${columns} FROM records r ORDER BY r.date_min IS NULL, r.date_min, r.id LIMIT ? OFFSET ?`,
-      )
+      .prepare(`SELECT ${columns} FROM records r ORDER BY ${order} LIMIT ? OFFSET ?`)
       .all(limit, offset) as RecordSummary[];
   }
 

@@ -1,0 +1,78 @@
+import type { AuthorityIndex } from '../names/authority.index.ts';
+import { normalizeName } from '../names/name.normalize.ts';
+import type { Authority } from '../record/record.types.ts';
+import { nameFacetValue } from '../search/query/query.resolve.ts';
+import type { IndexFacet, QueryNode, SearchResponse } from '../search/query/query.types.ts';
+import type { Store } from '../store/store.types.ts';
+
+/** The query that matches every record: the home page and timeline count over it. */
+export const EVERYTHING: QueryNode = { kind: 'and', children: [] };
+
+/**
+ * The values the index stores for a person or place: the authority id plus each name form as a
+ * written name (records whose agent did not resolve to the authority), as `author:` does it in
+ * query.resolve.ts. A key of the form `n:<name>` is a name the authority file does not know.
+ */
+export function facetValuesOf(key: string, authority: Authority | undefined): string[] {
+  if (!authority) return [key];
+  const forms = [authority.name, ...authority.names.map((n) => n.form)];
+  return [...new Set([authority.id, ...forms.map((form) => nameFacetValue(null, form))])];
+}
+
+/** A filter on facets, the resolved form every store backend answers. */
+export function facetFilter(
+  field: Extract<QueryNode, { kind: 'filter' }>['field'],
+  facets: IndexFacet[],
+  values: string[],
+): QueryNode {
+  return { kind: 'filter', field, facets, values };
+}
+
+/** All parts must match; a single part stands alone. */
+export function allOf(...parts: (QueryNode | null)[]): QueryNode {
+  const children = parts.filter((p): p is QueryNode => p !== null);
+  return children.length === 1 ? (children[0] as QueryNode) : { kind: 'and', children };
+}
+
+/** The authority behind a page's id: the shipped authority file first, then those ingested. */
+export async function findAuthority(
+  id: string,
+  deps: { store: Store; authorities: AuthorityIndex },
+): Promise<Authority | undefined> {
+  return deps.authorities.get(id) ?? (await deps.store.getAuthority(id)) ?? undefined;
+}
+
+/** The facet values of an archive repository: every name form of the archive as the index stores it. */
+export function archiveValues(name: string, authorities: AuthorityIndex): string[] {
+  const archive = authorities.find(name, 'organization');
+  const forms = archive ? [archive.name, ...archive.names.map((n) => n.form)] : [name];
+  return [...new Set(forms.map(normalizeName).filter(Boolean))];
+}
+
+/** Runs a resolved query; `pageSize: 0` counts without loading a record. */
+export function runQuery(
+  store: Store,
+  query: QueryNode,
+  options: { page?: number; pageSize: number },
+): Promise<SearchResponse> {
+  return store.search({ query, page: options.page ?? 1, pageSize: options.pageSize });
+}
+
+/** The page of a person or place: `/people/stalin`, `/people/n%3Amao%20zedong`. */
+export function personHref(key: string): string {
+  return `/people/${encodeURIComponent(key)}`;
+}
+
+export function placeHref(key: string): string {
+  return `/places/${encodeURIComponent(key)}`;
+}
+
+export function documentHref(id: string): string {
+  return `/documents/${encodeURIComponent(id)}`;
+}
+
+/** A `?page=N` value: null when malformed, so that the route answers 404 rather than guessing. */
+export function parsePageParam(value: string | undefined): number | null {
+  if (value === undefined) return 1;
+  return /^[1-9]\d{0,6}$/u.test(value) ? Number(value) : null;
+}
