@@ -119,3 +119,23 @@ test('CHANCERY_DB chooses the database when --db is not given', async () => {
   const listed = await run(process.execPath, [BIN, '--db', envDb, 'list'], {});
   assert.match(listed.stdout, /Hand-delivered letter/);
 });
+
+test('search prints a readable list, JSON with --json, and explains a malformed query', async () => {
+  const readable = await chancery('search', 'Kaesong');
+  assert.equal(readable.code, 0, readable.stderr);
+  assert.match(readable.stdout, /^1 documents?; 1–1:/m);
+  assert.match(readable.stdout, /\[Кайдзъё\]|\[Kaesong\]/, 'the matched words are marked');
+  const json = JSON.parse((await chancery('search', 'Stalin', '--json', '--limit', '1')).stdout) as {
+    total: number;
+    hits: { id: string }[];
+    facets: Record<string, unknown>;
+  };
+  assert.equal(json.total, 2);
+  assert.equal(json.hits.length, 1);
+  assert.ok('author' in json.facets);
+  const bad = await chancery('search', '"unclosed');
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /quotation mark is not closed/);
+  const help = await chancery('search', '--help');
+  assert.match(help.stdout, /date:FROM\.\.TO/);
+});

@@ -6,7 +6,12 @@ import { loadAuthorities } from './authority.loader.ts';
 const index = new AuthorityIndex(loadAuthorities());
 
 test('an editor’s bracket names the person behind a pseudonym', () => {
-  for (const written of ['Filippov [Stalin]', 'Filippov (Stalin)', 'Cde. Filippov [Stalin]', 'FILIPPOV [Stalin]']) {
+  for (const written of [
+    'Filippov [Stalin]',
+    'Filippov (Stalin)',
+    'Cde. Filippov [Stalin]',
+    'FILIPPOV [Stalin]',
+  ]) {
     const agent = index.resolveAgent(written);
     assert.equal(agent.personId, 'stalin', written);
     assert.equal(agent.name, 'Joseph Stalin');

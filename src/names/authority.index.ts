@@ -14,6 +14,8 @@ export class AuthorityIndex {
   private readonly byId = new Map<string, Authority>();
   private readonly byForm = new Map<string, Authority[]>();
   private readonly byRomanization = new Map<string, Authority[]>();
+  /** People by the last word of their preferred name, for documents that give a surname alone. */
+  private readonly bySurname = new Map<string, Authority[]>();
 
   constructor(authorities: Iterable<Authority> = []) {
     for (const authority of authorities) this.add(authority);
@@ -33,6 +35,8 @@ export class AuthorityIndex {
       addTo(this.byForm, normalizeName(form), merged);
       if (merged.kind !== 'term') addTo(this.byRomanization, romanizationKey(form), merged);
     }
+    if (merged.kind === 'person')
+      addTo(this.bySurname, normalizeName(merged.name).split(' ').at(-1) ?? '', merged);
   }
 
   get(id: string): Authority | undefined {
@@ -91,8 +95,7 @@ export class AuthorityIndex {
   }
 
   private findBySurname(form: string): Authority | undefined {
-    const key = normalizeName(form);
-    const people = this.all('person').filter((p) => normalizeName(p.name).split(' ').at(-1) === key);
+    const people = this.bySurname.get(normalizeName(form)) ?? [];
     return people.length === 1 ? people[0] : undefined;
   }
 }

@@ -24,6 +24,8 @@ export interface RecordSummary {
   type: string;
   dateDisplay: string;
   dateMin: string | null;
+  /** Latest date the document can bear: equal to `dateMin` for a document dated to the day. */
+  dateMax?: string | null;
   originalLanguage: string | null;
   version: number;
 }

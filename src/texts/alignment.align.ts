@@ -91,7 +91,10 @@ export function alignBlocks(options: AlignOptions): AlignmentLink[] {
     const prior = -Math.log(PRIORS[`${di}:${dj}`] ?? 0.001);
     const sourceGroup = source.slice(i, i + di);
     const targetGroup = target.slice(j, j + dj);
-    const anchors = anchorCost(mergeCounts(sourceAnchors.slice(i, i + di)), mergeCounts(targetAnchors.slice(j, j + dj)));
+    const anchors = anchorCost(
+      mergeCounts(sourceAnchors.slice(i, i + di)),
+      mergeCounts(targetAnchors.slice(j, j + dj)),
+    );
     // A block with no counterpart costs its prior and its anchors: its length is no evidence of anything.
     if (di === 0 || dj === 0) return prior + anchors;
     const z = lengthZ(sum(sourceGroup.map((b) => b.length)), sum(targetGroup.map((b) => b.length)), ratio);
@@ -100,7 +103,9 @@ export function alignBlocks(options: AlignOptions): AlignmentLink[] {
 
   // cost[i][j]: cheapest alignment of the first i source and j target blocks.
   const cost: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(m + 1).fill(Infinity));
-  const back: (Move | null)[][] = Array.from({ length: n + 1 }, () => new Array<Move | null>(m + 1).fill(null));
+  const back: (Move | null)[][] = Array.from({ length: n + 1 }, () =>
+    new Array<Move | null>(m + 1).fill(null),
+  );
   (cost[0] as Float64Array)[0] = 0;
   const band = n * m > 40_000 ? Math.max(40, Math.ceil(0.2 * Math.max(n, m))) : Infinity;
   for (let i = 0; i <= n; i++) {
@@ -238,7 +243,8 @@ function tailCost(z: number): number {
 /** Standard normal CDF (Abramowitz and Stegun 26.2.17, error below 7.5e-8). */
 function normalCdf(z: number): number {
   const t = 1 / (1 + 0.2316419 * Math.abs(z));
-  const poly = t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+  const poly =
+    t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
   const upper = Math.exp((-z * z) / 2) * poly * 0.3989422804014327;
   return z >= 0 ? 1 - upper : upper;
 }

@@ -34,18 +34,31 @@ const MONTHS: ReadonlyMap<string, number> = new Map(
   MONTH_FORMS.flatMap((forms, index) => forms.map((form) => [form, index + 1] as const)),
 );
 // "may" is also an English verb: as a month it needs a day beside it.
-const MONTH_ALONE_EXCLUDED = new Set(['may', 'mar', 'jan', 'dec', 'sept', 'sep', 'oct', 'nov', 'aug', 'jun', 'jul']);
+const MONTH_ALONE_EXCLUDED = new Set([
+  'may',
+  'mar',
+  'jan',
+  'dec',
+  'sept',
+  'sep',
+  'oct',
+  'nov',
+  'aug',
+  'jun',
+  'jul',
+]);
 
 const HAN_NUMERALS: ReadonlyMap<string, number> = new Map(
   [...'一二三四五六七八九十'].map((ch, i) => [ch, i + 1] as const),
 );
 const ROMAN: ReadonlyMap<string, number> = new Map(
-  ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'].map((r, i) => [r, i + 1] as const),
+  ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'].map(
+    (r, i) => [r, i + 1] as const,
+  ),
 );
 
 /** "1.", "„1.", "2)", "(3)", "一、", "（二）", "IV." at the start of a block: the point it numbers. */
-const LIST_MARKER =
-  /^[\s„“"«(（]*(?:(\d{1,2})|([一二三四五六七八九十]{1,2})|([IVX]{1,4}))\s*[.)）、．]/u;
+const LIST_MARKER = /^[\s„“"«(（]*(?:(\d{1,2})|([一二三四五六七八九十]{1,2})|([IVX]{1,4}))\s*[.)）、．]/u;
 const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
 
 /**

@@ -20,5 +20,8 @@ export function readingText(block: Pick<Block, 'text' | 'marks'>): string {
     at = Math.max(at, deletion.end);
   }
   reading += block.text.slice(at);
-  return reading.replace(/\s+/gu, ' ').replace(/\s+([,.;:!?])/gu, '$1').trim();
+  return reading
+    .replace(/\s+/gu, ' ')
+    .replace(/\s+([,.;:!?])/gu, '$1')
+    .trim();
 }

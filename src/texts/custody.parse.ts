@@ -1,4 +1,5 @@
 import { isoDay, parseDate } from '../record/date.parse.ts';
+import { dedupeNumbers } from '../record/document-numbers.ts';
 import { NUMBER_SIGN } from '../record/number-sign.ts';
 import type { DocumentNumber, HandlingEvent, RecordDate } from '../record/record.types.ts';
 
@@ -279,14 +280,4 @@ function placeName(raw: string | undefined): string | null {
 
 function clean(value: string | undefined): string {
   return (value ?? '').replace(/[\].,;]+$/, '');
-}
-
-function dedupeNumbers(numbers: DocumentNumber[]): DocumentNumber[] {
-  const seen = new Set<string>();
-  return numbers.filter((n) => {
-    const key = `${n.kind}|${n.value}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -3,11 +3,11 @@ import type { AuthorityIndex } from '../../names/authority.index.ts';
 import { findMentions } from '../../names/mention.find.ts';
 import { parseArchivalLocations } from '../../record/archival-location.parse.ts';
 import { dedupeCredits, parseCredits } from '../../record/credits.parse.ts';
+import { dedupeNumbers } from '../../record/document-numbers.ts';
 import { makeRecordId } from '../../record/record.id.ts';
 import type {
   ChanceryRecord,
   Credit,
-  DocumentNumber,
   RecordDate,
   SourceFormat,
   Text,
@@ -171,14 +171,4 @@ function checkContents(page: ArchivePage, hasTranslation: boolean, file: string)
     `${file}: the page lists "${promised}" in its Contents, but the file ends before any translation. The file looks cut short; export the page again.`,
     { file, field: 'texts' },
   );
-}
-
-function dedupeNumbers(numbers: DocumentNumber[]): DocumentNumber[] {
-  const seen = new Set<string>();
-  return numbers.filter((n) => {
-    const key = `${n.kind}|${n.value}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

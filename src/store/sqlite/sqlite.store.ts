@@ -74,7 +74,7 @@ function migrate(db: Database.Database, migrations: Migration[]): void {
 }
 
 const SUMMARY_COLUMNS = `r.id, r.title, r.type, r.date_display AS dateDisplay, r.date_min AS dateMin,
-  r.original_language AS originalLanguage, r.version`;
+  r.date_max AS dateMax, r.original_language AS originalLanguage, r.version`;
 
 class SqliteStore implements Store {
   private readonly statements;
