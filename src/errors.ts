@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'record.invalid'
   | 'store.migration'
   | 'search.invalid_query'
+  | 'names.not_found'
   | 'cli.usage';
 
 export class ChanceryError extends Error {

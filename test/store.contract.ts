@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Agent } from '../src/record/record.types.ts';
+import type { Agent, ChanceryRecord } from '../src/record/record.types.ts';
 import type { Store } from '../src/store/store.types.ts';
 import { makeRecord } from './support/record.fixture.ts';
 
@@ -198,5 +198,85 @@ export function runStoreContract(driver: string, openEmptyStore: () => Promise<S
     );
     assert.equal(maos[1]?.author.personId, null);
     assert.equal((await store.listCorrespondence({ limit: 1 })).length, 1);
+  });
+
+  withStore(
+    'a thread lists the records two people wrote each other, either way, in date order',
+    async (store) => {
+      const stalin = { name: 'Joseph Stalin', alias: 'Filippov', personId: 'stalin' };
+      const mao = { name: 'Mao Zedong', alias: null, personId: 'mao-zedong' };
+      const kim = { name: 'Kim Il Sung', alias: null, personId: 'kim-il-sung' };
+      const letter = (id: string, min: string, authors: Agent[], recipients: Agent[]) =>
+        makeRecord({ id, authors, recipients, date: { display: min, min, max: min, certainty: 'exact' } });
+      await store.saveRecords([
+        letter('reply', '1951-07-14', [stalin], [mao]),
+        letter('cable', '1951-07-13', [mao], [stalin]),
+        letter('other', '1951-07-13', [kim], [stalin]),
+        letter('copy', '1951-07-13', [mao, kim], [stalin]),
+      ]);
+      const thread = await store.findCorrespondence({ a: 'stalin', b: 'mao-zedong' });
+      assert.deepEqual(
+        thread.map((e) => [e.id, e.dateMin, e.authorIds, e.recipientIds]),
+        [
+          ['cable', '1951-07-13', ['mao-zedong'], ['stalin']],
+          ['copy', '1951-07-13', ['kim-il-sung', 'mao-zedong'], ['stalin']],
+          ['reply', '1951-07-14', ['stalin'], ['mao-zedong']],
+        ],
+      );
+      assert.equal(thread[0]?.title, makeRecord().title);
+      // Saving a record again with other correspondents takes it out of the thread.
+      await store.saveRecord(letter('copy', '1951-07-13', [kim], [stalin]));
+      assert.deepEqual(
+        (await store.findCorrespondence({ a: 'mao-zedong', b: 'stalin' })).map((e) => e.id),
+        ['cable', 'reply'],
+      );
+      assert.deepEqual(await store.findCorrespondence({ a: 'stalin', b: 'nobody' }), []);
+    },
+  );
+
+  withStore(
+    'relations resolved across records come back with the record, without a new version',
+    async (store) => {
+      const record = makeRecord({ relations: [{ type: 'has-draft', target: 'test-1#draft' }] });
+      await store.saveRecord(record);
+      await store.saveRecord(makeRecord({ id: 'earlier' }));
+      const reply = {
+        type: 'reply-to' as const,
+        target: 'earlier',
+        basis: 'cites “your telegram of 13 May”',
+      };
+      await store.saveRelations('test-1', [reply, { type: 'has-draft', target: 'test-1#draft' }]);
+      const back = await store.getRecord('test-1');
+      assert.deepEqual(back?.relations, [{ type: 'has-draft', target: 'test-1#draft' }, reply]);
+      assert.deepEqual(
+        (await store.listVersions('test-1')).map((v) => v.version),
+        [1],
+      );
+      assert.equal(await store.saveRecord(record), 'unchanged', 'the record itself is unchanged');
+      const streamed: ChanceryRecord[] = [];
+      for await (const r of store.streamRecords()) streamed.push(r);
+      assert.deepEqual(streamed.find((r) => r.id === 'test-1')?.relations, back?.relations);
+      await store.saveRelations('test-1', []);
+      assert.deepEqual((await store.getRecord('test-1'))?.relations, record.relations);
+      await assert.rejects(store.saveRelations('missing', [reply]), { code: 'record.not_found' });
+      assert.equal(await store.deleteRecord('test-1'), true);
+      assert.deepEqual(await store.checkIntegrity(), []);
+    },
+  );
+
+  withStore('records list most recently added first on request', async (store) => {
+    await store.saveRecord(makeRecord({ id: 'a-older' }));
+    // Ids sort the other way, so date-then-id order would fail; the wait keeps the two saves
+    // out of the same millisecond, where they would tie.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await store.saveRecord(makeRecord({ id: 'z-newer' }));
+    assert.deepEqual(
+      (await store.listRecords({ order: 'added' })).map((r) => r.id),
+      ['z-newer', 'a-older'],
+    );
+    assert.deepEqual(
+      (await store.listRecords({ order: 'added', limit: 1 })).map((r) => r.id),
+      ['z-newer'],
+    );
   });
 }

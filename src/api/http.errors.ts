@@ -5,6 +5,7 @@ const STATUS: Partial<Record<ErrorCode, 400 | 404 | 422>> = {
   'search.invalid_query': 400,
   'cli.usage': 400,
   'record.not_found': 404,
+  'names.not_found': 404,
   'record.invalid': 422,
 };
 

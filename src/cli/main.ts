@@ -6,6 +6,7 @@ import { registerListCommand } from './list.command.ts';
 import { registerSearchCommand } from './search.command.ts';
 import { registerServeCommand } from './serve.command.ts';
 import { registerShowCommand } from './show.command.ts';
+import { registerThreadCommand } from './thread.command.ts';
 
 const program = new Command('chancery')
   .description('Chancery: an archive of translated primary-source documents.')
@@ -15,6 +16,7 @@ const program = new Command('chancery')
 registerIngestCommand(program);
 registerListCommand(program);
 registerShowCommand(program);
+registerThreadCommand(program);
 registerSearchCommand(program);
 registerExportCommand(program);
 registerServeCommand(program);

@@ -1,5 +1,6 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { hasCorrespondents, resolveRelations } from '../correspondence/relations.resolve.ts';
 import { ChanceryError, isChanceryError } from '../errors.ts';
 import type { AuthorityIndex } from '../names/authority.index.ts';
 import type { ChanceryRecord } from '../record/record.types.ts';
@@ -47,6 +48,8 @@ export interface IngestOptions {
   readers: FormatReader[];
   onProgress?: (progress: IngestProgress) => void;
   onFile?: (report: FileReport) => void;
+  /** Called with the records each transaction saved. */
+  onSaved?: (records: readonly ChanceryRecord[]) => void;
 }
 
 /** Records saved per transaction when a file holds many (a TEI volume). */
@@ -68,13 +71,22 @@ export async function ingestPaths(options: IngestOptions): Promise<IngestReport>
     problems: [{ code: 'ingest.not_found', message: `${path}: no such file or directory.` }],
   }));
   const seen = new Map<string, FileReport>();
+  // Only records between two known people can reply to, copy or accompany another.
+  const correspondence: string[] = [];
+  const batch: IngestOptions = {
+    ...options,
+    onSaved: (records) => {
+      for (const record of records) if (hasCorrespondents(record)) correspondence.push(record.id);
+      options.onSaved?.(records);
+    },
+  };
   let bytesDone = 0;
   let records = 0;
   for (const [index, file] of files.entries()) {
     const earlier = seen.get(file.real);
     const report = earlier
       ? { ...emptyReport(file.path), notes: [`the same file as ${earlier.path}, given twice: read once`] }
-      : await ingestFile(file.path, options, (n, bytesRead) => {
+      : await ingestFile(file.path, batch, (n, bytesRead) => {
           records += n;
           options.onProgress?.({
             file: file.path,
@@ -98,6 +110,8 @@ export async function ingestPaths(options: IngestOptions): Promise<IngestReport>
       bytesTotal,
     });
   }
+  // Replies, copies and attachments are found among the records the archive holds once all are saved.
+  await resolveRelations({ store: options.store, ids: correspondence });
   return {
     files: reports,
     ingested: sum(reports, 'ingested'),
@@ -185,6 +199,7 @@ async function readIntoStore(
       sourceSaved = true;
     }
     const outcomes = await store.saveRecords(pending);
+    options.onSaved?.(pending);
     for (const outcome of outcomes) count(report, outcome);
     onRecords(pending.length, source.bytesRead());
     pending = [];
@@ -197,7 +212,7 @@ async function readIntoStore(
   try {
     for await (const item of reader.read(source, { authorities })) {
       if (item.kind === 'record') {
-        pending.push(enrichRecord(withSource(item.record, source, reader)));
+        pending.push(enrichRecord(withSource(item.record, source, reader), { readFrom: reader.format }));
         if (pending.length >= SAVE_BATCH) await flush();
       } else if (item.kind === 'collection') {
         await store.saveCollection(item.collection);

@@ -1,4 +1,10 @@
-import type { Alignment, ChanceryRecord, DraftComparison, Relation } from '../record/record.types.ts';
+import type {
+  Alignment,
+  ChanceryRecord,
+  DraftComparison,
+  Relation,
+  SourceFormat,
+} from '../record/record.types.ts';
 import { alignTexts } from '../texts/alignment.align.ts';
 import { compareDraft } from '../texts/draft.compare.ts';
 
@@ -12,10 +18,11 @@ import { compareDraft } from '../texts/draft.compare.ts';
  * Chancery's own JSON is taken as exported, so that an export imports again unchanged; only the
  * relations resolved across records are dropped from it, because they are resolved afresh.
  *
- * @example const saved = enrichRecord(record); // saved.alignments: [{ source: 'original', target: 'translation-en', links }]
+ * @example const saved = enrichRecord(record, { readFrom: 'archive-page-text' }); // saved.alignments: [{ source: 'original', target: 'translation-en', links }]
  */
-export function enrichRecord(record: ChanceryRecord): ChanceryRecord {
-  if (record.source.format === 'chancery-json') {
+export function enrichRecord(record: ChanceryRecord, options: { readFrom: SourceFormat }): ChanceryRecord {
+  // An exported record keeps the format of its first source; what matters is the file read now.
+  if (options.readFrom === 'chancery-json') {
     const relations = record.relations.filter((r) => r.basis === undefined);
     return relations.length === record.relations.length ? record : { ...record, relations };
   }
@@ -32,7 +39,9 @@ export function enrichRecord(record: ChanceryRecord): ChanceryRecord {
     alignments.push(alignment);
     comparisons.push(compareDraft({ draft, final: original, links: alignment.links }));
     const draftOf: Relation = { type: 'draft-of', source: draft.id, target: `${record.id}#${original.id}` };
-    if (!relations.some((r) => r.type === draftOf.type && r.target === draftOf.target && r.source === draft.id)) {
+    if (
+      !relations.some((r) => r.type === draftOf.type && r.target === draftOf.target && r.source === draft.id)
+    ) {
       relations.push(draftOf);
     }
   }

@@ -25,6 +25,13 @@ export function formatRecordAsText(record: ChanceryRecord): string {
   for (const event of record.handling) {
     field(capitalize(event.event), [event.at, event.agent].filter(Boolean).join(' · ') || event.raw);
   }
+  for (const relation of record.relations) {
+    const from = relation.source ? ` (the ${relation.source})` : '';
+    field(
+      capitalize(relation.type.replaceAll('-', ' ')) + from,
+      relation.target + (relation.basis ? `: ${relation.basis}` : ''),
+    );
+  }
   for (const text of record.texts) {
     lines.push('', `--- ${text.kind} (${text.language}) ---`, '');
     for (const block of text.blocks) lines.push(block.text, '');

@@ -1,4 +1,10 @@
-import type { Authority, AuthorityKind, ChanceryRecord, Collection } from '../record/record.types.ts';
+import type {
+  Authority,
+  AuthorityKind,
+  ChanceryRecord,
+  Collection,
+  Relation,
+} from '../record/record.types.ts';
 import type { SearchRequest, SearchResponse } from '../search/query/query.types.ts';
 
 /** What saving a record did. */
@@ -69,6 +75,13 @@ export interface CorrespondencePair {
   last: string | null;
 }
 
+/** One record of a thread between two people, with who wrote it to whom (authority ids). */
+export interface CorrespondenceEntry extends RecordSummary {
+  /** Authority ids in alphabetical order. */
+  authorIds: string[];
+  recipientIds: string[];
+}
+
 /**
  * The storage port. Everything above the store (ingest, api, web, cli) speaks to this interface
  * only; SQLite is the first implementation, PostgreSQL the second, and both pass the same
@@ -99,6 +112,18 @@ export interface Store {
   listCorrespondence(options?: { personKey?: string; limit?: number }): Promise<CorrespondencePair[]>;
   /** Every record, in id order, one at a time: exports never hold the whole archive in memory. */
   streamRecords(): AsyncIterable<ChanceryRecord>;
+
+  /**
+   * The records one person (authority id) wrote to another, either way, in date order: a thread
+   * of correspondence (`chancery thread A B`).
+   */
+  findCorrespondence(query: { a: string; b: string }): Promise<CorrespondenceEntry[]>;
+  /**
+   * Replaces the relations resolved for a record across the archive (reply-to, same-as,
+   * attachment-of). They are not a new version of the record: `getRecord` and `streamRecords`
+   * give them after the record's own relations.
+   */
+  saveRelations(recordId: string, relations: Relation[]): Promise<void>;
 
   /** Keeps the original bytes under their SHA-256; saving the same bytes twice stores them once. */
   saveSource(source: StoredSource): Promise<void>;

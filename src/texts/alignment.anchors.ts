@@ -117,13 +117,16 @@ function takeDates(text: string, anchors: string[]): string {
       date(Number(month), Number(day));
       return ` ${year} `;
     });
-  // 13 July, 13 июля; July 13
-  rest = rest.replace(/(\d{1,2})\s+(\p{L}+)|(\p{L}+)\.?\s+(\d{1,2})(?!\d)/gu, (m, d1, name1, name2, d2) => {
-    const month = MONTHS.get(String(name1 ?? name2).toLowerCase());
+  // 13 July, 13 июля; then July 13 (two passes, so that "от 13 июля" is not read as "от 13")
+  const monthDay = (m: string, day: string, name: string) => {
+    const month = MONTHS.get(name.toLowerCase());
     if (!month) return m;
-    date(month, Number(d1 ?? d2));
+    date(month, Number(day));
     return ' ';
-  });
+  };
+  rest = rest
+    .replace(/(?<!\d)(\d{1,2})\s+(\p{L}+)/gu, (m, day, name) => monthDay(m, day, name))
+    .replace(/(?<!\p{L})(\p{L}+)\.?\s+(\d{1,2})(?!\d)/gu, (m, name, day) => monthDay(m, day, name));
   for (const word of rest.matchAll(/\p{L}+/gu)) {
     const lower = word[0].toLowerCase();
     const month = MONTHS.get(lower);

@@ -1,7 +1,8 @@
-import { isoDay, parseDate } from '../record/date.parse.ts';
 import { dedupeNumbers } from '../record/document-numbers.ts';
 import { NUMBER_SIGN } from '../record/number-sign.ts';
 import type { DocumentNumber, HandlingEvent, RecordDate } from '../record/record.types.ts';
+import { dateTime, readWhen, referenceYearMonth, type When } from './custody.clock.ts';
+import { copyNumbers, FORM_RULES } from './custody.forms.ts';
 
 export interface CustodyInput {
   /** Lines of a cable's header and footer (service notes), in page order. */
@@ -41,18 +42,32 @@ const VERBS: ReadonlyMap<string, HandlingEvent['event']> = new Map([
  * Reads the chain of custody from the service notes of a cable (its header and footer) into dated
  * events. A pure function of the lines and the document's date; one line may give one event, a
  * number, or context for the next line ("Copy Nº 2" / "to the IV Unit OS VKP(b) CC" / "Incoming Nº 545…").
+ * The seed cable's forms are read first, then the other forms English and Russian notes take
+ * (src/texts/custody.forms.ts).
  *
  * @example parseCustody({ lines: ['Deciphered by Sudev 1615 13 July'], documentDate })
  * // events: [{ event: 'deciphered', at: '1951-07-13T16:15', agent: 'Sudev', raw: 'Deciphered by Sudev 1615 13 July' }]
  */
 export function parseCustody(input: CustodyInput): Custody {
   const reference = referenceYearMonth(input.documentDate);
-  const state: State = {
+  const documentDay =
+    input.documentDate?.min && input.documentDate.min === input.documentDate.max
+      ? input.documentDate.min
+      : null;
+  const state: CustodyState = {
     events: [],
     numbers: [],
     unread: [],
     office: null,
+    listing: false,
     at: (date, time) => dateTime(date, time, reference),
+    when: (text) => {
+      const when = readWhen(text, reference);
+      // A time with no day ("Sent on 5:30 am") is a time on the day the document is dated.
+      if (!when.at && when.clock && documentDay) return { ...when, at: `${documentDay}T${when.clock}` };
+      return when;
+    },
+    push: (event) => pushEvent(state.events, event),
   };
   const lines = input.lines.map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l.length > 0);
   for (const [index, line] of lines.entries()) {
@@ -62,17 +77,24 @@ export function parseCustody(input: CustodyInput): Custody {
   return { events: state.events, numbers: dedupeNumbers(state.numbers), unread: state.unread };
 }
 
-interface State {
+/** What the rules share while reading the notes of one document, in order. */
+export interface CustodyState {
   events: HandlingEvent[];
   numbers: DocumentNumber[];
   unread: string[];
   /** The office named by a "to the …" line, for the registration stamp that follows it. */
   office: string | null;
+  /** A "Copies:" line without items: the numbered lines under it are its items. */
+  listing: boolean;
   at: (date: string | undefined, time?: string) => string | null;
+  /** The date and time in a note, resolved against the document's date. */
+  when: (text: string) => When;
+  /** Adds an event, or completes the one it continues ("Sent on 5:30 am" + "Issuing No. 812"). */
+  push: (event: HandlingEvent) => void;
 }
 
 /** One form of service note: returns true when it read the line. */
-type Rule = (line: string, next: string | undefined, state: State) => boolean;
+export type Rule = (line: string, next: string | undefined, state: CustodyState) => boolean;
 
 const pattern = (source: string) => new RegExp(`^${source}$`, 'iu');
 const CABLE_NUMBER = pattern(String.raw`(CABLE|TELEGRAM|CIPHERED TELEGRAM|CIPHER TELEGRAM)\s+${NO}(\S+)`);
@@ -95,7 +117,7 @@ const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
   ]),
 );
 
-const RULES: readonly Rule[] = [
+const SEED_RULES: readonly Rule[] = [
   (line, _next, state) => {
     const m = CABLE_NUMBER.exec(line);
     if (!m) return false;
@@ -122,7 +144,9 @@ const RULES: readonly Rule[] = [
     const event = VERBS.get((m?.[1] ?? '').toLowerCase());
     if (!m || !event) return false;
     const number = m[5] ? clean(m[5]) : null;
-    state.events.push({ event, at: state.at(m[4], m[3]), agent: (m[2] ?? '').trim(), number, raw: line });
+    // "14.5.50": a two-digit year the seed's form does not read is left to the wider reading.
+    const at = state.at(m[4], m[3]) ?? state.when(`${m[3]} ${m[4]}`).at;
+    state.events.push({ event, at, agent: (m[2] ?? '').trim(), number, raw: line });
     if (number) state.numbers.push({ kind: event === 'printed' ? 'printing' : event, value: number });
     return true;
   },
@@ -145,6 +169,8 @@ const RULES: readonly Rule[] = [
       at: null,
       agent: null,
       copies: `Nº ${m[1]} to ${m[2]}`,
+      copyNumbers: [Number(m[1])],
+      destination: (m[2] ?? '').trim(),
       raw: line,
     });
     return true;
@@ -213,9 +239,19 @@ function readCopiesTo(text: string, raw: string, events: HandlingEvent[]): boole
   if (!m) return false;
   const which = `Nº ${(m[1] ?? '').trim()}`;
   const to = (m[2] ?? '').trim();
+  const numbers = copyNumbers(m[1] ?? '');
   if (/^(?:the\s+)?file$/i.test(to))
-    events.push({ event: 'filed', at: null, agent: null, copies: which, raw });
-  else events.push({ event: 'distributed', at: null, agent: null, copies: `${which} to ${to}`, raw });
+    events.push({ event: 'filed', at: null, agent: null, copies: which, copyNumbers: numbers, raw });
+  else
+    events.push({
+      event: 'distributed',
+      at: null,
+      agent: null,
+      copies: `${which} to ${to}`,
+      copyNumbers: numbers,
+      destination: to,
+      raw,
+    });
   return true;
 }
 
@@ -233,42 +269,6 @@ function signOff(events: HandlingEvent[], name: string, line: string): void {
   }
 }
 
-function referenceYearMonth(date: RecordDate | null): { year: number; month: number } | null {
-  const iso = date?.min ?? date?.max;
-  const m = iso ? /^(\d{4})-(\d{2})/.exec(iso) : null;
-  return m ? { year: Number(m[1]), month: Number(m[2]) } : null;
-}
-
-/**
- * "13 July" + "1615" → "1951-07-13T16:15", the year taken from the document. A note dated in
- * January on a December document was written the year after.
- */
-function dateTime(
-  date: string | undefined,
-  time: string | undefined,
-  reference: { year: number; month: number } | null,
-): string | null {
-  if (!date) return null;
-  const parsed = parseDate(date, reference ? { defaultYear: reference.year } : {});
-  if (!parsed?.min || parsed.min !== parsed.max) return null;
-  let day = parsed.min;
-  const written = /\d{4}/.test(date);
-  if (!written && reference) {
-    const month = Number(day.slice(5, 7));
-    if (month - reference.month < -6) day = isoDay(reference.year + 1, month, Number(day.slice(8, 10)));
-  }
-  const clock = time ? parseClock(time) : null;
-  return clock ? `${day}T${clock}` : day;
-}
-
-function parseClock(time: string): string | null {
-  const digits = time.replace(/[:.]/, '').padStart(4, '0');
-  const hours = Number(digits.slice(0, 2));
-  const minutes = Number(digits.slice(2, 4));
-  if (hours > 24 || minutes > 59) return null;
-  return `${digits.slice(0, 2)}:${digits.slice(2, 4)}`;
-}
-
 /** "[BEIJING]" → "Beijing": the place a cable came from, as a name. */
 function placeName(raw: string | undefined): string | null {
   const name = (raw ?? '').replace(/[[\]]/g, '').trim();
@@ -280,4 +280,33 @@ function placeName(raw: string | undefined): string | null {
 
 function clean(value: string | undefined): string {
   return (value ?? '').replace(/[\].,;]+$/, '');
+}
+
+const RULES: readonly Rule[] = [...SEED_RULES, ...FORM_RULES];
+
+const MERGING = new Set<HandlingEvent['event']>(['sent', 'received', 'registered']);
+
+/**
+ * Two notes often tell one step between them ("Sent on 5:30 am" and "Issuing No. 812"): an event
+ * of the same kind whose fields do not contradict the new one's is completed instead of repeated.
+ */
+function pushEvent(events: HandlingEvent[], event: HandlingEvent): void {
+  const earlier = MERGING.has(event.event)
+    ? events.find((e) => e.event === event.event && compatible(e, event))
+    : undefined;
+  if (!earlier) {
+    events.push(event);
+    return;
+  }
+  if (event.at && (!earlier.at || event.at.startsWith(earlier.at))) earlier.at = event.at;
+  earlier.agent ??= event.agent;
+  if (event.number) earlier.number ??= event.number;
+  if (event.place) earlier.place ??= event.place;
+  earlier.raw = `${earlier.raw}\n${event.raw}`;
+}
+
+function compatible(a: HandlingEvent, b: HandlingEvent): boolean {
+  const agrees = (x: string | null | undefined, y: string | null | undefined) => !x || !y || x === y;
+  const times = !a.at || !b.at || a.at.startsWith(b.at) || b.at.startsWith(a.at);
+  return times && agrees(a.agent, b.agent) && agrees(a.number, b.number) && agrees(a.place, b.place);
 }

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { NameForm } from '../record/record.types.ts';
 import type { SearchHit } from '../search/query/query.types.ts';
 import type { RecordSummary } from '../store/store.types.ts';
@@ -32,7 +33,11 @@ export function SummaryList({ documents, start = 1 }: { documents: RecordSummary
             {doc.title}
           </a>
           <p class="document-meta">
-            {doc.dateMin ? <time datetime={doc.dateMin}>{doc.dateDisplay}</time> : <span>{doc.dateDisplay}</span>}
+            {doc.dateMin ? (
+              <time datetime={doc.dateMin}>{doc.dateDisplay}</time>
+            ) : (
+              <span>{doc.dateDisplay}</span>
+            )}
             <span>{labelFromCode(doc.type)}</span>
             {doc.originalLanguage ? <span>{languageName(doc.originalLanguage)}</span> : null}
           </p>
@@ -84,7 +89,7 @@ const NAME_KIND_LABELS: Record<NameForm['kind'], string> = {
 /** Every name form of an authority, each in its own language so that fonts and screen readers follow it. */
 export function NameFormsTable({ names }: { names: NameForm[] }) {
   return (
-    <div class="table-scroll">
+    <ScrollRegion label="Name forms">
       <table class="name-forms">
         <caption class="visually-hidden">Name forms</caption>
         <thead>
@@ -99,16 +104,31 @@ export function NameFormsTable({ names }: { names: NameForm[] }) {
         <tbody>
           {names.map((name) => (
             <tr>
-              <td lang={name.language ?? undefined}>{name.form}</td>
-              <td>{NAME_KIND_LABELS[name.kind] ?? labelFromCode(name.kind)}</td>
-              <td>{name.language ? languageName(name.language) : '—'}</td>
-              <td>{name.years ?? '—'}</td>
-              <td>{name.source ?? '—'}</td>
+              <td lang={name.language ?? undefined} class="name-form">
+                {name.form}
+              </td>
+              <td data-label="Kind">{NAME_KIND_LABELS[name.kind] ?? labelFromCode(name.kind)}</td>
+              <td data-label="Language">{name.language ? languageName(name.language) : '—'}</td>
+              <td data-label="Years">{name.years ?? '—'}</td>
+              <td data-label="Source">{name.source ?? '—'}</td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
+  );
+}
+
+/**
+ * A wide table's frame: it scrolls sideways on a narrow screen, so it takes keyboard focus (a
+ * region a keyboard cannot scroll hides its columns from keyboard users).
+ */
+export function ScrollRegion({ label, children }: { label: string; children?: Child }) {
+  return (
+    // A labelled section is a region landmark; tabindex lets the keyboard scroll it.
+    <section class="table-scroll" tabindex={0} aria-label={label}>
+      {children}
+    </section>
   );
 }
 
@@ -139,7 +159,6 @@ export function BarChart({ bars, title, id }: { bars: ChartBar[]; title: string;
         viewBox={`0 0 ${width} ${height + 30}`}
         width={width}
         height={height + 30}
-        role="group"
         aria-labelledby={`${id}-title`}
         class="bar-chart"
         preserveAspectRatio="xMinYMax meet"
@@ -157,14 +176,17 @@ export function BarChart({ bars, title, id }: { bars: ChartBar[]; title: string;
           return (
             <g>
               {bar.href ? (
-                <a href={bar.href} aria-label={`${bar.label}: ${bar.count} ${bar.count === 1 ? 'document' : 'documents'}`}>
+                <a
+                  href={bar.href}
+                  aria-label={`${bar.label}: ${bar.count} ${bar.count === 1 ? 'document' : 'documents'}`}
+                >
                   {rect}
                 </a>
               ) : (
                 rect
               )}
               {index % labelEvery === 0 ? (
-                <text x={x + barWidth / 2} y={height + 16} text-anchor="middle" class="bar-label" aria-hidden="true">
+                <text x={x + barWidth / 2} y={height + 16} text-anchor="middle" class="bar-label">
                   {bar.label}
                 </text>
               ) : null}

@@ -30,7 +30,10 @@ export function facetFilter(
 
 /** All parts must match; a single part stands alone. */
 export function allOf(...parts: (QueryNode | null)[]): QueryNode {
-  const children = parts.filter((p): p is QueryNode => p !== null);
+  // Nested conjunctions are flattened: an empty `and` inside another would compile to nothing.
+  const children = parts
+    .filter((p): p is QueryNode => p !== null)
+    .flatMap((p) => (p.kind === 'and' ? p.children : [p]));
   return children.length === 1 ? (children[0] as QueryNode) : { kind: 'and', children };
 }
 

@@ -100,5 +100,8 @@ export function locationWithinArchive(location: ArchivalLocation): string {
 function isoDateParts(iso: string | null): number[] | null {
   const match = iso ? /^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/u.exec(iso) : null;
   if (!match) return null;
-  return match.slice(1).filter((p): p is string => p !== undefined).map(Number);
+  return match
+    .slice(1)
+    .filter((p): p is string => p !== undefined)
+    .map(Number);
 }

@@ -1,15 +1,24 @@
 import type { AuthorityIndex } from '../names/authority.index.ts';
 import type { ChanceryRecord, Collection, CollectionMembership, RecordDate } from '../record/record.types.ts';
-import type { RecordVersion } from '../store/store.types.ts';
-import { formatChicagoNote } from './citation.format.ts';
+import type { RecordPlacement, RecordVersion } from '../store/store.types.ts';
+import { RelatedDocuments, ThreadList } from './correspondence.component.tsx';
+import type { DocumentLinks } from './correspondence.queries.ts';
+import { CitationMeta, CitePanel, Neighbours } from './document-extras.component.tsx';
 import { Layout } from './layout.component.tsx';
+import {
+  ComparisonView,
+  comparisonAnchor,
+  ParallelView,
+  parallelAlignments,
+  parallelAnchor,
+  ReadingRoomAssets,
+} from './reading-room.component.tsx';
 import {
   AgentList,
   ArchivalLocations,
   Credits,
   HandlingTimeline,
   Mentions,
-  Relations,
   SourceFields,
 } from './record-fields.component.tsx';
 import { TextSection, textAnchor } from './text.component.tsx';
@@ -21,6 +30,10 @@ export interface DocumentPageProps {
   versions: RecordVersion[];
   /** The collections the record belongs to, with their titles when the store has them. */
   collections: { membership: CollectionMembership; collection: Collection | null }[];
+  /** The documents before and after this one, in date order and in its collections. */
+  placement?: RecordPlacement | null;
+  /** The records the relations name, and the thread between the document's correspondents. */
+  links?: DocumentLinks;
 }
 
 interface Section {
@@ -33,20 +46,44 @@ interface Section {
  * reader follows: what the document is, what it says, how it travelled, where it lies, how to
  * cite it, who made it available, and the file it was read from.
  */
-export function DocumentPage({ record, authorities, versions, collections }: DocumentPageProps) {
+export function DocumentPage({
+  record,
+  authorities,
+  versions,
+  collections,
+  placement,
+  links,
+}: DocumentPageProps) {
+  const parallels = parallelAlignments(record);
+  const comparisons = (record.comparisons ?? []).flatMap((comparison) => {
+    const draft = record.texts.find((t) => t.id === comparison.draft);
+    const final = record.texts.find((t) => t.id === comparison.final);
+    return draft && final ? [{ comparison, draft, final }] : [];
+  });
+  const thread = links?.thread && links.thread.records.length > 0 ? links.thread : null;
   const sections: Section[] = [
     { id: 'about', heading: 'About this document' },
+    ...parallels.map(({ alignment }) => ({ id: parallelAnchor(alignment), heading: 'Side by side' })),
+    ...comparisons.map(({ comparison }) => ({
+      id: comparisonAnchor(comparison),
+      heading: 'Draft and final text',
+    })),
     ...record.texts.map((text) => ({ id: textAnchor(text), heading: textHeading(text) })),
     ...(record.handling.length > 0 ? [{ id: 'handling', heading: 'Handling' }] : []),
     ...(record.archivalLocations.length > 0 ? [{ id: 'locations', heading: 'Archival locations' }] : []),
     { id: 'citation', heading: 'Citation' },
     ...(record.mentions.length > 0 ? [{ id: 'mentions', heading: 'Named in the document' }] : []),
     ...(record.relations.length > 0 ? [{ id: 'relations', heading: 'Related documents' }] : []),
+    ...(thread ? [{ id: 'thread', heading: 'Correspondence' }] : []),
     { id: 'credits', heading: 'Credits and rights' },
     { id: 'source', heading: 'Source' },
   ];
   return (
-    <Layout title={record.title} description={record.summary ?? undefined}>
+    <Layout
+      title={record.title}
+      description={record.summary ?? undefined}
+      head={<CitationMeta record={record} />}
+    >
       <article class="document">
         <header class="document-header">
           <p class="eyebrow">
@@ -70,10 +107,20 @@ export function DocumentPage({ record, authorities, versions, collections }: Doc
         </nav>
 
         <div class="document-body">
+          <Neighbours placement={placement} collections={collections} />
+
           <section id="about" aria-labelledby="about-heading">
             <h2 id="about-heading">About this document</h2>
             <AboutFields record={record} authorities={authorities} collections={collections} />
           </section>
+
+          {parallels.length > 0 ? <ReadingRoomAssets /> : null}
+          {parallels.map((parallel) => (
+            <ParallelView {...parallel} />
+          ))}
+          {comparisons.map((view) => (
+            <ComparisonView {...view} />
+          ))}
 
           {record.texts.length === 0 ? (
             <p class="muted">This record holds no text of the document yet.</p>
@@ -98,7 +145,7 @@ export function DocumentPage({ record, authorities, versions, collections }: Doc
 
           <section id="citation" aria-labelledby="citation-heading">
             <h2 id="citation-heading">Citation</h2>
-            <p class="citation">{formatChicagoNote(record)}</p>
+            <CitePanel record={record} />
           </section>
 
           {record.mentions.length > 0 ? (
@@ -111,7 +158,14 @@ export function DocumentPage({ record, authorities, versions, collections }: Doc
           {record.relations.length > 0 ? (
             <section id="relations" aria-labelledby="relations-heading">
               <h2 id="relations-heading">Related documents</h2>
-              <Relations relations={record.relations} />
+              <RelatedDocuments relations={record.relations} links={links} />
+            </section>
+          ) : null}
+
+          {thread ? (
+            <section id="thread" aria-labelledby="thread-heading">
+              <h2 id="thread-heading">Correspondence</h2>
+              <ThreadList thread={thread} currentId={record.id} />
             </section>
           ) : null}
 

@@ -45,7 +45,7 @@ export function ArchivePage({ name, fullName, total, fonds, page, pageCount }: A
                     {item.title}
                   </a>
                   <p class="document-meta">
-                    <span>{item.location.raw}</span>
+                    <span>{locationLabel(item.location)}</span>
                     <span>{item.date}</span>
                   </p>
                 </li>
@@ -62,8 +62,17 @@ export function ArchivePage({ name, fullName, total, fonds, page, pageCount }: A
 /** The fond a location belongs to: "Fond 558", else the file series ("Central Files"), else none. */
 export function fondOf(location: ArchivalLocation): string {
   if (location.fond) return `Fond ${location.fond}${location.opis ? `, opis ${location.opis}` : ''}`;
-  if (location.file) return location.file.split(',')[0]?.trim() || location.file;
-  return 'No fond given';
+  if (!location.file) return 'No fond given';
+  // The State Department's decimal files ("793B.00/6–2751", "Central Files, 795.00/12–1955") group
+  // by their subject number, the part before the date; lot files by the lot ("S/P Files: Lot 62 D 1").
+  const decimal = /^(?:Central Files, )?(\d[\dA-Z.– -]*?)\//u.exec(location.file);
+  if (decimal) return `Central Files, ${decimal[1]}`;
+  return location.file.split(',')[0]?.trim() || location.file;
+}
+
+/** How a document's place in the archive reads: the location as printed, or the file when the note says more. */
+export function locationLabel(location: ArchivalLocation): string {
+  return location.fond || !location.file ? location.raw : location.file;
 }
 
 /** Sorts fond names by their numbers where they have them ("Fond 45" before "Fond 558"). */
@@ -81,7 +90,14 @@ export interface CollectionPageProps {
 }
 
 /** A collection (a FRUS volume) in its own order, a page at a time. */
-export function CollectionPage({ collection, total, documents, page, pageCount, pageSize }: CollectionPageProps) {
+export function CollectionPage({
+  collection,
+  total,
+  documents,
+  page,
+  pageCount,
+  pageSize,
+}: CollectionPageProps) {
   const base = `/collections/${encodeURIComponent(collection.id)}`;
   const details = [
     collection.series,
@@ -112,7 +128,11 @@ export function CollectionPage({ collection, total, documents, page, pageCount, 
 }
 
 /** Every collection with its number of documents. */
-export function CollectionsPage({ collections }: { collections: { collection: Collection; count: number }[] }) {
+export function CollectionsPage({
+  collections,
+}: {
+  collections: { collection: Collection; count: number }[];
+}) {
   return (
     <Layout title="Collections">
       <div class="page">

@@ -1,7 +1,9 @@
+import type { Collection } from '../record/record.types.ts';
 import type { SearchResponse } from '../search/query/query.types.ts';
 import type { RecordSummary } from '../store/store.types.ts';
+import { BarChart, SummaryList } from './browse.components.tsx';
 import { Layout } from './layout.component.tsx';
-import { formatIsoDateTime, labelFromCode, languageName } from './web.format.ts';
+import { labelFromCode, languageName } from './web.format.ts';
 
 /** Counts that say what the archive holds. */
 export interface ArchiveOverview {
@@ -10,6 +12,7 @@ export interface ArchiveOverview {
   byLanguage: { language: string | null; count: number }[];
   byDecade: { decade: string; count: number }[];
   byArchive: { archive: string; count: number }[];
+  byYear: { year: string; count: number }[];
   /** First and last year of the dated documents. */
   earliest: string | null;
   latest: string | null;
@@ -29,6 +32,9 @@ export function summarizeArchive(all: SearchResponse): ArchiveOverview {
     byLanguage: all.facets.language.map((v) => ({ language: v.value, count: v.count })),
     byDecade: all.facets.decade.map((v) => ({ decade: v.value, count: v.count })),
     byArchive: all.facets.archive.map((v) => ({ archive: v.label, count: v.count })),
+    byYear: [...all.facets.year]
+      .sort((a, b) => (a.value < b.value ? -1 : 1))
+      .map((v) => ({ year: v.value, count: v.count })),
     earliest: years[0] ?? null,
     latest: years.at(-1) ?? null,
   };
@@ -40,10 +46,21 @@ export interface HomePageProps {
   documents: RecordSummary[];
   page: number;
   pageCount: number;
+  /** The most recently ingested documents. */
+  recent?: RecordSummary[];
+  /** Collections with how many of their documents the archive holds. */
+  collections?: { collection: Collection; count: number }[];
 }
 
 /** The home page: what the archive holds, then its documents in date order, a page at a time. */
-export function HomePage({ overview, documents, page, pageCount }: HomePageProps) {
+export function HomePage({
+  overview,
+  documents,
+  page,
+  pageCount,
+  recent = [],
+  collections = [],
+}: HomePageProps) {
   return (
     <Layout
       title="Documents"
@@ -56,6 +73,7 @@ export function HomePage({ overview, documents, page, pageCount }: HomePageProps
         ) : (
           <>
             <Overview overview={overview} />
+            {page === 1 ? <Additions overview={overview} recent={recent} collections={collections} /> : null}
             <section aria-labelledby="documents-heading">
               <h2 id="documents-heading">All documents, in date order</h2>
               {pageCount > 1 ? (
@@ -126,7 +144,8 @@ function Overview({ overview }: { overview: ArchiveOverview }) {
           <dt>By archive</dt>
           {overview.byArchive.map(({ archive, count }) => (
             <dd>
-              {archive} <span class="count">{count}</span>
+              <a href={`/archives/${encodeURIComponent(archive)}`}>{archive}</a>{' '}
+              <span class="count">{count}</span>
             </dd>
           ))}
         </dl>
@@ -140,6 +159,65 @@ function Overview({ overview }: { overview: ArchiveOverview }) {
         </dl>
       </div>
     </section>
+  );
+}
+
+/** The timeline chart, the newest documents and the collections: ways into the archive. */
+function Additions({
+  overview,
+  recent,
+  collections,
+}: {
+  overview: ArchiveOverview;
+  recent: RecordSummary[];
+  collections: { collection: Collection; count: number }[];
+}) {
+  const bars = overview.byYear.map(({ year, count }) => ({
+    label: year,
+    count,
+    href: `/timeline?year=${encodeURIComponent(year)}`,
+  }));
+  return (
+    <>
+      {bars.length > 0 ? (
+        <section aria-labelledby="years-heading">
+          <h2 id="years-heading">Documents per year</h2>
+          <BarChart
+            bars={bars}
+            title="Documents per year; each bar opens that year in the timeline"
+            id="years-chart"
+          />
+          <p>
+            <a href="/timeline">The whole timeline, by year, month and day</a>
+          </p>
+        </section>
+      ) : null}
+      {recent.length > 0 ? (
+        <section aria-labelledby="recent-heading">
+          <h2 id="recent-heading">Recent additions</h2>
+          <SummaryList documents={recent} />
+        </section>
+      ) : null}
+      {collections.length > 0 ? (
+        <section aria-labelledby="collections-heading">
+          <h2 id="collections-heading">Collections</h2>
+          <ul class="document-list">
+            {collections.map(({ collection, count }) => (
+              <li>
+                <a class="document-title" href={`/collections/${encodeURIComponent(collection.id)}`}>
+                  {collection.title}
+                </a>
+                <p class="document-meta">
+                  <span>
+                    {count} {count === 1 ? 'document' : 'documents'}
+                  </span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
   );
 }
 

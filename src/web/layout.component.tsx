@@ -13,6 +13,19 @@ export interface LayoutProps {
 /** Path of the reading room's stylesheet, served by `createWebApp`. */
 export const STYLESHEET_PATH = '/static/chancery.css';
 
+/** Styles of the browsing pages, served by `createBrowseRoutes`. */
+export const BROWSE_STYLESHEET_PATH = '/static/browse.css';
+
+const NAV_LINKS: [string, string][] = [
+  ['/', 'Documents'],
+  ['/search', 'Search'],
+  ['/people', 'People'],
+  ['/places', 'Places'],
+  ['/collections', 'Collections'],
+  ['/timeline', 'Timeline'],
+  ['/correspondence', 'Correspondence'],
+];
+
 /**
  * The frame every page shares: language, skip link, landmarks (header with site navigation,
  * main, footer). Pages put exactly one `<h1>` in their content.
@@ -28,6 +41,7 @@ export function Layout(props: LayoutProps) {
         <title>{`${props.title} · Chancery`}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
         <link rel="stylesheet" href={STYLESHEET_PATH} />
+        <link rel="stylesheet" href={BROWSE_STYLESHEET_PATH} />
         {props.head}
       </head>
       <body>
@@ -41,12 +55,11 @@ export function Layout(props: LayoutProps) {
             </a>
             <nav aria-label="Site">
               <ul class="site-nav">
-                <li>
-                  <a href="/">Documents</a>
-                </li>
-                <li>
-                  <a href="/search">Search</a>
-                </li>
+                {NAV_LINKS.map(([href, label]) => (
+                  <li>
+                    <a href={href}>{label}</a>
+                  </li>
+                ))}
               </ul>
             </nav>
           </div>

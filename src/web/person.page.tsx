@@ -1,7 +1,7 @@
 import type { Authority } from '../record/record.types.ts';
 import type { FacetValue, SearchResponse } from '../search/query/query.types.ts';
 import type { CorrespondencePair } from '../store/store.types.ts';
-import { HitList, NameFormsTable } from './browse.components.tsx';
+import { HitList, NameFormsTable, ScrollRegion } from './browse.components.tsx';
 import { personHref, placeHref } from './browse.queries.ts';
 import { Layout } from './layout.component.tsx';
 
@@ -44,6 +44,9 @@ export function PersonPage(props: PersonPageProps) {
             Not in the authority file: these are the documents that write the name this way.
           </p>
         ) : null}
+        <p>
+          <a href={`/timeline?person=${encodeURIComponent(props.personKey)}`}>{name} in the timeline</a>
+        </p>
         {authority && authority.names.length > 0 ? (
           <section aria-labelledby="names-heading">
             <h2 id="names-heading">Names and aliases</h2>
@@ -73,7 +76,7 @@ export function PersonPage(props: PersonPageProps) {
           {correspondents.length === 0 ? (
             <p class="muted">No letters or cables to or from others are recorded.</p>
           ) : (
-            <div class="table-scroll">
+            <ScrollRegion label={`Correspondents of ${name}`}>
               <table class="counts-table">
                 <caption class="visually-hidden">Correspondents of {name}, with document counts</caption>
                 <thead>
@@ -103,7 +106,7 @@ export function PersonPage(props: PersonPageProps) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
         </section>
       </div>

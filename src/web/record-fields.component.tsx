@@ -8,18 +8,23 @@ import type {
   RecordSource,
   Relation,
 } from '../record/record.types.ts';
+import { nameFacetValue } from '../search/query/query.resolve.ts';
 import type { RecordVersion } from '../store/store.types.ts';
+import { personHref, placeHref } from './browse.queries.ts';
 import { agentLabel, capitalize, formatIsoDateTime, labelFromCode } from './web.format.ts';
 
 /**
- * "Filippov [Stalin]": the form the document used, then who it stands for. The person pages do
- * not exist yet, so the name links nowhere; `data-person-id` keeps the authority for them.
+ * "Filippov [Stalin]": the form the document used, then who it stands for, linked to the person's
+ * page when the authority file knows them.
  */
 export function AgentName({ agent, authorities }: { agent: Agent; authorities: AuthorityIndex }) {
+  // Only names the authority file knows link: a name as written is indexed for authors and
+  // recipients but not for intermediaries, so its page could come up empty.
+  if (!agent.personId) return <span class="agent">{agentLabel(agent, authorities)}</span>;
   return (
-    <span class="agent" data-person-id={agent.personId ?? undefined}>
+    <a class="agent" href={personHref(agent.personId)} data-person-id={agent.personId}>
       {agentLabel(agent, authorities)}
-    </span>
+    </a>
   );
 }
 
@@ -247,7 +252,7 @@ export function Mentions({ mentions }: { mentions: Mention[] }) {
                 <>
                   {index > 0 ? '; ' : null}
                   <span class="mention" data-authority-id={mention.authorityId ?? undefined}>
-                    {mention.name}
+                    <MentionName kind={kind} name={mention.name} authorityId={mention.authorityId} />
                     {mention.forms.length > 0 ? (
                       <span class="muted"> ({mention.forms.join(', ')})</span>
                     ) : null}
@@ -260,6 +265,22 @@ export function Mentions({ mentions }: { mentions: Mention[] }) {
       })}
     </dl>
   );
+}
+
+/** People and places have pages of their own; organizations and terms are named only. */
+function MentionName({
+  kind,
+  name,
+  authorityId,
+}: {
+  kind: Mention['kind'];
+  name: string;
+  authorityId: string | null;
+}) {
+  const key = nameFacetValue(authorityId, name);
+  if (kind === 'person') return <a href={personHref(key)}>{name}</a>;
+  if (kind === 'place') return <a href={placeHref(key)}>{name}</a>;
+  return <>{name}</>;
 }
 
 function uniqueMentions(

@@ -1,6 +1,14 @@
 import type { FacetValue, SearchHit } from '../search/query/query.types.ts';
 import type { CorrespondencePair, RecordSummary } from '../store/store.types.ts';
-import { BarChart, type ChartBar, CountList, HitList, PageLinks, SummaryList } from './browse.components.tsx';
+import {
+  BarChart,
+  type ChartBar,
+  CountList,
+  HitList,
+  PageLinks,
+  ScrollRegion,
+  SummaryList,
+} from './browse.components.tsx';
 import { personHref } from './browse.queries.ts';
 import { Layout } from './layout.component.tsx';
 import { formatIsoDateTime, labelFromCode } from './web.format.ts';
@@ -90,7 +98,8 @@ export function TimelinePage(props: TimelinePageProps) {
         </form>
         {props.personUnknown ? (
           <p class="muted">
-            No person in the authority file goes by “{filters.person}”: the documents that write it so are shown.
+            No person in the authority file goes by “{filters.person}”: the documents that write it so are
+            shown.
           </p>
         ) : null}
         <section aria-labelledby="timeline-heading">
@@ -112,12 +121,20 @@ export function TimelinePage(props: TimelinePageProps) {
                   aria-labelledby={day ? `d-${day}-h` : 'd-undated-h'}
                 >
                   <h3 id={day ? `d-${day}-h` : 'd-undated-h'}>
-                    {day ? <time datetime={day}>{formatIsoDateTime(day)}</time> : 'Dated to the month or a wider span'}
+                    {day ? (
+                      <time datetime={day}>{formatIsoDateTime(day)}</time>
+                    ) : (
+                      'Dated to the month or a wider span'
+                    )}
                   </h3>
                   <SummaryList documents={documents} />
                 </section>
               ))}
-              <PageLinks page={props.page} pageCount={props.pageCount} href={(n) => timelineHref(filters, n)} />
+              <PageLinks
+                page={props.page}
+                pageCount={props.pageCount}
+                href={(n) => timelineHref(filters, n)}
+              />
             </>
           )}
         </section>
@@ -165,7 +182,8 @@ export function CorrespondencePage({ pairs, thread }: CorrespondencePageProps) {
             </h2>
             <p>
               <a href={personHref(thread.a.key)}>{thread.a.name}</a> ·{' '}
-              <a href={personHref(thread.b.key)}>{thread.b.name}</a> · <a href="/correspondence">Every pair</a>
+              <a href={personHref(thread.b.key)}>{thread.b.name}</a> ·{' '}
+              <a href="/correspondence">Every pair</a>
             </p>
             <HitList hits={thread.hits} start={(thread.page - 1) * 50 + 1} />
             <PageLinks
@@ -179,8 +197,10 @@ export function CorrespondencePage({ pairs, thread }: CorrespondencePageProps) {
         ) : (
           <section aria-labelledby="pairs-heading">
             <h2 id="pairs-heading">Who wrote to whom</h2>
-            {pairs.length === 0 ? <p class="muted">No document names both an author and a recipient.</p> : null}
-            <div class="table-scroll">
+            {pairs.length === 0 ? (
+              <p class="muted">No document names both an author and a recipient.</p>
+            ) : null}
+            <ScrollRegion label="Who wrote to whom">
               <table class="counts-table">
                 <caption class="visually-hidden">Authors, recipients and the number of documents</caption>
                 <thead>
@@ -216,7 +236,7 @@ export function CorrespondencePage({ pairs, thread }: CorrespondencePageProps) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </section>
         )}
       </div>

@@ -3,15 +3,19 @@ import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { secureHeaders } from 'hono/secure-headers';
 import { createSearchApi, positiveInt } from '../api/search.routes.ts';
+import { createThreadApi } from '../api/thread.routes.ts';
 import { isChanceryError } from '../errors.ts';
 import type { AuthorityIndex } from '../names/authority.index.ts';
 import type { ChanceryRecord, RecordSource } from '../record/record.types.ts';
 import { searchArchive } from '../search/search.service.ts';
 import type { Store } from '../store/store.types.ts';
+import { createBrowseRoutes } from './browse.routes.tsx';
+import { loadDocumentLinks } from './correspondence.queries.ts';
 import { DocumentPage } from './document.page.tsx';
 import { NotFoundPage, ServerErrorPage } from './error.page.tsx';
 import { HomePage, summarizeArchive } from './home.page.tsx';
 import { STYLESHEET_PATH } from './layout.component.tsx';
+import { createReadingRoomRoutes } from './reading-room.routes.ts';
 import { SearchPage } from './search.page.tsx';
 
 export interface WebDependencies {
@@ -38,6 +42,8 @@ const DOWNLOAD_POLICY = "default-src 'none'; sandbox";
 
 /** Documents listed per page of the home page. */
 const PAGE_SIZE = 100;
+/** Recent additions shown on the home page. */
+const RECENT_COUNT = 5;
 
 // Read once at start-up: the stylesheet is part of the program, not of the archive.
 const STYLESHEET = readFileSync(new URL('./chancery.css', import.meta.url), 'utf8');
@@ -78,14 +84,32 @@ export function createWebApp(deps: WebDependencies): Hono {
     const pageCount = Math.max(1, Math.ceil(all.total / PAGE_SIZE));
     const page = parsePage(c.req.query('page'));
     if (page === null || page > pageCount) return renderPage(c, <NotFoundPage />, 404);
-    const documents = await store.listRecords({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const [documents, recent, collections] = await Promise.all([
+      store.listRecords({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+      store.listRecords({ limit: RECENT_COUNT, order: 'added' }),
+      store.listCollections(),
+    ]);
+    const collectionCounts = new Map(all.facets.collection.map((v) => [v.value, v.count]));
     return renderPage(
       c,
-      <HomePage overview={summarizeArchive(all)} documents={documents} page={page} pageCount={pageCount} />,
+      <HomePage
+        overview={summarizeArchive(all)}
+        documents={documents}
+        page={page}
+        pageCount={pageCount}
+        recent={recent}
+        collections={collections.map((collection) => ({
+          collection,
+          count: collectionCounts.get(collection.id) ?? 0,
+        }))}
+      />,
     );
   });
 
   app.route('/api', createSearchApi(deps));
+  app.route('/api', createThreadApi(deps));
+  app.route('/', createReadingRoomRoutes());
+  app.route('/', createBrowseRoutes(deps));
 
   app.get('/search', async (c) => {
     const q = (c.req.query('q') ?? '').trim();
@@ -133,7 +157,7 @@ export function createWebApp(deps: WebDependencies): Hono {
   });
 
   async function renderDocument(c: Context, record: ChanceryRecord): Promise<Response> {
-    const [versions, collections] = await Promise.all([
+    const [versions, collections, placement, links] = await Promise.all([
       store.listVersions(record.id),
       Promise.all(
         record.collections.map(async (membership) => ({
@@ -141,6 +165,8 @@ export function createWebApp(deps: WebDependencies): Hono {
           collection: await store.getCollection(membership.id),
         })),
       ),
+      store.getRecordPlacement(record.id),
+      loadDocumentLinks({ store, authorities, record }),
     ]);
     return renderPage(
       c,
@@ -149,6 +175,8 @@ export function createWebApp(deps: WebDependencies): Hono {
         authorities={authorities}
         versions={versions}
         collections={collections}
+        placement={placement}
+        links={links}
       />,
     );
   }

@@ -2,6 +2,7 @@ import { parseDate } from '../../record/date.parse.ts';
 import { NUMBER_SIGN } from '../../record/number-sign.ts';
 import type { BlockType } from '../../record/record.types.ts';
 import { type BlockDraft, isFolioLine } from '../../texts/block.build.ts';
+import { isHandlingNote } from '../../texts/custody.forms.ts';
 import { type MarkedText, parseBracketMarks, parseMarkdownMarks } from '../../texts/editorial-marks.parse.ts';
 import { detectLanguage, dominantScript, scriptOfLanguage } from '../../texts/language.detect.ts';
 import { type Hyphenation, joinLines } from '../../texts/paragraph.rebuild.ts';
@@ -149,7 +150,12 @@ const FOOTER_STRONG = new RegExp(
  */
 export function isServiceNoteLine(text: string): boolean {
   const line = text.trim();
-  return line.length <= 160 && (HEADER_LINE.test(line) || FOOTER_STRONG.test(line));
+  return line.length <= 160 && (HEADER_LINE.test(line) || isFooterNote(line));
+}
+
+/** A note that may close a cable: the seed's forms, and the others custody.forms.ts reads. */
+function isFooterNote(text: string): boolean {
+  return FOOTER_STRONG.test(text) || isHandlingNote(text);
 }
 
 /** "to Cde. FILIPPOV Cde. Filippov!": the addressing of the cable, then the salutation of its text. */
@@ -171,7 +177,7 @@ function takeServiceNotes(blocks: readonly PageBlock[]): {
   while (body.length > 0) {
     const block = body[0] as PageBlock;
     const text = renderBlock(block).text;
-    if (text.length > 120 || !HEADER_LINE.test(text)) break;
+    if (text.length > 120 || !(HEADER_LINE.test(text) || isHandlingNote(text))) break;
     body.shift();
     const split = ADDRESS_AND_SALUTATION.exec(text);
     if (split?.[1] && split[2]) {
@@ -184,11 +190,11 @@ function takeServiceNotes(blocks: readonly PageBlock[]): {
   let start = body.length;
   for (let i = body.length - 1; i >= 0; i--) {
     const text = renderBlock(body[i] as PageBlock).text;
-    if (text.length > 160 || !(FOOTER_STRONG.test(text) || isWeakFooter(text))) break;
+    if (text.length > 160 || !(isFooterNote(text) || isWeakFooter(text))) break;
     start = i;
   }
   // A footer starts with a note of its own, not with a date or a signature that may close the letter.
-  while (start < body.length && !FOOTER_STRONG.test(renderBlock(body[start] as PageBlock).text)) start++;
+  while (start < body.length && !isFooterNote(renderBlock(body[start] as PageBlock).text)) start++;
   const footer = body.splice(start).map((block) => ({ text: renderBlock(block).text, line: block.line }));
   return { header, body, footer };
 }

@@ -1,9 +1,16 @@
 import Database from 'better-sqlite3';
 import { ChanceryError } from '../../errors.ts';
-import type { Authority, AuthorityKind, ChanceryRecord, Collection } from '../../record/record.types.ts';
+import type {
+  Authority,
+  AuthorityKind,
+  ChanceryRecord,
+  Collection,
+  Relation,
+} from '../../record/record.types.ts';
 import type { SearchRequest, SearchResponse } from '../../search/query/query.types.ts';
 import { SqliteSearchIndex } from '../../search/sqlite/sqlite.search.ts';
 import type {
+  CorrespondenceEntry,
   CorrespondencePair,
   ListOptions,
   RecordPlacement,
@@ -15,6 +22,7 @@ import type {
 } from '../store.types.ts';
 import { listCorrespondencePairs } from './sqlite.correspondence.ts';
 import { type Migration, SQLITE_MIGRATIONS } from './sqlite.migrations.ts';
+import { SqliteRelations } from './sqlite.relations.ts';
 
 interface RecordRow {
   id: string;
@@ -79,9 +87,11 @@ const SUMMARY_COLUMNS = `r.id, r.title, r.type, r.date_display AS dateDisplay, r
 class SqliteStore implements Store {
   private readonly statements;
   private readonly index: SqliteSearchIndex;
+  private readonly relations: SqliteRelations;
 
   constructor(private readonly db: Database.Database) {
     this.index = new SqliteSearchIndex(db);
+    this.relations = new SqliteRelations(db);
     this.statements = {
       current: db.prepare<[string], RecordRow>(
         'SELECT id, version, json, updated_at, source_sha256 FROM records WHERE id = ?',
@@ -147,6 +157,7 @@ class SqliteStore implements Store {
       this.statements.insert.run(row);
     }
     this.index.indexRecord(record);
+    this.relations.indexParties(record);
     this.statements.clearMembership.run(record.id);
     for (const member of record.collections) {
       this.statements.addMembership.run(member.id, record.id, member.position);
@@ -156,7 +167,7 @@ class SqliteStore implements Store {
 
   async getRecord(id: string): Promise<ChanceryRecord | null> {
     const row = this.statements.current.get(id);
-    return row ? (JSON.parse(row.json) as ChanceryRecord) : null;
+    return row ? this.relations.withResolved(JSON.parse(row.json) as ChanceryRecord) : null;
   }
 
   async deleteRecord(id: string): Promise<boolean> {
@@ -278,9 +289,23 @@ class SqliteStore implements Store {
     for (;;) {
       const rows = page.all(after) as { id: string; json: string }[];
       if (rows.length === 0) return;
-      for (const row of rows) yield JSON.parse(row.json) as ChanceryRecord;
+      for (const row of rows) yield this.relations.withResolved(JSON.parse(row.json) as ChanceryRecord);
       after = rows.at(-1)?.id ?? after;
     }
+  }
+
+  async findCorrespondence(query: { a: string; b: string }): Promise<CorrespondenceEntry[]> {
+    return this.relations.findCorrespondence(query);
+  }
+
+  async saveRelations(recordId: string, relations: Relation[]): Promise<void> {
+    if (!this.statements.current.get(recordId)) {
+      throw new ChanceryError(
+        'record.not_found',
+        `No record with id "${recordId}" to relate: save the record before its relations.`,
+      );
+    }
+    this.relations.saveResolved(recordId, relations);
   }
 
   async saveSource(source: StoredSource): Promise<void> {

@@ -1,0 +1,372 @@
+import { readFileSync } from 'node:fs';
+import { type Context, Hono } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { AuthorityIndex } from '../names/authority.index.ts';
+import { normalizeName } from '../names/name.normalize.ts';
+import type { Authority } from '../record/record.types.ts';
+import { typeValue } from '../search/query/query.resolve.ts';
+import type { QueryNode } from '../search/query/query.types.ts';
+import type { Store } from '../store/store.types.ts';
+import {
+  allOf,
+  archiveValues,
+  EVERYTHING,
+  facetFilter,
+  facetValuesOf,
+  findAuthority,
+  parsePageParam,
+  runQuery,
+} from './browse.queries.ts';
+import { CITATION_FORMATS, type CitationFormat, formatCitation } from './citation.export.ts';
+import { NotFoundPage } from './error.page.tsx';
+import {
+  ArchivePage,
+  CollectionPage,
+  CollectionsPage,
+  compareFonds,
+  type FondGroup,
+  fondOf,
+} from './holdings.page.tsx';
+import { NamesIndexPage } from './names-index.page.tsx';
+import { correspondentsOf, PersonPage, PlacePage } from './person.page.tsx';
+import { CorrespondencePage, groupByDay, TimelinePage, timelineHref } from './timeline.page.tsx';
+
+export interface BrowseDependencies {
+  store: Store;
+  authorities: AuthorityIndex;
+}
+
+/** Documents listed per page of an archive, a collection, a month or a thread. */
+const LIST_SIZE = 50;
+/** Documents shown per section of a person or place page before "all in search". */
+const SECTION_SIZE = 25;
+
+const STATIC_FILES: Record<string, { body: string; type: string }> = {
+  '/static/permalink.js': {
+    body: readFileSync(new URL('./static/permalink.js', import.meta.url), 'utf8'),
+    type: 'text/javascript; charset=utf-8',
+  },
+  '/static/browse.css': {
+    body: readFileSync(new URL('./browse.css', import.meta.url), 'utf8'),
+    type: 'text/css; charset=utf-8',
+  },
+};
+
+/**
+ * Browsing the archive by who, where and when: people, places, archives, collections, the
+ * timeline and the correspondence; citation downloads; the scripts and styles those pages load.
+ *
+ * @example app.route('/', createBrowseRoutes({ store, authorities }));
+ */
+export function createBrowseRoutes(deps: BrowseDependencies): Hono {
+  const { store, authorities } = deps;
+  const app = new Hono();
+
+  for (const [path, file] of Object.entries(STATIC_FILES)) {
+    app.get(path, (c) =>
+      c.body(file.body, 200, { 'content-type': file.type, 'cache-control': 'public, max-age=3600' }),
+    );
+  }
+
+  app.get('/people', async (c) => {
+    const all = await runQuery(store, EVERYTHING, { pageSize: 0 });
+    const counts = mergeFacets([...all.facets.author, ...all.facets.recipient, ...all.facets.person]);
+    return render(c, <NamesIndexPage kind="person" values={counts} />);
+  });
+
+  app.get('/places', async (c) => {
+    const all = await runQuery(store, EVERYTHING, { pageSize: 0 });
+    return render(c, <NamesIndexPage kind="place" values={all.facets.place} />);
+  });
+
+  app.get('/people/:id', async (c) => {
+    const key = c.req.param('id');
+    const authority = await findAuthority(key, deps);
+    const values = facetValuesOf(key, authority);
+    const search = (facets: ('author' | 'recipient' | 'person')[]) =>
+      runQuery(store, facetFilter(facets[0] ?? 'person', facets, values), { pageSize: SECTION_SIZE });
+    const [wrote, received, named, pairs] = await Promise.all([
+      search(['author']),
+      search(['recipient']),
+      search(['person']),
+      store.listCorrespondence({ personKey: authority?.id ?? key }),
+    ]);
+    if (!authority && wrote.total + received.total + named.total === 0)
+      return render(c, <NotFoundPage />, 404);
+    const name = authority?.name ?? labelOf(key, [wrote, received, named]);
+    return render(
+      c,
+      <PersonPage
+        personKey={key}
+        name={name}
+        authority={authority}
+        wrote={wrote}
+        received={received}
+        named={named}
+        correspondents={correspondentsOf(values, pairs)}
+      />,
+    );
+  });
+
+  app.get('/places/:id', async (c) => {
+    const key = c.req.param('id');
+    const authority = await findAuthority(key, deps);
+    const documents = await runQuery(store, facetFilter('place', ['place'], facetValuesOf(key, authority)), {
+      pageSize: SECTION_SIZE,
+    });
+    if (!authority && documents.total === 0) return render(c, <NotFoundPage />, 404);
+    const name = authority?.name ?? labelOf(key, [documents], 'place');
+    const searchHref = `/search?q=${encodeURIComponent(`place:"${name.replaceAll('"', '')}"`)}`;
+    return render(
+      c,
+      <PlacePage name={name} authority={authority} documents={documents} searchHref={searchHref} />,
+    );
+  });
+
+  app.get('/archives/:name', async (c) => {
+    const name = c.req.param('name');
+    const page = parsePageParam(c.req.query('page'));
+    const values = archiveValues(name, authorities);
+    const found = page
+      ? await runQuery(store, facetFilter('archive', ['archive'], values), { page, pageSize: LIST_SIZE })
+      : null;
+    if (!found || found.total === 0 || found.hits.length === 0) return render(c, <NotFoundPage />, 404);
+    const records = await Promise.all(found.hits.map((hit) => store.getRecord(hit.id)));
+    const wanted = new Set(values);
+    const groups = new Map<string, FondGroup>();
+    for (const [index, record] of records.entries()) {
+      const hit = found.hits[index];
+      if (!record || !hit) continue;
+      for (const location of record.archivalLocations) {
+        if (!wanted.has(normalizeName(location.repository))) continue;
+        const fond = fondOf(location);
+        const group = groups.get(fond) ?? { fond, items: [] };
+        group.items.push({ id: record.id, title: record.title, date: hit.date, location });
+        groups.set(fond, group);
+      }
+    }
+    const fonds = [...groups.values()].sort((a, b) => compareFonds(a.fond, b.fond));
+    const fullName = authorities.find(name, 'organization')?.name ?? null;
+    return render(
+      c,
+      <ArchivePage
+        name={name}
+        fullName={fullName && fullName !== name ? fullName : null}
+        total={found.total}
+        fonds={fonds}
+        page={page ?? 1}
+        pageCount={Math.ceil(found.total / LIST_SIZE)}
+      />,
+    );
+  });
+
+  app.get('/collections', async (c) => {
+    const [collections, all] = await Promise.all([
+      store.listCollections(),
+      runQuery(store, EVERYTHING, { pageSize: 0 }),
+    ]);
+    const counts = new Map(all.facets.collection.map((v) => [v.value, v.count]));
+    return render(
+      c,
+      <CollectionsPage
+        collections={collections.map((collection) => ({ collection, count: counts.get(collection.id) ?? 0 }))}
+      />,
+    );
+  });
+
+  app.get('/collections/:id', async (c) => {
+    const id = c.req.param('id');
+    const page = parsePageParam(c.req.query('page'));
+    const collection = await store.getCollection(id);
+    if (!collection || !page) return render(c, <NotFoundPage />, 404);
+    const counted = await runQuery(store, facetFilter('collection', ['collection'], [id]), { pageSize: 0 });
+    const pageCount = Math.max(1, Math.ceil(counted.total / LIST_SIZE));
+    if (page > pageCount) return render(c, <NotFoundPage />, 404);
+    const documents = await store.listRecords({
+      collectionId: id,
+      limit: LIST_SIZE,
+      offset: (page - 1) * LIST_SIZE,
+    });
+    return render(
+      c,
+      <CollectionPage
+        collection={collection}
+        total={counted.total}
+        documents={documents}
+        page={page}
+        pageCount={pageCount}
+        pageSize={LIST_SIZE}
+      />,
+    );
+  });
+
+  app.get('/timeline', async (c) => {
+    const year = /^\d{4}$/u.test(c.req.query('year') ?? '') ? (c.req.query('year') as string) : null;
+    const month =
+      year && /^(0[1-9]|1[0-2])$/u.test(c.req.query('month') ?? '') ? (c.req.query('month') as string) : null;
+    const type = c.req.query('type')?.trim() || null;
+    const person = c.req.query('person')?.trim() || null;
+    const page = parsePageParam(c.req.query('page'));
+    if (!page) return render(c, <NotFoundPage />, 404);
+    const filters = { year, month, type, person };
+    // An authority id (a person page's link) or any name form, as `person:` in search reads it.
+    const who = person
+      ? (personAuthority(await findAuthority(person, deps)) ??
+        authorities.find(person, 'person') ??
+        authorities.findByRomanization(person, 'person'))
+      : undefined;
+    const base = allOf(
+      type ? facetFilter('type', ['type'], [typeValue(type)]) : null,
+      person
+        ? facetFilter(
+            'person',
+            ['author', 'recipient', 'person'],
+            facetValuesOf(person.startsWith('n:') ? person : `n:${normalizeName(person)}`, who),
+          )
+        : null,
+    );
+    const within = (from: string, to: string): QueryNode => allOf(base, { kind: 'date', from, to });
+    const everything = await runQuery(store, base, { pageSize: 0 });
+    const common = {
+      filters,
+      types: everything.facets.type,
+      personUnknown: Boolean(person && !who && !person.startsWith('n:')),
+      page,
+    };
+    if (!year) {
+      const bars = [...everything.facets.year]
+        .sort((a, b) => (a.value < b.value ? -1 : 1))
+        .map((v) => ({ label: v.value, count: v.count, href: timelineHref({ ...filters, year: v.value }) }));
+      return render(
+        c,
+        <TimelinePage {...common} bars={bars} days={[]} total={everything.total} pageCount={1} />,
+      );
+    }
+    if (!month) {
+      const months = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
+      const counts = await Promise.all(
+        months.map((m) => runQuery(store, within(`${year}-${m}-01`, `${year}-${m}-31`), { pageSize: 0 })),
+      );
+      const total = await runQuery(store, within(`${year}-01-01`, `${year}-12-31`), { pageSize: 0 });
+      const bars = months.map((m, i) => ({
+        label: MONTH_ABBREVIATIONS[i] ?? m,
+        count: counts[i]?.total ?? 0,
+        href: timelineHref({ ...filters, month: m }),
+      }));
+      return render(c, <TimelinePage {...common} bars={bars} days={[]} total={total.total} pageCount={1} />);
+    }
+    const found = await runQuery(store, within(`${year}-${month}-01`, `${year}-${month}-31`), {
+      page,
+      pageSize: LIST_SIZE,
+    });
+    const summaries = await store.getRecordSummaries(found.hits.map((h) => h.id));
+    return render(
+      c,
+      <TimelinePage
+        {...common}
+        bars={[]}
+        days={groupByDay(summaries)}
+        total={found.total}
+        pageCount={Math.max(1, Math.ceil(found.total / LIST_SIZE))}
+      />,
+    );
+  });
+
+  app.get('/correspondence', async (c) => {
+    const a = c.req.query('a');
+    const b = c.req.query('b');
+    const page = parsePageParam(c.req.query('page'));
+    if (!page) return render(c, <NotFoundPage />, 404);
+    if (!a || !b) {
+      return render(
+        c,
+        <CorrespondencePage pairs={await store.listCorrespondence({ limit: 300 })} thread={null} />,
+      );
+    }
+    const [authorityA, authorityB] = await Promise.all([findAuthority(a, deps), findAuthority(b, deps)]);
+    const valuesA = facetValuesOf(a, authorityA);
+    const valuesB = facetValuesOf(b, authorityB);
+    const direction = (from: string[], to: string[]) =>
+      allOf(facetFilter('author', ['author'], from), facetFilter('recipient', ['recipient'], to));
+    const found = await runQuery(
+      store,
+      { kind: 'or', children: [direction(valuesA, valuesB), direction(valuesB, valuesA)] },
+      { page, pageSize: LIST_SIZE },
+    );
+    if (found.total === 0) return render(c, <NotFoundPage />, 404);
+    const thread = {
+      a: { key: a, name: authorityA?.name ?? labelOf(a, [found]) },
+      b: { key: b, name: authorityB?.name ?? labelOf(b, [found]) },
+      hits: found.hits,
+      total: found.total,
+      page,
+      pageCount: Math.max(1, Math.ceil(found.total / LIST_SIZE)),
+    };
+    return render(c, <CorrespondencePage pairs={[]} thread={thread} />);
+  });
+
+  for (const format of Object.keys(CITATION_FORMATS) as CitationFormat[]) {
+    app.get(`/documents/:id/cite.${format}`, async (c) => {
+      const record = await store.getRecord(c.req.param('id'));
+      if (!record) return render(c, <NotFoundPage documentId={c.req.param('id')} />, 404);
+      const url = new URL(`/documents/${encodeURIComponent(record.id)}`, c.req.url).toString();
+      const fileName = `${record.id.replace(/[^\w.-]+/gu, '_')}.${format}`;
+      return c.body(formatCitation(record, format, url), 200, {
+        'content-type': `${CITATION_FORMATS[format]}; charset=utf-8`,
+        'content-disposition': `attachment; filename="${fileName}"`,
+      });
+    });
+  }
+
+  return app;
+}
+
+function personAuthority(authority: Authority | undefined): Authority | undefined {
+  return authority?.kind === 'person' ? authority : undefined;
+}
+
+const MONTH_ABBREVIATIONS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
+
+/** The name a facet gave a key, for people and places the authority file does not know. */
+function labelOf(
+  key: string,
+  responses: { facets: Record<string, { value: string; label: string }[]> }[],
+  facet?: string,
+): string {
+  for (const response of responses) {
+    for (const [name, values] of Object.entries(response.facets)) {
+      if (facet && name !== facet) continue;
+      const found = values.find((v) => v.value === key);
+      if (found) return found.label;
+    }
+  }
+  return key.startsWith('n:') ? key.slice(2) : key;
+}
+
+/** The same person counted as author, recipient and named: one row with the largest count. */
+function mergeFacets(values: { value: string; label: string; count: number }[]) {
+  const byValue = new Map<string, { value: string; label: string; count: number }>();
+  for (const v of values) {
+    const seen = byValue.get(v.value);
+    if (!seen || seen.count < v.count) byValue.set(v.value, { ...v });
+  }
+  return [...byValue.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
+
+async function render(c: Context, page: Child, status: 200 | 404 = 200): Promise<Response> {
+  const markup = await Promise.resolve(page?.toString() ?? '');
+  return c.html(`<!DOCTYPE html>${markup}`, status);
+}

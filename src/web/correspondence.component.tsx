@@ -1,0 +1,89 @@
+import type { Relation } from '../record/record.types.ts';
+import type { DocumentLinks } from './correspondence.queries.ts';
+import { labelFromCode } from './web.format.ts';
+
+const RELATION_LABELS: Record<Relation['type'], string> = {
+  'draft-of': 'Draft of',
+  'has-draft': 'Has a draft',
+  'reply-to': 'Reply to',
+  'attachment-of': 'Attachment of',
+  'has-attachment': 'Has an attachment',
+  'same-as': 'Another copy of the same document',
+};
+
+/**
+ * The document's relations, each with the title and date of the record it names, and why
+ * Chancery linked them when it resolved the link itself.
+ */
+export function RelatedDocuments({
+  relations,
+  links,
+}: {
+  relations: Relation[];
+  links: DocumentLinks | undefined;
+}) {
+  return (
+    <ul class="relations">
+      {relations.map((relation) => {
+        const [recordId = '', textId] = relation.target.split('#');
+        const href = `/documents/${encodeURIComponent(recordId)}${textId ? `#text-${encodeURIComponent(textId)}` : ''}`;
+        const summary = links?.related.get(recordId);
+        const label = summary
+          ? `${summary.title}, ${summary.dateDisplay}`
+          : textId
+            ? `${textId === 'original' ? 'the original' : labelFromCode(textId).toLowerCase()} of this document`
+            : relation.target;
+        return (
+          <li data-relation={relation.type}>
+            {RELATION_LABELS[relation.type] ?? labelFromCode(relation.type)}
+            {relation.source ? ` (the ${labelFromCode(relation.source).toLowerCase()})` : null}:{' '}
+            <a href={href}>{label}</a>
+            {relation.basis ? <span class="muted"> — {relation.basis}</span> : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The correspondence this document belongs to, in date order, the document itself marked. */
+export function ThreadList({
+  thread,
+  currentId,
+}: {
+  thread: NonNullable<DocumentLinks['thread']>;
+  currentId: string;
+}) {
+  const name = (id: string) => (id === thread.a.id ? thread.a.name : id === thread.b.id ? thread.b.name : id);
+  const api = `/api/thread?a=${encodeURIComponent(thread.a.id)}&b=${encodeURIComponent(thread.b.id)}`;
+  return (
+    <>
+      <p class="muted">
+        {thread.records.length === 1
+          ? `The only document between ${thread.a.name} and ${thread.b.name} in the archive.`
+          : `${thread.records.length} documents between ${thread.a.name} and ${thread.b.name}, in date order.`}{' '}
+        <a href={api}>As JSON</a>
+      </p>
+      <ol class="thread">
+        {thread.records.map((entry) => (
+          <li aria-current={entry.id === currentId ? 'page' : undefined}>
+            {entry.dateMin ? (
+              <time datetime={entry.dateMin}>{entry.dateDisplay}</time>
+            ) : (
+              <span>{entry.dateDisplay}</span>
+            )}{' '}
+            <span class="thread-direction">
+              {entry.authorIds.map(name).join(', ')} to {entry.recipientIds.map(name).join(', ')}
+            </span>
+            :{' '}
+            {entry.id === currentId ? (
+              <strong>{entry.title} (this document)</strong>
+            ) : (
+              <a href={`/documents/${encodeURIComponent(entry.id)}`}>{entry.title}</a>
+            )}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
