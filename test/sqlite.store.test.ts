@@ -49,7 +49,7 @@ test('sqlite store: a database from a newer Chancery is refused with a clear mes
   }
 });
 
-test('sqlite store: a database from before the correspondence index gets its records indexed on upgrade', async () => {
+test('sqlite store: a database from before migration 3 is upgraded, and its threads are found', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'chancery-'));
   try {
     const path = join(dir, 'old.db');
@@ -58,14 +58,15 @@ test('sqlite store: a database from before the correspondence index gets its rec
     await store.close();
     // Wind the file back to schema version 2, as a Chancery from before migration 3 left it.
     const db = new Database(path);
-    db.exec(`DROP TABLE record_parties; DROP TABLE record_relations;
-      DELETE FROM schema_migrations WHERE version >= 3;`);
+    db.exec('DROP TABLE record_relations; DELETE FROM schema_migrations WHERE version >= 3;');
     db.close();
     const upgraded = openSqliteStore(path);
     assert.deepEqual(
       (await upgraded.findCorrespondence({ a: 'stalin', b: 'roshchin' })).map((e) => e.id),
       ['test-1'],
     );
+    await upgraded.saveRelations('test-1', [{ type: 'same-as', target: 'other' }]);
+    assert.deepEqual((await upgraded.getRecord('test-1'))?.relations, [{ type: 'same-as', target: 'other' }]);
     await upgraded.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

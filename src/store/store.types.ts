@@ -77,7 +77,10 @@ export interface CorrespondencePair {
 
 /** One record of a thread between two people, with who wrote it to whom (authority ids). */
 export interface CorrespondenceEntry extends RecordSummary {
-  /** Authority ids in alphabetical order. */
+  /**
+   * The authors' and recipients' keys in alphabetical order: the authority id, or `n:` and the
+   * normalized written name for a name the authority file does not know.
+   */
   authorIds: string[];
   recipientIds: string[];
 }
@@ -114,8 +117,9 @@ export interface Store {
   streamRecords(): AsyncIterable<ChanceryRecord>;
 
   /**
-   * The records one person (authority id) wrote to another, either way, in date order: a thread
-   * of correspondence (`chancery thread A B`).
+   * The records one person wrote to another, either way, in date order: a thread of
+   * correspondence (`chancery thread A B`, `/correspondence?a=…&b=…`). `a` and `b` are keys as
+   * in `CorrespondenceEntry`: an authority id, or `n:` and a normalized written name.
    */
   findCorrespondence(query: { a: string; b: string }): Promise<CorrespondenceEntry[]>;
   /**

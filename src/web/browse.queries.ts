@@ -1,7 +1,6 @@
 import type { AuthorityIndex } from '../names/authority.index.ts';
-import { normalizeName } from '../names/name.normalize.ts';
 import type { Authority } from '../record/record.types.ts';
-import { nameFacetValue } from '../search/query/query.resolve.ts';
+import { authorityFacetValues } from '../search/query/query.resolve.ts';
 import type { IndexFacet, QueryNode, SearchResponse } from '../search/query/query.types.ts';
 import type { Store } from '../store/store.types.ts';
 
@@ -14,9 +13,7 @@ export const EVERYTHING: QueryNode = { kind: 'and', children: [] };
  * query.resolve.ts. A key of the form `n:<name>` is a name the authority file does not know.
  */
 export function facetValuesOf(key: string, authority: Authority | undefined): string[] {
-  if (!authority) return [key];
-  const forms = [authority.name, ...authority.names.map((n) => n.form)];
-  return [...new Set([authority.id, ...forms.map((form) => nameFacetValue(null, form))])];
+  return authority ? authorityFacetValues(authority) : [key];
 }
 
 /** A filter on facets, the resolved form every store backend answers. */
@@ -43,13 +40,6 @@ export async function findAuthority(
   deps: { store: Store; authorities: AuthorityIndex },
 ): Promise<Authority | undefined> {
   return deps.authorities.get(id) ?? (await deps.store.getAuthority(id)) ?? undefined;
-}
-
-/** The facet values of an archive repository: every name form of the archive as the index stores it. */
-export function archiveValues(name: string, authorities: AuthorityIndex): string[] {
-  const archive = authorities.find(name, 'organization');
-  const forms = archive ? [archive.name, ...archive.names.map((n) => n.form)] : [name];
-  return [...new Set(forms.map(normalizeName).filter(Boolean))];
 }
 
 /** Runs a resolved query; `pageSize: 0` counts without loading a record. */

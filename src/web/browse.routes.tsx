@@ -4,12 +4,11 @@ import type { Child } from 'hono/jsx';
 import type { AuthorityIndex } from '../names/authority.index.ts';
 import { normalizeName } from '../names/name.normalize.ts';
 import type { Authority } from '../record/record.types.ts';
-import { typeValue } from '../search/query/query.resolve.ts';
+import { archiveFacetValues, typeValue } from '../search/query/query.resolve.ts';
 import type { QueryNode } from '../search/query/query.types.ts';
 import type { Store } from '../store/store.types.ts';
 import {
   allOf,
-  archiveValues,
   EVERYTHING,
   facetFilter,
   facetValuesOf,
@@ -126,7 +125,7 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
   app.get('/archives/:name', async (c) => {
     const name = c.req.param('name');
     const page = parsePageParam(c.req.query('page'));
-    const values = archiveValues(name, authorities);
+    const values = archiveFacetValues(name, authorities);
     const found = page
       ? await runQuery(store, facetFilter('archive', ['archive'], values), { page, pageSize: LIST_SIZE })
       : null;
@@ -275,32 +274,19 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
   app.get('/correspondence', async (c) => {
     const a = c.req.query('a');
     const b = c.req.query('b');
-    const page = parsePageParam(c.req.query('page'));
-    if (!page) return render(c, <NotFoundPage />, 404);
     if (!a || !b) {
       return render(
         c,
         <CorrespondencePage pairs={await store.listCorrespondence({ limit: 300 })} thread={null} />,
       );
     }
+    const records = await store.findCorrespondence({ a, b });
+    if (records.length === 0) return render(c, <NotFoundPage />, 404);
     const [authorityA, authorityB] = await Promise.all([findAuthority(a, deps), findAuthority(b, deps)]);
-    const valuesA = facetValuesOf(a, authorityA);
-    const valuesB = facetValuesOf(b, authorityB);
-    const direction = (from: string[], to: string[]) =>
-      allOf(facetFilter('author', ['author'], from), facetFilter('recipient', ['recipient'], to));
-    const found = await runQuery(
-      store,
-      { kind: 'or', children: [direction(valuesA, valuesB), direction(valuesB, valuesA)] },
-      { page, pageSize: LIST_SIZE },
-    );
-    if (found.total === 0) return render(c, <NotFoundPage />, 404);
     const thread = {
-      a: { key: a, name: authorityA?.name ?? labelOf(a, [found]) },
-      b: { key: b, name: authorityB?.name ?? labelOf(b, [found]) },
-      hits: found.hits,
-      total: found.total,
-      page,
-      pageCount: Math.max(1, Math.ceil(found.total / LIST_SIZE)),
+      a: { id: a, name: authorityA?.name ?? labelOf(a, []) },
+      b: { id: b, name: authorityB?.name ?? labelOf(b, []) },
+      records,
     };
     return render(c, <CorrespondencePage pairs={[]} thread={thread} />);
   });

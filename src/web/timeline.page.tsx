@@ -1,15 +1,16 @@
-import type { FacetValue, SearchHit } from '../search/query/query.types.ts';
+import type { Thread } from '../correspondence/thread.service.ts';
+import type { FacetValue } from '../search/query/query.types.ts';
 import type { CorrespondencePair, RecordSummary } from '../store/store.types.ts';
 import {
   BarChart,
   type ChartBar,
   CountList,
-  HitList,
   PageLinks,
   ScrollRegion,
   SummaryList,
 } from './browse.components.tsx';
 import { personHref } from './browse.queries.ts';
+import { ThreadList } from './correspondence.component.tsx';
 import { Layout } from './layout.component.tsx';
 import { formatIsoDateTime, labelFromCode } from './web.format.ts';
 
@@ -158,14 +159,7 @@ export function groupByDay(documents: RecordSummary[]) {
 
 export interface CorrespondencePageProps {
   pairs: CorrespondencePair[];
-  thread: {
-    a: { key: string; name: string };
-    b: { key: string; name: string };
-    hits: SearchHit[];
-    total: number;
-    page: number;
-    pageCount: number;
-  } | null;
+  thread: Thread | null;
 }
 
 /** Who wrote to whom, with counts; and, for a chosen pair, their letters both ways in date order. */
@@ -177,22 +171,12 @@ export function CorrespondencePage({ pairs, thread }: CorrespondencePageProps) {
         <h1>{title}</h1>
         {thread ? (
           <section aria-labelledby="thread-heading">
-            <h2 id="thread-heading">
-              {thread.total} {thread.total === 1 ? 'document' : 'documents'} between them, in date order
-            </h2>
+            <h2 id="thread-heading">The documents between them</h2>
             <p>
-              <a href={personHref(thread.a.key)}>{thread.a.name}</a> ·{' '}
-              <a href={personHref(thread.b.key)}>{thread.b.name}</a> ·{' '}
-              <a href="/correspondence">Every pair</a>
+              <a href={personHref(thread.a.id)}>{thread.a.name}</a> ·{' '}
+              <a href={personHref(thread.b.id)}>{thread.b.name}</a> · <a href="/correspondence">Every pair</a>
             </p>
-            <HitList hits={thread.hits} start={(thread.page - 1) * 50 + 1} />
-            <PageLinks
-              page={thread.page}
-              pageCount={thread.pageCount}
-              href={(n) =>
-                `/correspondence?a=${encodeURIComponent(thread.a.key)}&b=${encodeURIComponent(thread.b.key)}${n > 1 ? `&page=${n}` : ''}`
-              }
-            />
+            <ThreadList thread={thread} currentId="" />
           </section>
         ) : (
           <section aria-labelledby="pairs-heading">

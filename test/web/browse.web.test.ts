@@ -145,7 +145,8 @@ test('the correspondence counts who wrote to whom and threads a pair both ways i
   assert.match(pairs, /Mao Zedong Joseph Stalin 1/);
   assert.match(pairs, /Joseph Stalin Mao Zedong 1/);
   const thread = await getHtml('/correspondence?a=stalin&b=mao-zedong');
-  assert.match(thread, /2 documents between them, in date order/);
+  assert.match(thread, /2 documents between Joseph Stalin and Mao Zedong, in date order/);
+  assert.match(thread, /Mao Zedong to Joseph Stalin/);
   assert.ok(
     thread.indexOf('Cable No. 21756') < thread.indexOf('Hand-delivered letter'),
     'the 1951 cable first',

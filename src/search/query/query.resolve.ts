@@ -1,6 +1,6 @@
 import type { AuthorityIndex } from '../../names/authority.index.ts';
 import { normalizeName } from '../../names/name.normalize.ts';
-import type { AuthorityKind } from '../../record/record.types.ts';
+import type { Authority, AuthorityKind } from '../../record/record.types.ts';
 import type { IndexFacet, QueryNode } from './query.types.ts';
 
 /**
@@ -42,11 +42,8 @@ function resolveField(
       return filter(['author', 'recipient', 'person'], nameValues(value, 'person', authorities));
     case 'place':
       return filter(['place'], nameValues(value, 'place', authorities));
-    case 'archive': {
-      const archive = authorities.find(value, 'organization');
-      const forms = archive ? [archive.name, ...archive.names.map((n) => n.form)] : [value];
-      return filter(['archive'], unique(forms.map(normalizeName)));
-    }
+    case 'archive':
+      return filter(['archive'], archiveFacetValues(value, authorities));
     case 'type':
       return filter(['type'], [typeValue(value)]);
     case 'lang':
@@ -63,9 +60,23 @@ export function nameFacetValue(authorityId: string | null, name: string): string
 
 function nameValues(value: string, kind: AuthorityKind, authorities: AuthorityIndex): string[] {
   const authority = authorities.find(value, kind) ?? authorities.findByRomanization(value, kind);
-  if (!authority) return [nameFacetValue(null, value)];
+  return authority ? authorityFacetValues(authority) : [nameFacetValue(null, value)];
+}
+
+/**
+ * Every value the index may hold for a person or place: the authority id, and each of its name
+ * forms as a written name (for records whose agent did not resolve to the authority).
+ */
+export function authorityFacetValues(authority: Authority): string[] {
   const forms = [authority.name, ...authority.names.map((n) => n.form)];
   return unique([authority.id, ...forms.map((form) => nameFacetValue(null, form))]);
+}
+
+/** The values the index holds for an archive: each name form of it, normalized (RGASPI, РГАСПИ). */
+export function archiveFacetValues(name: string, authorities: AuthorityIndex): string[] {
+  const archive = authorities.find(name, 'organization');
+  const forms = archive ? [archive.name, ...archive.names.map((n) => n.form)] : [name];
+  return unique(forms.map(normalizeName));
 }
 
 /** `type:memorandum of conversation` and `type:Memorandum-of-Conversation` are one type. */

@@ -96,24 +96,8 @@ export const SQLITE_MIGRATIONS: Migration[] = [
   },
   {
     version: 3,
-    name: 'correspondents of each record, relations resolved across records',
+    name: 'relations resolved across records',
     sql: `
-      -- Who wrote each record to whom, by authority id: a thread between two people is an indexed join.
-      CREATE TABLE record_parties (
-        record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
-        role      TEXT NOT NULL CHECK (role IN ('author', 'recipient')),
-        person_id TEXT NOT NULL,
-        PRIMARY KEY (person_id, role, record_id)
-      ) WITHOUT ROWID;
-      CREATE INDEX record_parties_by_record ON record_parties(record_id);
-      INSERT OR IGNORE INTO record_parties (record_id, role, person_id)
-        SELECT r.id, 'author', json_extract(a.value, '$.personId')
-          FROM records r, json_each(r.json, '$.authors') a
-          WHERE json_extract(a.value, '$.personId') IS NOT NULL
-        UNION ALL
-        SELECT r.id, 'recipient', json_extract(a.value, '$.personId')
-          FROM records r, json_each(r.json, '$.recipients') a
-          WHERE json_extract(a.value, '$.personId') IS NOT NULL;
       -- Relations Chancery resolved across records (reply-to, same-as, attachment-of): they change
       -- when other records arrive, so they live beside the record's JSON, not in its versions.
       CREATE TABLE record_relations (

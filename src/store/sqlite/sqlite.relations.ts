@@ -6,8 +6,8 @@ const SUMMARY_COLUMNS = `r.id, r.title, r.type, r.date_display AS dateDisplay, r
   r.date_max AS dateMax, r.original_language AS originalLanguage, r.version`;
 
 /**
- * The correspondence index (who wrote each record to whom, by authority id) and the relations
- * resolved across records, for the SQLite store (tables of migration 3). Resolved relations are
+ * Threads of correspondence (read from the search index's author and recipient facets) and the
+ * relations resolved across records (the table of migration 3), for the SQLite store. Resolved relations are
  * kept apart from the record's JSON: they change when other records arrive, not when the record
  * does, so saving them makes no new version, and re-ingesting a source leaves it unchanged.
  */
@@ -16,10 +16,6 @@ export class SqliteRelations {
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
-      clearParties: db.prepare('DELETE FROM record_parties WHERE record_id = ?'),
-      addParty: db.prepare(
-        'INSERT OR IGNORE INTO record_parties (record_id, role, person_id) VALUES (?, ?, ?)',
-      ),
       resolved: db
         .prepare('SELECT json FROM record_relations WHERE record_id = ? ORDER BY type, target')
         .pluck(),
@@ -27,34 +23,24 @@ export class SqliteRelations {
       addResolved: db.prepare(
         'INSERT OR REPLACE INTO record_relations (record_id, type, target, json) VALUES (?, ?, ?, ?)',
       ),
+      // The search index holds every record's authors and recipients as facet values (authority
+      // id, or `n:` and the written name), kept in step in the record's own transaction: a thread
+      // is a join on the (facet, value) key, with no second index of the same facts.
       thread: db.prepare(
         `SELECT ${SUMMARY_COLUMNS},
-           (SELECT json_group_array(person_id) FROM (SELECT person_id FROM record_parties p
-              WHERE p.record_id = r.id AND p.role = 'author' ORDER BY person_id)) AS authors,
-           (SELECT json_group_array(person_id) FROM (SELECT person_id FROM record_parties p
-              WHERE p.record_id = r.id AND p.role = 'recipient' ORDER BY person_id)) AS recipients
-         FROM records r
-         WHERE r.id IN (
-           SELECT a.record_id FROM record_parties a
-           JOIN record_parties b ON b.record_id = a.record_id AND b.role = 'recipient'
-           WHERE a.role = 'author'
-             AND ((a.person_id = @a AND b.person_id = @b) OR (a.person_id = @b AND b.person_id = @a)))
+           (SELECT json_group_array(value) FROM (SELECT f.value FROM search_facets f
+              WHERE f.doc = d.rowid AND f.facet = 'author' ORDER BY f.value)) AS authors,
+           (SELECT json_group_array(value) FROM (SELECT f.value FROM search_facets f
+              WHERE f.doc = d.rowid AND f.facet = 'recipient' ORDER BY f.value)) AS recipients
+         FROM search_docs d JOIN records r ON r.id = d.record_id
+         WHERE d.rowid IN (
+           SELECT a.doc FROM search_facets a
+           JOIN search_facets b ON b.doc = a.doc AND b.facet = 'recipient'
+           WHERE a.facet = 'author'
+             AND ((a.value = @a AND b.value = @b) OR (a.value = @b AND b.value = @a)))
          ORDER BY r.date_min IS NULL, r.date_min, r.id`,
       ),
     };
-  }
-
-  /** Keeps the authority ids of a record's authors and recipients beside it; called as it is saved. */
-  indexParties(record: ChanceryRecord): void {
-    this.statements.clearParties.run(record.id);
-    for (const [role, agents] of [
-      ['author', record.authors],
-      ['recipient', record.recipients],
-    ] as const) {
-      for (const agent of agents) {
-        if (agent.personId) this.statements.addParty.run(record.id, role, agent.personId);
-      }
-    }
   }
 
   /** The record with the relations resolved for it added after its own, each once. */

@@ -157,7 +157,6 @@ class SqliteStore implements Store {
       this.statements.insert.run(row);
     }
     this.index.indexRecord(record);
-    this.relations.indexParties(record);
     this.statements.clearMembership.run(record.id);
     for (const member of record.collections) {
       this.statements.addMembership.run(member.id, record.id, member.position);
