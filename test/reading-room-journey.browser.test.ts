@@ -1,14 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { type ServerType, serve } from '@hono/node-server';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import type { App } from '../src/app.ts';
-import { createWebApp } from '../src/web/web.app.tsx';
-import { openCorpusApp } from './support/corpus.app.ts';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { RESULTS_DIR, type ReadingRoom, startReadingRoom } from './support/reading-room.server.ts';
 
 /**
  * A historian's day in Chromium: search, narrow by a facet, open a document, (read side by side
@@ -27,45 +22,20 @@ interface AxeResults {
   violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
 }
 
-const RESULTS_DIR = fileURLToPath(new URL('../test-results/', import.meta.url));
 const WIDTHS = [375, 1440] as const;
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let app: App;
-let server: ServerType;
+let room: ReadingRoom;
 let browser: Browser;
 let baseUrl: string;
 let cableId: string;
 
 before(async () => {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  app = await openCorpusApp({ frus: false });
-  cableId = (await app.store.listRecords()).find((s) => s.title.startsWith('Cable No. 21756'))?.id ?? '';
-  assert.ok(cableId);
-  const web = createWebApp(app);
-  server = await new Promise<ServerType>((resolve) => {
-    const started = serve({ fetch: web.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  room = await startReadingRoom();
+  ({ browser, baseUrl, cableId } = room);
 });
 
-after(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  await app?.close();
-});
+after(() => room?.close());
 
 async function withContext(
   options: { width: number; javaScript?: boolean; bypassCSP?: boolean },

@@ -1,18 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { type ServerType, serve } from '@hono/node-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { READERS } from '../src/app.ts';
-import { ingestPaths } from '../src/ingest/ingest.batch.ts';
-import { AuthorityIndex } from '../src/names/authority.index.ts';
-import { loadAuthorities } from '../src/names/authority.loader.ts';
-import { openSqliteStore } from '../src/store/sqlite/sqlite.store.ts';
-import type { Store } from '../src/store/store.types.ts';
-import { createWebApp } from '../src/web/web.app.tsx';
-import { CABLE_SEED, LETTER_SEED } from './support/shared-paths.ts';
+import type { Browser, Page } from 'playwright-core';
+import { RESULTS_DIR, type ReadingRoom, startReadingRoom } from './support/reading-room.server.ts';
 
 /**
  * Side-by-side reading in Chromium: the seeds ingested, the server on a free port. A click on a
@@ -22,56 +11,22 @@ import { CABLE_SEED, LETTER_SEED } from './support/shared-paths.ts';
 
 declare const document: { activeElement: { id: string } | null };
 
-const RESULTS_DIR = fileURLToPath(new URL('../test-results/', import.meta.url));
 const VIEW = '#parallel-original-translation-en';
 const russian = (block: string) => `${VIEW}-original-${block}`;
 const english = (block: string) => `${VIEW}-translation-en-${block}`;
 
-let store: Store;
-let server: ServerType;
+let room: ReadingRoom;
 let browser: Browser;
 let baseUrl: string;
 let cableId: string;
 let letterId: string;
 
 before(async () => {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  store = openSqliteStore(':memory:');
-  const authorities = new AuthorityIndex(loadAuthorities());
-  const report = await ingestPaths({
-    paths: [CABLE_SEED, LETTER_SEED],
-    store,
-    authorities,
-    readers: READERS,
-  });
-  assert.equal(report.failed, 0);
-  const summaries = await store.listRecords();
-  cableId = summaries.find((s) => s.title.startsWith('Cable No. 21756'))?.id ?? '';
-  letterId = summaries.find((s) => s.title.startsWith('Hand-delivered letter'))?.id ?? '';
-  const web = createWebApp({ store, authorities });
-  server = await new Promise<ServerType>((resolve) => {
-    const started = serve({ fetch: web.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  room = await startReadingRoom();
+  ({ browser, baseUrl, cableId, letterId } = room);
 });
 
-after(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  await store?.close();
-});
+after(() => room?.close());
 
 /** Opens a page and collects what the console says, so that a script the CSP blocked shows. */
 async function openPage(path: string, width = 1440): Promise<{ page: Page; errors: string[] }> {

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { type ServerType, serve } from '@hono/node-server';
+import { type Browser, chromium } from 'playwright-core';
+import type { App } from '../../src/app.ts';
+import { createWebApp } from '../../src/web/web.app.tsx';
+import { openCorpusApp } from './corpus.app.ts';
+
+/** Where browser tests save their screenshots. */
+export const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
+
+export interface ReadingRoom {
+  app: App;
+  browser: Browser;
+  baseUrl: string;
+  cableId: string;
+  letterId: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The reading room as a reader meets it: both seeds ingested into an in-memory archive, the
+ * server on a free port of 127.0.0.1, and Debian's Chromium (with fonts-noto-cjk) to open it.
+ */
+export async function startReadingRoom(): Promise<ReadingRoom> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const app = await openCorpusApp({ frus: false });
+  const summaries = await app.store.listRecords();
+  const idOf = (titleStart: string) => {
+    const found = summaries.find((s) => s.title.startsWith(titleStart));
+    assert.ok(found, `a record titled "${titleStart}…" was ingested`);
+    return found.id;
+  };
+  const web = createWebApp(app);
+  const server = await new Promise<ServerType>((resolve) => {
+    const started = serve({ fetch: web.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    // Without the background-networking flags Chromium keeps calling out to hosts this machine cannot reach.
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  return {
+    app,
+    browser,
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    cableId: idOf('Cable No. 21756'),
+    letterId: idOf('Hand-delivered letter'),
+    async close() {
+      await browser.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
+    },
+  };
+}
