@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { NameForm } from '../record/record.types.ts';
+import type { Collection, NameForm } from '../record/record.types.ts';
 import type { SearchHit } from '../search/query/query.types.ts';
 import type { RecordSummary } from '../store/store.types.ts';
 import { documentHref } from './browse.queries.ts';
@@ -206,6 +206,26 @@ export function CountList({ bars, label }: { bars: ChartBar[]; label: string }) 
       {bars.map((bar) => (
         <li>
           {bar.href ? <a href={bar.href}>{bar.label}</a> : bar.label} <span class="count">{bar.count}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Collections, each linked, with how many documents it holds. */
+export function CollectionList({ collections }: { collections: { collection: Collection; count: number }[] }) {
+  return (
+    <ul class="document-list">
+      {collections.map(({ collection, count }) => (
+        <li>
+          <a class="document-title" href={`/collections/${encodeURIComponent(collection.id)}`}>
+            {collection.title}
+          </a>
+          <p class="document-meta">
+            <span>
+              {count} {count === 1 ? 'document' : 'documents'}
+            </span>
+          </p>
         </li>
       ))}
     </ul>

@@ -1,6 +1,6 @@
 import type { ArchivalLocation, Collection } from '../record/record.types.ts';
 import type { RecordSummary } from '../store/store.types.ts';
-import { PageLinks, SummaryList } from './browse.components.tsx';
+import { CollectionList, PageLinks, SummaryList } from './browse.components.tsx';
 import { documentHref } from './browse.queries.ts';
 import { Layout } from './layout.component.tsx';
 
@@ -138,20 +138,7 @@ export function CollectionsPage({
       <div class="page">
         <h1>Collections</h1>
         {collections.length === 0 ? <p class="muted">The archive holds no collections yet.</p> : null}
-        <ul class="document-list">
-          {collections.map(({ collection, count }) => (
-            <li>
-              <a class="document-title" href={`/collections/${encodeURIComponent(collection.id)}`}>
-                {collection.title}
-              </a>
-              <p class="document-meta">
-                <span>
-                  {count} {count === 1 ? 'document' : 'documents'}
-                </span>
-              </p>
-            </li>
-          ))}
-        </ul>
+        <CollectionList collections={collections} />
       </div>
     </Layout>
   );

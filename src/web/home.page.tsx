@@ -1,7 +1,7 @@
 import type { Collection } from '../record/record.types.ts';
 import type { SearchResponse } from '../search/query/query.types.ts';
 import type { RecordSummary } from '../store/store.types.ts';
-import { BarChart, SummaryList } from './browse.components.tsx';
+import { BarChart, CollectionList, SummaryList } from './browse.components.tsx';
 import { Layout } from './layout.component.tsx';
 import { labelFromCode, languageName } from './web.format.ts';
 
@@ -201,20 +201,7 @@ function Additions({
       {collections.length > 0 ? (
         <section aria-labelledby="collections-heading">
           <h2 id="collections-heading">Collections</h2>
-          <ul class="document-list">
-            {collections.map(({ collection, count }) => (
-              <li>
-                <a class="document-title" href={`/collections/${encodeURIComponent(collection.id)}`}>
-                  {collection.title}
-                </a>
-                <p class="document-meta">
-                  <span>
-                    {count} {count === 1 ? 'document' : 'documents'}
-                  </span>
-                </p>
-              </li>
-            ))}
-          </ul>
+          <CollectionList collections={collections} />
         </section>
       ) : null}
     </>
