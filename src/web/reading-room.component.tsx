@@ -8,7 +8,7 @@ import type {
   Text,
   TextChange,
 } from '../record/record.types.ts';
-import { segmentBlock } from './block.segments.ts';
+import { BlockContent } from './text.component.tsx';
 import { textHeading } from './web.format.ts';
 
 /** The reading room's own stylesheet and script (linked highlighting); the page works without the script. */
@@ -144,7 +144,7 @@ function ParallelCell(props: {
             data-link={String(link)}
             data-side={side}
           >
-            <MarkedText block={block} />
+            <BlockContent text={text} block={block} anchors={false} />
           </p>
         );
       })}
@@ -208,7 +208,7 @@ export function ComparisonView({
                     const block = draftBlocks.get(blockId);
                     return block ? (
                       <p lang={draft.language}>
-                        <MarkedText block={block} />
+                        <BlockContent text={draft} block={block} anchors={false} />
                       </p>
                     ) : null;
                   })
@@ -267,57 +267,6 @@ function Changes({ changes }: { changes: TextChange[] }) {
       )}
     </>
   );
-}
-
-/**
- * A block's text with its marks, for the side-by-side and comparison views: no anchors of its own
- * (the text sections have those), so that no id is given twice on the page.
- */
-function MarkedText({ block }: { block: Block }) {
-  return (
-    <>
-      {segmentBlock(block).map((segment) =>
-        segment.kind === 'point'
-          ? pointMark(segment.mark)
-          : segment.marks.reduceRight<Child>((inner, mark) => wrap(mark, inner), segment.text),
-      )}
-    </>
-  );
-}
-
-function wrap(mark: Mark, inner: Child): Child {
-  switch (mark.type) {
-    case 'deletion':
-      return <del>{inner}</del>;
-    case 'insertion':
-      return (
-        <ins>
-          <sup>{inner}</sup>
-        </ins>
-      );
-    case 'footnote-ref':
-      return <sup>{inner}</sup>;
-    case 'editorial-note':
-    case 'signature':
-      return <span class="editorial">{inner}</span>;
-    case 'folio':
-    case 'page-break':
-      return pointMark(mark);
-    default:
-      return inner;
-  }
-}
-
-function pointMark(mark: Mark): Child {
-  if (mark.type === 'folio' || mark.type === 'page-break') {
-    return (
-      <span class={`page-marker page-marker-${mark.type}`} lang="en">
-        <span class="visually-hidden">{mark.type === 'folio' ? 'Folio ' : 'Page '}</span>
-        {mark.text}
-      </span>
-    );
-  }
-  return mark.text ? wrap(mark, mark.text) : null;
 }
 
 /** "Original (Russian)" → "original (Russian)", for a heading inside a sentence. */

@@ -98,17 +98,27 @@ function BlockView({ text, block }: { text: Text; block: Block }) {
   }
 }
 
-function BlockContent({ text, block }: { text: Text; block: Block }) {
-  return <>{segmentBlock(block).map((segment) => renderSegment(text, segment))}</>;
+/**
+ * A block's text with its marks: deletions struck, insertions raised, folios as page markers,
+ * note calls. With `anchors: false` (the side-by-side and comparison views, which show a block a
+ * second time) note calls carry no id, so that no id is given twice on a page.
+ */
+export function BlockContent({ text, block, anchors = true }: { text: Text; block: Block; anchors?: boolean }) {
+  return <>{segmentBlock(block).map((segment) => renderSegment({ text, anchors }, segment))}</>;
 }
 
-function renderSegment(text: Text, segment: BlockSegment): Child {
-  if (segment.kind === 'point') return <PointMark text={text} mark={segment.mark} />;
+interface RenderContext {
+  text: Text;
+  anchors: boolean;
+}
+
+function renderSegment(context: RenderContext, segment: BlockSegment): Child {
+  if (segment.kind === 'point') return <PointMark context={context} mark={segment.mark} />;
   // Innermost mark first, so that the outermost ends up wrapping the rest.
-  return segment.marks.reduceRight<Child>((inner, mark) => wrapInMark(text, mark, inner), segment.text);
+  return segment.marks.reduceRight<Child>((inner, mark) => wrapInMark(context, mark, inner), segment.text);
 }
 
-function wrapInMark(text: Text, mark: Mark, inner: Child): Child {
+function wrapInMark({ text, anchors }: RenderContext, mark: Mark, inner: Child): Child {
   switch (mark.type) {
     case 'deletion':
       return <del>{inner}</del>;
@@ -123,7 +133,7 @@ function wrapInMark(text: Text, mark: Mark, inner: Child): Child {
       // The folio number written into the text: shown as the marker, not as running text.
       return <PageMarker mark={mark}>{mark.text || inner}</PageMarker>;
     case 'footnote-ref':
-      return mark.ref ? (
+      return mark.ref && anchors ? (
         <sup class="note-call">
           <a id={noteCallAnchor(text, mark.ref)} href={`#${noteAnchor(text, mark.ref)}`}>
             {inner}
@@ -142,18 +152,18 @@ function wrapInMark(text: Text, mark: Mark, inner: Child): Child {
 }
 
 /** A mark at a point: it brings its own text (a folio number, an insertion, a note call). */
-function PointMark({ text, mark }: { text: Text; mark: Mark }) {
+function PointMark({ context, mark }: { context: RenderContext; mark: Mark }) {
   switch (mark.type) {
     case 'folio':
     case 'page-break':
       return <PageMarker mark={mark}>{mark.text}</PageMarker>;
     case 'footnote-ref':
-      return wrapInMark(text, mark, mark.text || mark.ref || '*');
+      return wrapInMark(context, mark, mark.text || mark.ref || '*');
     case 'signature':
     case 'editorial-note':
-      return wrapInMark(text, mark, bracketed(mark.text || mark.type));
+      return wrapInMark(context, mark, bracketed(mark.text || mark.type));
     default:
-      return mark.text ? wrapInMark(text, mark, mark.text) : null;
+      return mark.text ? wrapInMark(context, mark, mark.text) : null;
   }
 }
 
