@@ -29,6 +29,7 @@ import {
 import { NamesIndexPage } from './names-index.page.tsx';
 import { correspondentsOf, PersonPage, PlacePage } from './person.page.tsx';
 import { CorrespondencePage, groupByDay, TimelinePage, timelineHref } from './timeline.page.tsx';
+import { renderPage } from './page.render.ts';
 
 export interface BrowseDependencies {
   store: Store;
@@ -70,12 +71,12 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
   app.get('/people', async (c) => {
     const all = await runQuery(store, EVERYTHING, { pageSize: 0 });
     const counts = mergeFacets([...all.facets.author, ...all.facets.recipient, ...all.facets.person]);
-    return render(c, <NamesIndexPage kind="person" values={counts} />);
+    return renderPage(c, <NamesIndexPage kind="person" values={counts} />);
   });
 
   app.get('/places', async (c) => {
     const all = await runQuery(store, EVERYTHING, { pageSize: 0 });
-    return render(c, <NamesIndexPage kind="place" values={all.facets.place} />);
+    return renderPage(c, <NamesIndexPage kind="place" values={all.facets.place} />);
   });
 
   app.get('/people/:id', async (c) => {
@@ -91,9 +92,9 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
       store.listCorrespondence({ personKey: authority?.id ?? key }),
     ]);
     if (!authority && wrote.total + received.total + named.total === 0)
-      return render(c, <NotFoundPage />, 404);
+      return renderPage(c, <NotFoundPage />, 404);
     const name = authority?.name ?? labelOf(key, [wrote, received, named]);
-    return render(
+    return renderPage(
       c,
       <PersonPage
         personKey={key}
@@ -113,10 +114,10 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
     const documents = await runQuery(store, facetFilter('place', ['place'], facetValuesOf(key, authority)), {
       pageSize: SECTION_SIZE,
     });
-    if (!authority && documents.total === 0) return render(c, <NotFoundPage />, 404);
+    if (!authority && documents.total === 0) return renderPage(c, <NotFoundPage />, 404);
     const name = authority?.name ?? labelOf(key, [documents], 'place');
     const searchHref = `/search?q=${encodeURIComponent(`place:"${name.replaceAll('"', '')}"`)}`;
-    return render(
+    return renderPage(
       c,
       <PlacePage name={name} authority={authority} documents={documents} searchHref={searchHref} />,
     );
@@ -129,7 +130,7 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
     const found = page
       ? await runQuery(store, facetFilter('archive', ['archive'], values), { page, pageSize: LIST_SIZE })
       : null;
-    if (!found || found.total === 0 || found.hits.length === 0) return render(c, <NotFoundPage />, 404);
+    if (!found || found.total === 0 || found.hits.length === 0) return renderPage(c, <NotFoundPage />, 404);
     const records = await Promise.all(found.hits.map((hit) => store.getRecord(hit.id)));
     const wanted = new Set(values);
     const groups = new Map<string, FondGroup>();
@@ -146,7 +147,7 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
     }
     const fonds = [...groups.values()].sort((a, b) => compareFonds(a.fond, b.fond));
     const fullName = authorities.find(name, 'organization')?.name ?? null;
-    return render(
+    return renderPage(
       c,
       <ArchivePage
         name={name}
@@ -165,7 +166,7 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
       runQuery(store, EVERYTHING, { pageSize: 0 }),
     ]);
     const counts = new Map(all.facets.collection.map((v) => [v.value, v.count]));
-    return render(
+    return renderPage(
       c,
       <CollectionsPage
         collections={collections.map((collection) => ({ collection, count: counts.get(collection.id) ?? 0 }))}
@@ -177,16 +178,16 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
     const id = c.req.param('id');
     const page = parsePageParam(c.req.query('page'));
     const collection = await store.getCollection(id);
-    if (!collection || !page) return render(c, <NotFoundPage />, 404);
+    if (!collection || !page) return renderPage(c, <NotFoundPage />, 404);
     const counted = await runQuery(store, facetFilter('collection', ['collection'], [id]), { pageSize: 0 });
     const pageCount = Math.max(1, Math.ceil(counted.total / LIST_SIZE));
-    if (page > pageCount) return render(c, <NotFoundPage />, 404);
+    if (page > pageCount) return renderPage(c, <NotFoundPage />, 404);
     const documents = await store.listRecords({
       collectionId: id,
       limit: LIST_SIZE,
       offset: (page - 1) * LIST_SIZE,
     });
-    return render(
+    return renderPage(
       c,
       <CollectionPage
         collection={collection}
@@ -206,7 +207,7 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
     const type = c.req.query('type')?.trim() || null;
     const person = c.req.query('person')?.trim() || null;
     const page = parsePageParam(c.req.query('page'));
-    if (!page) return render(c, <NotFoundPage />, 404);
+    if (!page) return renderPage(c, <NotFoundPage />, 404);
     const filters = { year, month, type, person };
     // An authority id (a person page's link) or any name form, as `person:` in search reads it.
     const who = person
@@ -236,7 +237,7 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
       const bars = [...everything.facets.year]
         .sort((a, b) => (a.value < b.value ? -1 : 1))
         .map((v) => ({ label: v.value, count: v.count, href: timelineHref({ ...filters, year: v.value }) }));
-      return render(
+      return renderPage(
         c,
         <TimelinePage {...common} bars={bars} days={[]} total={everything.total} pageCount={1} />,
       );
@@ -252,14 +253,14 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
         count: counts[i]?.total ?? 0,
         href: timelineHref({ ...filters, month: m }),
       }));
-      return render(c, <TimelinePage {...common} bars={bars} days={[]} total={total.total} pageCount={1} />);
+      return renderPage(c, <TimelinePage {...common} bars={bars} days={[]} total={total.total} pageCount={1} />);
     }
     const found = await runQuery(store, within(`${year}-${month}-01`, `${year}-${month}-31`), {
       page,
       pageSize: LIST_SIZE,
     });
     const summaries = await store.getRecordSummaries(found.hits.map((h) => h.id));
-    return render(
+    return renderPage(
       c,
       <TimelinePage
         {...common}
@@ -275,26 +276,26 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
     const a = c.req.query('a');
     const b = c.req.query('b');
     if (!a || !b) {
-      return render(
+      return renderPage(
         c,
         <CorrespondencePage pairs={await store.listCorrespondence({ limit: 300 })} thread={null} />,
       );
     }
     const records = await store.findCorrespondence({ a, b });
-    if (records.length === 0) return render(c, <NotFoundPage />, 404);
+    if (records.length === 0) return renderPage(c, <NotFoundPage />, 404);
     const [authorityA, authorityB] = await Promise.all([findAuthority(a, deps), findAuthority(b, deps)]);
     const thread = {
       a: { id: a, name: authorityA?.name ?? labelOf(a, []) },
       b: { id: b, name: authorityB?.name ?? labelOf(b, []) },
       records,
     };
-    return render(c, <CorrespondencePage pairs={[]} thread={thread} />);
+    return renderPage(c, <CorrespondencePage pairs={[]} thread={thread} />);
   });
 
   for (const format of Object.keys(CITATION_FORMATS) as CitationFormat[]) {
     app.get(`/documents/:id/cite.${format}`, async (c) => {
       const record = await store.getRecord(c.req.param('id'));
-      if (!record) return render(c, <NotFoundPage documentId={c.req.param('id')} />, 404);
+      if (!record) return renderPage(c, <NotFoundPage documentId={c.req.param('id')} />, 404);
       const url = new URL(`/documents/${encodeURIComponent(record.id)}`, c.req.url).toString();
       const fileName = `${record.id.replace(/[^\w.-]+/gu, '_')}.${format}`;
       return c.body(formatCitation(record, format, url), 200, {
@@ -352,7 +353,3 @@ function mergeFacets(values: { value: string; label: string; count: number }[]) 
   return [...byValue.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
 
-async function render(c: Context, page: Child, status: 200 | 404 = 200): Promise<Response> {
-  const markup = await Promise.resolve(page?.toString() ?? '');
-  return c.html(`<!DOCTYPE html>${markup}`, status);
-}

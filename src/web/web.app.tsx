@@ -17,6 +17,8 @@ import { HomePage, summarizeArchive } from './home.page.tsx';
 import { STYLESHEET_PATH } from './layout.component.tsx';
 import { createReadingRoomRoutes } from './reading-room.routes.ts';
 import { SearchPage } from './search.page.tsx';
+import { parsePageParam } from './browse.queries.ts';
+import { renderPage } from './page.render.ts';
 
 export interface WebDependencies {
   store: Store;
@@ -82,7 +84,7 @@ export function createWebApp(deps: WebDependencies): Hono {
   app.get('/', async (c) => {
     const all = await store.search({ query: { kind: 'and', children: [] }, page: 1, pageSize: 1 });
     const pageCount = Math.max(1, Math.ceil(all.total / PAGE_SIZE));
-    const page = parsePage(c.req.query('page'));
+    const page = parsePageParam(c.req.query('page'));
     if (page === null || page > pageCount) return renderPage(c, <NotFoundPage />, 404);
     const [documents, recent, collections] = await Promise.all([
       store.listRecords({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
@@ -184,17 +186,6 @@ export function createWebApp(deps: WebDependencies): Hono {
   return app;
 }
 
-/** Hono's JSX renders the markup; the doctype is the one string it cannot produce. */
-async function renderPage(c: Context, page: Child, status: 200 | 400 | 404 | 500 = 200): Promise<Response> {
-  const markup = await Promise.resolve(page?.toString() ?? '');
-  return c.html(`<!DOCTYPE html>${markup}`, status);
-}
-
-function parsePage(value: string | undefined): number | null {
-  if (value === undefined) return 1;
-  if (!/^[1-9]\d{0,6}$/u.test(value)) return null;
-  return Number(value);
-}
 
 const FORMAT_MEDIA_TYPES: Record<RecordSource['format'], string> = {
   'archive-page-text': 'text/plain',

@@ -1,0 +1,12 @@
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+
+/**
+ * Sends a page: Hono's JSX renders the markup, and the doctype is the one string it cannot produce.
+ *
+ * @example return renderPage(c, <NotFoundPage />, 404);
+ */
+export async function renderPage(c: Context, page: Child, status: 200 | 400 | 404 | 500 = 200): Promise<Response> {
+  const markup = await Promise.resolve(page?.toString() ?? '');
+  return c.html(`<!DOCTYPE html>${markup}`, status);
+}
