@@ -8,23 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { ChanceryRecord } from '../src/record/record.types.ts';
 import { CABLE_SEED, LETTER_SEED } from './support/shared-paths.ts';
+import { CHANCERY_BIN, type CliResult, runChancery } from './support/cli.run.ts';
 
-const BIN = fileURLToPath(new URL('../bin/chancery.js', import.meta.url));
 const run = promisify(execFile);
 let dir: string;
 let db: string;
 
 /** Runs the CLI as a user would; resolves with the exit code instead of throwing on failure. */
-async function chancery(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, '--db', db, ...args], {
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function chancery(...args: string[]): Promise<CliResult> {
+  return runChancery(db, ...args);
 }
 
 before(() => {
@@ -112,11 +104,11 @@ test('failures exit non-zero and say what is wrong', async () => {
 
 test('CHANCERY_DB chooses the database when --db is not given', async () => {
   const envDb = join(dir, 'from-env.db');
-  const { stdout } = await run(process.execPath, [BIN, 'ingest', '--quiet', LETTER_SEED], {
+  const { stdout } = await run(process.execPath, [CHANCERY_BIN, 'ingest', '--quiet', LETTER_SEED], {
     env: { ...process.env, CHANCERY_DB: envDb },
   });
   assert.match(stdout, /1 ingested/);
-  const listed = await run(process.execPath, [BIN, '--db', envDb, 'list'], {});
+  const listed = await run(process.execPath, [CHANCERY_BIN, '--db', envDb, 'list'], {});
   assert.match(listed.stdout, /Hand-delivered letter/);
 });
 

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { resolveRelations } from '../src/correspondence/relations.resolve.ts';
 import { AuthorityIndex } from '../src/names/authority.index.ts';
 import { loadAuthorities } from '../src/names/authority.loader.ts';
@@ -14,29 +12,20 @@ import { openSqliteStore } from '../src/store/sqlite/sqlite.store.ts';
 import type { Store } from '../src/store/store.types.ts';
 import { makeRecord } from './support/record.fixture.ts';
 import { CABLE_SEED, LETTER_SEED } from './support/shared-paths.ts';
+import { type CliResult, runChancery } from './support/cli.run.ts';
 
 /**
  * Correspondence across records: Stalin's reply of 14 July 1951 to the seed cable, in two
  * archives' copies (APRF and AVP RF), with its attachment (test/fixtures/correspondence/), and the
  * seeds. Through the command line as a user runs it, and through the resolver on a store.
  */
-const BIN = fileURLToPath(new URL('../bin/chancery.js', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./fixtures/correspondence/', import.meta.url));
-const run = promisify(execFile);
 const authorities = new AuthorityIndex(loadAuthorities());
 let dir: string;
 let db: string;
 
-async function chancery(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, '--db', db, ...args], {
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function chancery(...args: string[]): Promise<CliResult> {
+  return runChancery(db, ...args);
 }
 
 async function show(id: string): Promise<ChanceryRecord> {
