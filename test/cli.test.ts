@@ -4,11 +4,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { ChanceryRecord } from '../src/record/record.types.ts';
-import { CABLE_SEED, LETTER_SEED } from './support/shared-paths.ts';
 import { CHANCERY_BIN, type CliResult, runChancery } from './support/cli.run.ts';
+import { CABLE_SEED, LETTER_SEED } from './support/shared-paths.ts';
 
 const run = promisify(execFile);
 let dir: string;

@@ -10,9 +10,9 @@ import { loadAuthorities } from '../src/names/authority.loader.ts';
 import type { ChanceryRecord, Relation } from '../src/record/record.types.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite.store.ts';
 import type { Store } from '../src/store/store.types.ts';
+import { type CliResult, runChancery } from './support/cli.run.ts';
 import { makeRecord } from './support/record.fixture.ts';
 import { CABLE_SEED, LETTER_SEED } from './support/shared-paths.ts';
-import { type CliResult, runChancery } from './support/cli.run.ts';
 
 /**
  * Correspondence across records: Stalin's reply of 14 July 1951 to the seed cable, in two

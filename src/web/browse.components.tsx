@@ -213,7 +213,11 @@ export function CountList({ bars, label }: { bars: ChartBar[]; label: string }) 
 }
 
 /** Collections, each linked, with how many documents it holds. */
-export function CollectionList({ collections }: { collections: { collection: Collection; count: number }[] }) {
+export function CollectionList({
+  collections,
+}: {
+  collections: { collection: Collection; count: number }[];
+}) {
   return (
     <ul class="document-list">
       {collections.map(({ collection, count }) => (

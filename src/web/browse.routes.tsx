@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type Context, Hono } from 'hono';
-import type { Child } from 'hono/jsx';
+import { Hono } from 'hono';
 import type { AuthorityIndex } from '../names/authority.index.ts';
 import { normalizeName } from '../names/name.normalize.ts';
 import type { Authority } from '../record/record.types.ts';
@@ -27,9 +26,9 @@ import {
   fondOf,
 } from './holdings.page.tsx';
 import { NamesIndexPage } from './names-index.page.tsx';
+import { renderPage } from './page.render.ts';
 import { correspondentsOf, PersonPage, PlacePage } from './person.page.tsx';
 import { CorrespondencePage, groupByDay, TimelinePage, timelineHref } from './timeline.page.tsx';
-import { renderPage } from './page.render.ts';
 
 export interface BrowseDependencies {
   store: Store;
@@ -253,7 +252,10 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
         count: counts[i]?.total ?? 0,
         href: timelineHref({ ...filters, month: m }),
       }));
-      return renderPage(c, <TimelinePage {...common} bars={bars} days={[]} total={total.total} pageCount={1} />);
+      return renderPage(
+        c,
+        <TimelinePage {...common} bars={bars} days={[]} total={total.total} pageCount={1} />,
+      );
     }
     const found = await runQuery(store, within(`${year}-${month}-01`, `${year}-${month}-31`), {
       page,
@@ -352,4 +354,3 @@ function mergeFacets(values: { value: string; label: string; count: number }[]) 
   }
   return [...byValue.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
-

@@ -6,7 +6,11 @@ import type { Child } from 'hono/jsx';
  *
  * @example return renderPage(c, <NotFoundPage />, 404);
  */
-export async function renderPage(c: Context, page: Child, status: 200 | 400 | 404 | 500 = 200): Promise<Response> {
+export async function renderPage(
+  c: Context,
+  page: Child,
+  status: 200 | 400 | 404 | 500 = 200,
+): Promise<Response> {
   const markup = await Promise.resolve(page?.toString() ?? '');
   return c.html(`<!DOCTYPE html>${markup}`, status);
 }

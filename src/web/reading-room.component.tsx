@@ -1,10 +1,8 @@
-import type { Child } from 'hono/jsx';
 import type {
   Alignment,
   Block,
   ChanceryRecord,
   DraftComparison,
-  Mark,
   Text,
   TextChange,
 } from '../record/record.types.ts';

@@ -103,7 +103,15 @@ function BlockView({ text, block }: { text: Text; block: Block }) {
  * note calls. With `anchors: false` (the side-by-side and comparison views, which show a block a
  * second time) note calls carry no id, so that no id is given twice on a page.
  */
-export function BlockContent({ text, block, anchors = true }: { text: Text; block: Block; anchors?: boolean }) {
+export function BlockContent({
+  text,
+  block,
+  anchors = true,
+}: {
+  text: Text;
+  block: Block;
+  anchors?: boolean;
+}) {
   return <>{segmentBlock(block).map((segment) => renderSegment({ text, anchors }, segment))}</>;
 }
 

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { type Context, Hono } from 'hono';
-import type { Child } from 'hono/jsx';
 import { secureHeaders } from 'hono/secure-headers';
 import { createSearchApi, positiveInt } from '../api/search.routes.ts';
 import { createThreadApi } from '../api/thread.routes.ts';
@@ -9,16 +8,16 @@ import type { AuthorityIndex } from '../names/authority.index.ts';
 import type { ChanceryRecord, RecordSource } from '../record/record.types.ts';
 import { searchArchive } from '../search/search.service.ts';
 import type { Store } from '../store/store.types.ts';
+import { parsePageParam } from './browse.queries.ts';
 import { createBrowseRoutes } from './browse.routes.tsx';
 import { loadDocumentLinks } from './correspondence.queries.ts';
 import { DocumentPage } from './document.page.tsx';
 import { NotFoundPage, ServerErrorPage } from './error.page.tsx';
 import { HomePage, summarizeArchive } from './home.page.tsx';
 import { STYLESHEET_PATH } from './layout.component.tsx';
+import { renderPage } from './page.render.ts';
 import { createReadingRoomRoutes } from './reading-room.routes.ts';
 import { SearchPage } from './search.page.tsx';
-import { parsePageParam } from './browse.queries.ts';
-import { renderPage } from './page.render.ts';
 
 export interface WebDependencies {
   store: Store;
@@ -185,7 +184,6 @@ export function createWebApp(deps: WebDependencies): Hono {
 
   return app;
 }
-
 
 const FORMAT_MEDIA_TYPES: Record<RecordSource['format'], string> = {
   'archive-page-text': 'text/plain',
