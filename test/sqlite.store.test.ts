@@ -72,3 +72,45 @@ test('sqlite store: a database from before migration 3 is upgraded, and its thre
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('sqlite store: a search sees what another process indexed or removed since its last search', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chancery-'));
+  try {
+    const path = join(dir, 'shared.db');
+    const server = openSqliteStore(path);
+    const ingest = openSqliteStore(path);
+    const everything = { query: { kind: 'and' as const, children: [] }, page: 1, pageSize: 10 };
+    const types = async () =>
+      Object.fromEntries((await server.search(everything)).facets.type.map((v) => [v.value, v.count]));
+    await ingest.saveRecord(makeRecord({ id: 'a' }));
+    assert.deepEqual(await types(), { 'ciphered-telegram': 1 });
+    await ingest.saveRecords([
+      makeRecord({ id: 'b', type: 'letter' }),
+      makeRecord({ id: 'c', type: 'letter' }),
+    ]);
+    assert.deepEqual(await types(), { 'ciphered-telegram': 1, letter: 2 });
+    await ingest.saveRecord(makeRecord({ id: 'b', type: 'cable' }));
+    await ingest.deleteRecord('a');
+    assert.deepEqual(await types(), { cable: 1, letter: 1 });
+    const filtered = await server.search({
+      query: {
+        kind: 'and',
+        children: [
+          { kind: 'word', text: 'Филиппов' },
+          { kind: 'filter', field: 'type', facets: ['type'], values: ['letter'] },
+        ],
+      },
+      page: 1,
+      pageSize: 10,
+    });
+    assert.deepEqual(
+      filtered.hits.map((h) => h.id),
+      ['c'],
+      'facet filters applied in memory see the change too',
+    );
+    await ingest.close();
+    await server.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -3,50 +3,87 @@ import { FACETS, type FacetName, type FacetValue } from '../query/query.types.ts
 
 const FACET_LIMIT = 20;
 
+/** When more documents than this share of the archive changed since the load, reload instead. */
+const REBUILD_SHARE = 0.2;
+
+type FacetEntry = { facet: string; value: string; label: string };
+
 /**
  * The archive's facet values held in memory as columns: for each document (by index rowid) the
  * ids of its facet values, in one Int32Array (compressed sparse rows). Counting the facets of a
  * result is then a loop over typed arrays, about 1 ms for 15,000 hits, where SQLite's GROUP BY
- * over the same rows took 30 ms and grew with every hit. The columns are rebuilt from
- * `search_facets` when the index changes (see SqliteSearchIndex).
+ * over the same rows took 30 ms and grew with every hit.
+ *
+ * The index numbers its changes (`search_seq`): before each search `refresh` reads only the
+ * documents changed or removed since, by this process or another (an ingest beside a server),
+ * into an overlay over the columns; loading everything again took 2.3 s on a million blocks.
  */
 export class FacetColumns {
+  /** Documents changed since the load, with their value ids; removed ones have none. */
+  private readonly overlay = new Map<number, number[]>();
+
   private constructor(
     private readonly offsets: Int32Array,
     private readonly valueIds: Int32Array,
-    private readonly values: { facet: string; value: string; label: string }[],
+    private readonly values: FacetEntry[],
     private readonly ids: Map<string, number>,
+    private seq: number,
   ) {}
 
   static load(db: Database.Database): FacetColumns {
-    const maxDoc = Number(db.prepare('SELECT coalesce(max(rowid), 0) FROM search_docs').pluck().get());
-    const rowCount = Number(db.prepare('SELECT count(*) FROM search_facets').pluck().get());
-    const counts = new Int32Array(maxDoc + 2);
-    const valueIds = new Int32Array(rowCount);
-    const values: { facet: string; value: string; label: string }[] = [];
-    const ids = new Map<string, number>();
-    const rows = db
-      .prepare(
-        'SELECT doc, facet, value, label FROM search_facets INDEXED BY search_facets_by_doc ORDER BY doc',
-      )
-      .raw()
-      .iterate() as IterableIterator<[number, string, string, string]>;
-    let i = 0;
-    for (const [doc, facet, value, label] of rows) {
-      const key = `${facet}\u0000${value}`;
-      let id = ids.get(key);
-      if (id === undefined) {
-        id = values.length;
-        ids.set(key, id);
-        values.push({ facet, value, label });
-      } else if (label < (values[id] as { label: string }).label) {
-        (values[id] as { label: string }).label = label;
+    // One read transaction: the facets and the change number read from the same snapshot.
+    return db.transaction(() => {
+      const seq = Number(db.prepare('SELECT value FROM search_seq').pluck().get());
+      const maxDoc = Number(db.prepare('SELECT coalesce(max(rowid), 0) FROM search_docs').pluck().get());
+      const rowCount = Number(db.prepare('SELECT count(*) FROM search_facets').pluck().get());
+      const counts = new Int32Array(maxDoc + 2);
+      const valueIds = new Int32Array(rowCount);
+      const columns = new FacetColumns(counts, valueIds, [], new Map(), seq);
+      const rows = db
+        .prepare(
+          'SELECT doc, facet, value, label FROM search_facets INDEXED BY search_facets_by_doc ORDER BY doc',
+        )
+        .raw()
+        .iterate() as IterableIterator<[number, string, string, string]>;
+      let i = 0;
+      for (const [doc, facet, value, label] of rows) {
+        valueIds[i++] = columns.idOf(facet, value, label);
+        counts[doc + 1] = (counts[doc + 1] as number) + 1;
       }
-      valueIds[i++] = id;
-      counts[doc + 1] = (counts[doc + 1] as number) + 1;
-    }
-    for (let d = 1; d < counts.length; d++) counts[d] = (counts[d] as number) + (counts[d - 1] as number);
-    return new FacetColumns(counts, valueIds.subarray(0, i), values, ids);
+      for (let d = 1; d < counts.length; d++) counts[d] = (counts[d] as number) + (counts[d - 1] as number);
+      return columns;
+    })();
+  }
+
+  /** These columns brought up to date with the index, or new columns when much has changed. */
+  refresh(db: Database.Database): FacetColumns {
+    return db.transaction(() => {
+      const seq = Number(db.prepare('SELECT value FROM search_seq').pluck().get());
+      if (seq === this.seq) return this;
+      const removed = db
+        .prepare('SELECT doc FROM search_removed WHERE seq > ?')
+        .pluck()
+        .all(this.seq) as number[];
+      const changed = db
+        .prepare('SELECT rowid FROM search_docs WHERE seq > ?')
+        .pluck()
+        .all(this.seq) as number[];
+      if (this.overlay.size + removed.length + changed.length > REBUILD_SHARE * this.offsets.length) {
+        return FacetColumns.load(db);
+      }
+      // Removals first: a rowid freed by a removal can be given to a document indexed later.
+      for (const doc of removed) this.overlay.set(doc, []);
+      const facetsOf = db.prepare('SELECT facet, value, label FROM search_facets WHERE doc = ?').raw();
+      for (const doc of changed) {
+        const rows = facetsOf.all(doc) as [string, string, string][];
+        this.overlay.set(
+          doc,
+          rows.map(([facet, value, label]) => this.idOf(facet, value, label)),
+        );
+      }
+      this.seq = seq;
+      return this;
+    })();
   }
 
   /** A test for documents that have one of `values` under one of `facets`. */
@@ -59,26 +96,21 @@ export class FacetColumns {
       }
     }
     return (doc) => {
-      if (doc + 1 >= this.offsets.length) return false;
-      const end = this.offsets[doc + 1] as number;
-      for (let k = this.offsets[doc] as number; k < end; k++)
-        if (wanted[this.valueIds[k] as number]) return true;
-      return false;
+      let found = false;
+      this.forEachValue(doc, (id) => {
+        if (wanted[id]) found = true;
+      });
+      return found;
     };
   }
 
   /** Facet value counts over the given documents: the most frequent first, years and decades in order. */
   count(docs: ArrayLike<number>, only: readonly FacetName[] = FACETS): Record<FacetName, FacetValue[]> {
     const tally = new Int32Array(this.values.length);
-    for (let h = 0; h < docs.length; h++) {
-      const doc = docs[h] as number;
-      if (doc + 1 >= this.offsets.length) continue;
-      const end = this.offsets[doc + 1] as number;
-      for (let k = this.offsets[doc] as number; k < end; k++) {
-        const id = this.valueIds[k] as number;
-        tally[id] = (tally[id] as number) + 1;
-      }
-    }
+    const add = (id: number) => {
+      tally[id] = (tally[id] as number) + 1;
+    };
+    for (let h = 0; h < docs.length; h++) this.forEachValue(docs[h] as number, add);
     const facets = Object.fromEntries(FACETS.map((f) => [f, [] as FacetValue[]])) as Record<
       FacetName,
       FacetValue[]
@@ -86,7 +118,7 @@ export class FacetColumns {
     for (let id = 0; id < tally.length; id++) {
       const count = tally[id] as number;
       if (count === 0) continue;
-      const { facet, value, label } = this.values[id] as { facet: string; value: string; label: string };
+      const { facet, value, label } = this.values[id] as FacetEntry;
       if ((only as readonly string[]).includes(facet))
         facets[facet as FacetName].push({ value, label, count });
     }
@@ -101,5 +133,31 @@ export class FacetColumns {
         .slice(0, chronological ? undefined : FACET_LIMIT);
     }
     return facets;
+  }
+
+  /** Calls `visit` with the id of each facet value of a document. */
+  private forEachValue(doc: number, visit: (id: number) => void): void {
+    const changed = this.overlay.get(doc);
+    if (changed) {
+      for (const id of changed) visit(id);
+      return;
+    }
+    if (doc + 1 >= this.offsets.length) return;
+    const end = this.offsets[doc + 1] as number;
+    for (let k = this.offsets[doc] as number; k < end; k++) visit(this.valueIds[k] as number);
+  }
+
+  /** The id of a facet value, added to the dictionary when new; the smallest label is kept. */
+  private idOf(facet: string, value: string, label: string): number {
+    const key = `${facet}\u0000${value}`;
+    const id = this.ids.get(key);
+    if (id === undefined) {
+      this.ids.set(key, this.values.length);
+      this.values.push({ facet, value, label });
+      return this.values.length - 1;
+    }
+    const entry = this.values[id] as FacetEntry;
+    if (label < entry.label) entry.label = label;
+    return id;
   }
 }

@@ -24,15 +24,19 @@ export class SqliteSearchIndex {
   private readonly statements;
   /** Statements whose SQL depends on the query's shape, prepared once per shape. */
   private readonly prepared = new Map<string, Database.Statement>();
-  /** Facet columns and the database version they were read at; `changed` after this connection wrote. */
-  private columns: { facets: FacetColumns; version: number; changed: boolean } | null = null;
+  /** The archive's facets in memory, brought up to date before each search. */
+  private columns: FacetColumns | null = null;
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
       docByRecord: db.prepare('SELECT rowid FROM search_docs WHERE record_id = ?').pluck(),
-      insertDoc: db.prepare('INSERT INTO search_docs (record_id, date_min, date_max) VALUES (?, ?, ?)'),
-      updateDoc: db.prepare('UPDATE search_docs SET date_min = ?, date_max = ? WHERE rowid = ?'),
+      insertDoc: db.prepare(
+        'INSERT INTO search_docs (record_id, date_min, date_max, seq) VALUES (?, ?, ?, ?)',
+      ),
+      updateDoc: db.prepare('UPDATE search_docs SET date_min = ?, date_max = ?, seq = ? WHERE rowid = ?'),
       deleteDoc: db.prepare('DELETE FROM search_docs WHERE rowid = ?'),
+      markRemoved: db.prepare('INSERT OR REPLACE INTO search_removed (doc, seq) VALUES (?, ?)'),
+      nextSeq: db.prepare('UPDATE search_seq SET value = value + 1 RETURNING value').pluck(),
       deleteFts: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
       insertFts: db.prepare(
         'INSERT INTO search_fts (rowid, title, names, summary, body) VALUES (?, ?, ?, ?, ?)',
@@ -50,16 +54,14 @@ export class SqliteSearchIndex {
     const s = this.statements;
     let rowid = s.docByRecord.get(record.id) as number | undefined;
     if (rowid === undefined) {
-      rowid = Number(s.insertDoc.run(record.id, doc.dateMin, doc.dateMax).lastInsertRowid);
+      rowid = Number(s.insertDoc.run(record.id, doc.dateMin, doc.dateMax, this.nextSeq()).lastInsertRowid);
     } else {
-      s.updateDoc.run(doc.dateMin, doc.dateMax, rowid);
+      s.updateDoc.run(doc.dateMin, doc.dateMax, this.nextSeq(), rowid);
       s.deleteFts.run(rowid);
       s.deleteFacets.run(rowid);
     }
     s.insertFts.run(rowid, doc.title, doc.names, doc.summary, doc.body);
     for (const f of doc.facets) s.insertFacet.run(rowid, f.facet, f.value, f.label);
-    // data_version only moves for other connections' commits: our own writes are noted here.
-    if (this.columns) this.columns.changed = true;
   }
 
   removeRecord(recordId: string): void {
@@ -68,7 +70,7 @@ export class SqliteSearchIndex {
     this.statements.deleteFts.run(rowid);
     this.statements.deleteFacets.run(rowid);
     this.statements.deleteDoc.run(rowid);
-    if (this.columns) this.columns.changed = true;
+    this.statements.markRemoved.run(rowid, this.nextSeq());
   }
 
   search(request: SearchRequest): SearchResponse {
@@ -189,13 +191,14 @@ export class SqliteSearchIndex {
     return new Map(rows.map(([doc, json]) => [doc, JSON.parse(json) as ChanceryRecord]));
   }
 
-  /** The in-memory facet columns, reloaded when this or another connection changed the index. */
+  /** The in-memory facet columns, with what this or another process changed since applied. */
   private facetColumns(): FacetColumns {
-    const version = Number(this.db.pragma('data_version', { simple: true }));
-    if (!this.columns || this.columns.version !== version || this.columns.changed) {
-      this.columns = { facets: FacetColumns.load(this.db), version, changed: false };
-    }
-    return this.columns.facets;
+    this.columns = this.columns ? this.columns.refresh(this.db) : FacetColumns.load(this.db);
+    return this.columns;
+  }
+
+  private nextSeq(): number {
+    return Number(this.statements.nextSeq.get());
   }
 
   private prepare(sql: string): Database.Statement {

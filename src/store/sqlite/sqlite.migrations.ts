@@ -70,14 +70,24 @@ export const SQLITE_MIGRATIONS: Migration[] = [
     version: 2,
     name: 'full-text search index and facets',
     sql: `
-      -- One row per indexed record; its rowid is the FTS5 rowid.
+      -- One row per indexed record; its rowid is the FTS5 rowid. \`seq\` orders the changes to the
+      -- index, so that a process holding facets in memory reads only what changed since.
       CREATE TABLE search_docs (
         rowid     INTEGER PRIMARY KEY,
         record_id TEXT NOT NULL UNIQUE,
         date_min  TEXT,
-        date_max  TEXT
+        date_max  TEXT,
+        seq       INTEGER NOT NULL
       );
       CREATE INDEX search_docs_by_date ON search_docs(date_min);
+      CREATE INDEX search_docs_by_seq ON search_docs(seq);
+      CREATE TABLE search_removed (
+        doc INTEGER PRIMARY KEY,
+        seq INTEGER NOT NULL
+      );
+      CREATE INDEX search_removed_by_seq ON search_removed(seq);
+      CREATE TABLE search_seq (value INTEGER NOT NULL);
+      INSERT INTO search_seq VALUES (0);
       -- Contentless: the analyzed terms are indexed, not stored; snippets come from the record.
       CREATE VIRTUAL TABLE search_fts USING fts5(
         title, names, summary, body,
