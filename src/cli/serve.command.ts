@@ -16,6 +16,9 @@ export function registerServeCommand(program: Command): void {
       const { db } = command.optsWithGlobals<{ db?: string }>();
       const app = await openApp(db ? { db } : {});
       if (options.sample) await ingestSampleWhenEmpty(app);
+      // One search over everything before listening: the search index reads its facets into
+      // memory on its first search (seconds for a large archive), so no reader waits for that.
+      await app.store.search({ query: { kind: 'and', children: [] }, page: 1, pageSize: 1 });
       const web = createWebApp({ store: app.store, authorities: app.authorities });
       const server = serve({ fetch: web.fetch, port: options.port, hostname: options.host }, (info) => {
         process.stdout.write(`Chancery reading room: http://${options.host}:${info.port}/\n`);
