@@ -56,6 +56,11 @@ export function personHref(key: string): string {
   return `/people/${encodeURIComponent(key)}`;
 }
 
+/** The thread of two correspondents, both ways, in date order. */
+export function correspondenceHref(a: string, b: string): string {
+  return `/correspondence?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
+}
+
 export function placeHref(key: string): string {
   return `/places/${encodeURIComponent(key)}`;
 }

@@ -2,7 +2,7 @@ import type { Authority } from '../record/record.types.ts';
 import type { FacetValue, SearchResponse } from '../search/query/query.types.ts';
 import type { CorrespondencePair } from '../store/store.types.ts';
 import { HitList, NameFormsTable, ScrollRegion } from './browse.components.tsx';
-import { personHref, placeHref } from './browse.queries.ts';
+import { correspondenceHref, personHref, placeHref } from './browse.queries.ts';
 import { Layout } from './layout.component.tsx';
 
 /** One person on the other side of a correspondence, in both directions. */
@@ -96,9 +96,7 @@ export function PersonPage(props: PersonPageProps) {
                       <td class="number">{c.to}</td>
                       <td class="number">{c.from}</td>
                       <td>
-                        <a
-                          href={`/correspondence?a=${encodeURIComponent(props.personKey)}&b=${encodeURIComponent(c.key)}`}
-                        >
+                        <a href={correspondenceHref(props.personKey, c.key)}>
                           Read the thread<span class="visually-hidden"> with {c.name}</span>
                         </a>
                       </td>

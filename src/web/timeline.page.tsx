@@ -9,7 +9,7 @@ import {
   ScrollRegion,
   SummaryList,
 } from './browse.components.tsx';
-import { personHref } from './browse.queries.ts';
+import { correspondenceHref, personHref } from './browse.queries.ts';
 import { ThreadList } from './correspondence.component.tsx';
 import { Layout } from './layout.component.tsx';
 import { formatIsoDateTime, labelFromCode } from './web.format.ts';
@@ -205,9 +205,7 @@ export function CorrespondencePage({ pairs, thread }: CorrespondencePageProps) {
                         <a href={personHref(pair.recipient.key)}>{pair.recipient.name}</a>
                       </td>
                       <td class="number">
-                        <a
-                          href={`/correspondence?a=${encodeURIComponent(pair.author.key)}&b=${encodeURIComponent(pair.recipient.key)}`}
-                        >
+                        <a href={correspondenceHref(pair.author.key, pair.recipient.key)}>
                           {pair.count}
                           <span class="visually-hidden">
                             {' '}

@@ -3,11 +3,12 @@ import { parseDate } from '../../record/date.parse.ts';
 import { parseMarkdownMarks } from '../../texts/editorial-marks.parse.ts';
 import { type ArchivePage, assembleRecord } from './archive-page.assemble.ts';
 import {
+  emptyLabelledPage,
   isContentsEntry,
-  type LabelledPage,
   pageFromSections,
   readLabel,
   type SectionLabel,
+  scoreSectionLabels,
 } from './archive-page.sections.ts';
 import type { FileHead, FormatReader, ReadItem, SourceInput } from './format.types.ts';
 
@@ -30,11 +31,7 @@ export const archivePageMarkdownReader: FormatReader = {
   detect(file: FileHead): number {
     const head = file.head.replace(/^\uFEFF/, '');
     if (/^\s*[<{[]/.test(head) || !LABEL_HEADING.test(head)) return 0;
-    let score = 0;
-    if (/^#{1,6}[ \t]+Citation:[ \t]*$/im.test(head)) score += 0.45;
-    if (/^#{1,6}[ \t]+Summary:[ \t]*$/im.test(head)) score += 0.15;
-    if (/^#{1,6}[ \t]+Original Language:[ \t]*$/im.test(head)) score += 0.15;
-    if (/^#{1,6}[ \t]+Contents:[ \t]*$/im.test(head)) score += 0.15;
+    let score = scoreSectionLabels(head, String.raw`#{1,6}[ \t]+`, String.raw`[ \t]*$`);
     const firstHeading = /^#{1,6}[ \t]+(.+?)[ \t]*$/m.exec(head)?.[1];
     if (firstHeading && parseDate(firstHeading)) score += 0.1;
     return Math.min(1, score);
@@ -52,15 +49,7 @@ export function parseMarkdownPage(
   file: Pick<SourceInput, 'name' | 'sha256' | 'encoding'>,
 ): ArchivePage {
   const tokens = markdown.parse(text.replace(/^\uFEFF/, ''), {});
-  const page: LabelledPage = {
-    format: 'archive-page-markdown',
-    file,
-    date: null,
-    title: null,
-    preamble: [],
-    sections: new Map(),
-    body: [],
-  };
+  const page = emptyLabelledPage('archive-page-markdown', file);
   let section: SectionLabel | 'body' | null = null;
   let listMarker: string | undefined;
 

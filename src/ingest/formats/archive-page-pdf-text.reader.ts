@@ -2,11 +2,12 @@ import { parseDate } from '../../record/date.parse.ts';
 import { joinLines } from '../../texts/paragraph.rebuild.ts';
 import { type ArchivePage, assembleRecord } from './archive-page.assemble.ts';
 import {
+  emptyLabelledPage,
   isContentsEntry,
-  type LabelledPage,
   pageFromSections,
   readLabel,
   type SectionLabel,
+  scoreSectionLabels,
 } from './archive-page.sections.ts';
 import type { FileHead, FormatReader, ReadItem, SourceInput } from './format.types.ts';
 import { cleanPdfLayout, type LayoutLine } from './pdf-layout.clean.ts';
@@ -29,11 +30,7 @@ export const archivePagePdfTextReader: FormatReader = {
     if (/^\s*[<{[]/.test(head) || !LABEL_LINE.test(head)) return 0;
     // Markdown headings make it the Markdown page.
     if (/^#{1,6}[ \t]+(?:Citation|Summary|Original Language|Contents):/im.test(head)) return 0;
-    let score = 0;
-    if (/^[ \t]*Citation:/im.test(head)) score += 0.45;
-    if (/^[ \t]*Summary:/im.test(head)) score += 0.15;
-    if (/^[ \t]*Original Language:/im.test(head)) score += 0.15;
-    if (/^[ \t]*Contents:/im.test(head)) score += 0.15;
+    let score = scoreSectionLabels(head, String.raw`[ \t]*`);
     if (head.includes('\f') || /^[ \t]*(?:Page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?[ \t]*$/im.test(head))
       score += 0.1;
     return Math.min(1, score);
@@ -50,15 +47,7 @@ export function parsePdfTextPage(
   text: string,
   file: Pick<SourceInput, 'name' | 'sha256' | 'encoding'>,
 ): ArchivePage {
-  const page: LabelledPage = {
-    format: 'archive-page-pdf-text',
-    file,
-    date: null,
-    title: null,
-    preamble: [],
-    sections: new Map(),
-    body: [],
-  };
+  const page = emptyLabelledPage('archive-page-pdf-text', file);
   let section: SectionLabel | 'body' | null = null;
   const titleLines: LayoutLine[] = [];
   for (const paragraph of paragraphs(cleanPdfLayout(text))) {

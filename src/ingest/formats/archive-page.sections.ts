@@ -55,6 +55,30 @@ export interface LabelledPage {
   body: PageBlock[];
 }
 
+/** A labelled page before its reader has found anything in it. */
+export function emptyLabelledPage(format: LabelledPage['format'], file: LabelledPage['file']): LabelledPage {
+  return { format, file, date: null, title: null, preamble: [], sections: new Map(), body: [] };
+}
+
+/**
+ * How strongly a page's head shows the archive's labelled sections, each label between `prefix`
+ * and `suffix` (Markdown's `#### ` and the heading's end, or the PDF text's indentation). The
+ * citation weighs most: it is what no other kind of text carries.
+ */
+export function scoreSectionLabels(head: string, prefix: string, suffix = ''): number {
+  const weights: [string, number][] = [
+    ['Citation', 0.45],
+    ['Summary', 0.15],
+    ['Original Language', 0.15],
+    ['Contents', 0.15],
+  ];
+  return weights.reduce(
+    (score, [label, weight]) =>
+      score + (new RegExp(`^${prefix}${label}:${suffix}`, 'im').test(head) ? weight : 0),
+    0,
+  );
+}
+
 /**
  * The fields of an archive page from its labelled sections: the citation's URL and record id,
  * summary, original language (as a code), credits, the Contents list.
