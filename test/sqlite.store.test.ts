@@ -58,7 +58,9 @@ test('sqlite store: a database from before migration 3 is upgraded, and its thre
     await store.close();
     // Wind the file back to schema version 2, as a Chancery from before migration 3 left it.
     const db = new Database(path);
-    db.exec('DROP TABLE record_relations; DELETE FROM schema_migrations WHERE version >= 3;');
+    db.exec(
+      'DROP TABLE record_relations; DROP INDEX collection_members_by_record; DELETE FROM schema_migrations WHERE version >= 3;',
+    );
     db.close();
     const upgraded = openSqliteStore(path);
     assert.deepEqual(

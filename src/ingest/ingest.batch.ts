@@ -127,7 +127,7 @@ type OnRecords = (count: number, bytesRead: number) => void;
 async function ingestFile(path: string, options: IngestOptions, onRecords: OnRecords): Promise<FileReport> {
   const report = emptyReport(path);
   try {
-    const source = countBytesRead(await openSourceFile(path));
+    const source = await openSourceFile(path);
     report.encoding = source.encoding;
     if (source.encoding !== 'utf-8') report.notes.push(`decoded from ${source.encoding}`);
     const reader = chooseReader(source, options.readers);
@@ -138,21 +138,6 @@ async function ingestFile(path: string, options: IngestOptions, onRecords: OnRec
     report.problems.push({ code: error.code, message: error.message });
   }
   return report;
-}
-
-/** A source that tells how far a streaming reader has got, for the progress bar. */
-function countBytesRead(source: SourceInput): SourceInput & { bytesRead(): number } {
-  let bytes = 0;
-  return {
-    ...source,
-    bytesRead: () => bytes,
-    async *chunks() {
-      for await (const chunk of source.chunks()) {
-        bytes += Buffer.byteLength(chunk);
-        yield chunk;
-      }
-    },
-  };
 }
 
 function chooseReader(source: SourceInput, readers: FormatReader[]): FormatReader {
@@ -178,7 +163,7 @@ function chooseReader(source: SourceInput, readers: FormatReader[]): FormatReade
 }
 
 async function readIntoStore(
-  source: SourceInput & { bytesRead(): number },
+  source: SourceInput,
   reader: FormatReader,
   options: IngestOptions,
   report: FileReport,

@@ -30,6 +30,7 @@ export async function openSourceFile(path: string): Promise<SourceInput> {
       },
     );
   }
+  let bytesRead = 0;
   return {
     path,
     name,
@@ -38,7 +39,8 @@ export async function openSourceFile(path: string): Promise<SourceInput> {
     encoding: decoding.encoding,
     head: decodeRange(sample, decoding),
     text: async () => decodeRange(await readFile(path), decoding, true),
-    chunks: () => decodeChunks(path, decoding),
+    chunks: () => decodeChunks(path, decoding, { onBytes: (bytes) => (bytesRead += bytes) }),
+    bytesRead: () => bytesRead,
   };
 }
 
@@ -66,10 +68,19 @@ function decodeRange(bytes: Uint8Array, decoding: Decoding, complete = false): s
   return decoder.decode(bytes.subarray(decoding.bomLength), { stream: !complete });
 }
 
-async function* decodeChunks(path: string, decoding: Decoding): AsyncIterable<string> {
+/** The file's text in chunks of about 256 KiB, counting the bytes read as it goes. */
+export async function* decodeChunks(
+  path: string,
+  decoding: Decoding,
+  options: { chunkBytes?: number; onBytes?: (bytes: number) => void } = {},
+): AsyncIterable<string> {
+  const stream = createReadStream(path, {
+    highWaterMark: options.chunkBytes ?? CHUNK_BYTES,
+    start: decoding.bomLength,
+  });
   const decoder = new TextDecoder(decoding.encoding);
-  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES, start: decoding.bomLength });
   for await (const chunk of stream) {
+    options.onBytes?.((chunk as Buffer).length);
     const text = decoder.decode(chunk as Buffer, { stream: true });
     if (text) yield text;
   }

@@ -36,5 +36,6 @@ export function archivePageFromBytes(input: {
     chunks: async function* () {
       yield text;
     },
+    bytesRead: () => input.bytes.byteLength,
   };
 }

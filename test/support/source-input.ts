@@ -3,10 +3,11 @@ import { createReadStream, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { SourceInput } from '../../src/ingest/formats/format.types.ts';
+import { decodeChunks } from '../../src/ingest/source-file.ts';
 
 /**
- * A UTF-8 file as a reader's input, read in chunks with `fs.createReadStream`, so readers that
- * stream are driven the way the batch drives them. Small `chunkBytes` make chunk boundaries fall
+ * A UTF-8 file as a reader's input, read in chunks the way the batch reads it (`decodeChunks`), so
+ * readers that stream are driven the way the batch drives them. Small `chunkBytes` make chunk boundaries fall
  * inside tags, words and multi-byte characters, which a streaming reader must not notice.
  *
  * @example for await (const item of reader.read(await sourceInputFromPath(path), context)) …
@@ -18,6 +19,10 @@ export async function sourceInputFromPath(
   const chunkBytes = options.chunkBytes ?? 64 * 1024;
   const size = statSync(path).size;
   const headBytes = await readPrefix(path, 64 * 1024);
+  let bytesRead = 0;
+  const onBytes = (bytes: number) => {
+    bytesRead += bytes;
+  };
   return {
     path,
     name: basename(path),
@@ -28,7 +33,8 @@ export async function sourceInputFromPath(
     encoding: 'utf-8',
     head: new TextDecoder('utf-8').decode(headBytes, { stream: true }),
     text: async () => new TextDecoder('utf-8').decode(await readFile(path)),
-    chunks: () => readChunks(path, chunkBytes),
+    chunks: () => decodeChunks(path, { encoding: 'utf-8', bomLength: 0 }, { chunkBytes, onBytes }),
+    bytesRead: () => bytesRead,
   };
 }
 
@@ -36,14 +42,4 @@ async function readPrefix(path: string, bytes: number): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const chunk of createReadStream(path, { start: 0, end: bytes - 1 })) parts.push(chunk as Buffer);
   return Buffer.concat(parts);
-}
-
-async function* readChunks(path: string, chunkBytes: number): AsyncIterable<string> {
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes })) {
-    const text = decoder.decode(chunk as Buffer, { stream: true });
-    if (text) yield text;
-  }
-  const rest = decoder.decode();
-  if (rest) yield rest;
 }

@@ -21,6 +21,8 @@ export interface SourceInput extends FileHead {
   text(): Promise<string>;
   /** The decoded text in chunks, for formats read as a stream (TEI volumes). */
   chunks(): AsyncIterable<string>;
+  /** Bytes of the file `chunks()` has read so far: how far a streaming reader has got. */
+  bytesRead(): number;
 }
 
 /** A problem found inside a file that does not stop the rest of it from being read. */

@@ -1,6 +1,7 @@
+import { boundedCache } from './bounded.cache.ts';
 import { foldTerm } from './term.fold.ts';
-import { tokenizeText } from './text.tokenize.ts';
-import { stemWord } from './word.stem.ts';
+import { forEachWord } from './text.tokenize.ts';
+import { stemmerFor } from './word.stem.ts';
 
 /** An indexed term and the stretch of the original text it came from. */
 export interface Token {
@@ -9,6 +10,9 @@ export interface Token {
   end: number;
 }
 
+/** Word as written → indexed term, per language: most words of a text were seen before. */
+const termCaches = new Map<string, (word: string) => string>();
+
 /**
  * The one analyzer of Chancery, used by every storage backend and by the query parser: words
  * are folded (NFKC, case, ё→е, Latin diacritics), then stemmed in the text's language.
@@ -16,16 +20,28 @@ export interface Token {
  * @example analyzeText('военнопленных', 'ru').map((t) => t.term) // ['военноплен']
  */
 export function analyzeText(text: string, language: string): Token[] {
-  return tokenizeText(text, language).map(({ word, start, end }) => ({
-    term: stemWord(foldTerm(word), language),
-    start,
-    end,
-  }));
+  const term = termOf(language);
+  const tokens: Token[] = [];
+  forEachWord(text, language, (word, start, end) => tokens.push({ term: term(word), start, end }));
+  return tokens;
 }
 
 /** The terms only, space-separated: the form stored in the full-text index. */
 export function analyzeToTerms(text: string, language: string): string {
-  return tokenizeText(text, language)
-    .map(({ word }) => stemWord(foldTerm(word), language))
-    .join(' ');
+  const term = termOf(language);
+  let terms = '';
+  forEachWord(text, language, (word) => {
+    terms = terms === '' ? term(word) : `${terms} ${term(word)}`;
+  });
+  return terms;
+}
+
+function termOf(language: string): (word: string) => string {
+  let term = termCaches.get(language);
+  if (!term) {
+    const stem = stemmerFor(language);
+    term = boundedCache((word) => stem(foldTerm(word)));
+    termCaches.set(language, term);
+  }
+  return term;
 }

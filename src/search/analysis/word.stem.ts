@@ -4,6 +4,7 @@ import { stemmer as german } from '@orama/stemmers/german';
 import { stemmer as russian } from '@orama/stemmers/russian';
 import { stemmer as spanish } from '@orama/stemmers/spanish';
 import { stemmer as ukrainian } from '@orama/stemmers/ukrainian';
+import { boundedCache } from './bounded.cache.ts';
 
 type Stemmer = (word: string) => string;
 
@@ -17,38 +18,46 @@ const STEMMERS: Record<string, Stemmer> = {
   uk: ukrainian,
 };
 const LATIN_LANGUAGES = new Set(['en', 'de', 'fr', 'es']);
-const caches = new Map<Stemmer, Map<string, string>>();
-const CACHE_LIMIT = 200_000;
+const caches = new Map<Stemmer, (word: string) => string>();
+const byLanguage = new Map<string, (word: string) => string>();
 
 /**
  * Stems a folded word by the text's language; a word in another script than the text's is
  * stemmed by its script (a Cyrillic word in an English text as Russian, a Latin one in a Russian
  * text as English). Words of scripts without a stemmer (Chinese, Korean) come back unchanged.
+ *
+ * @example stemWord('военнопленных', 'ru') === 'военноплен'
  */
 export function stemWord(word: string, language: string): string {
-  const stemmer = chooseStemmer(word, language.split('-')[0]?.toLowerCase() ?? '');
-  if (!stemmer) return word;
-  let cache = caches.get(stemmer);
-  if (!cache) {
-    cache = new Map();
-    caches.set(stemmer, cache);
-  }
-  let stem = cache.get(word);
-  if (stem === undefined) {
-    stem = stemmer(word);
-    // Word frequencies are Zipfian: a bounded cache keeps the common words and memory flat.
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(word, stem);
+  return stemmerFor(language)(word);
+}
+
+/** `stemWord` with the language decided once, for the many words of one text. */
+export function stemmerFor(language: string): (word: string) => string {
+  let stem = byLanguage.get(language);
+  if (!stem) {
+    const primary = language.split('-')[0]?.toLowerCase() ?? '';
+    const cyrillic = cached(primary === 'uk' ? ukrainian : russian);
+    const latin = cached(LATIN_LANGUAGES.has(primary) ? (STEMMERS[primary] as Stemmer) : english);
+    stem = (word) => {
+      const first = word.charCodeAt(0);
+      if (first >= 0x0400 && first <= 0x04ff) return cyrillic(word);
+      // Folded Latin words start with a-z (diacritics are gone); Latin-1 letters such as ß or ø stay.
+      if ((first >= 0x61 && first <= 0x7a) || (first >= 0xdf && first < 0x0250 && first !== 0xf7)) {
+        return latin(word);
+      }
+      return word;
+    };
+    byLanguage.set(language, stem);
   }
   return stem;
 }
 
-function chooseStemmer(word: string, language: string): Stemmer | undefined {
-  const first = word.charCodeAt(0);
-  if (first >= 0x0400 && first <= 0x04ff) return language === 'uk' ? ukrainian : russian;
-  // Folded Latin words start with a-z (diacritics are gone); Latin-1 letters such as ß or ø stay.
-  if ((first >= 0x61 && first <= 0x7a) || (first >= 0xdf && first < 0x0250 && first !== 0xf7)) {
-    return LATIN_LANGUAGES.has(language) ? STEMMERS[language] : english;
+function cached(stemmer: Stemmer): (word: string) => string {
+  let stem = caches.get(stemmer);
+  if (!stem) {
+    stem = boundedCache(stemmer);
+    caches.set(stemmer, stem);
   }
-  return undefined;
+  return stem;
 }

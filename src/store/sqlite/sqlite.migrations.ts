@@ -119,4 +119,13 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    name: 'collection members by record',
+    sql: `
+      -- Saving a record replaces its memberships by record id: without this index each save
+      -- scanned every membership, and ingest slowed down as the archive grew.
+      CREATE INDEX collection_members_by_record ON collection_members(record_id);
+    `,
+  },
 ];

@@ -119,13 +119,18 @@ class SqliteStore implements Store {
   }
 
   async saveRecord(record: ChanceryRecord): Promise<SaveOutcome> {
-    return this.db.transaction(() => this.saveOne(record))();
+    return (await this.saveRecords([record]))[0] as SaveOutcome;
   }
 
   async saveRecords(records: ChanceryRecord[]): Promise<SaveOutcome[]> {
-    return this.db.transaction(() => records.map((record) => this.saveOne(record)))();
+    return this.db.transaction(() => {
+      const outcomes = records.map((record) => this.saveOne(record));
+      this.index.indexRecords(records.filter((_, i) => outcomes[i] !== 'unchanged'));
+      return outcomes;
+    })();
   }
 
+  /** Saves a record's row, its earlier version and its memberships; the batch indexes it after. */
   private saveOne(record: ChanceryRecord): SaveOutcome {
     const json = JSON.stringify(record);
     const current = this.statements.current.get(record.id);
@@ -156,7 +161,6 @@ class SqliteStore implements Store {
     } else {
       this.statements.insert.run(row);
     }
-    this.index.indexRecord(record);
     this.statements.clearMembership.run(record.id);
     for (const member of record.collections) {
       this.statements.addMembership.run(member.id, record.id, member.position);
