@@ -107,14 +107,18 @@ export function runStoreContract(driver: string, openEmptyStore: () => Promise<S
     await store.saveCollection({ id: 'frus1951v07p2', title: 'Korea and China, Part 2', kind: 'volume' });
     assert.equal((await store.getCollection('frus1951v07p2'))?.title, 'Korea and China, Part 2');
     assert.equal((await store.listCollections()).length, 1);
-    await store.saveAuthority({ id: 'p1', kind: 'person', name: 'Dean Acheson', names: [] });
-    await store.saveAuthority({ id: 't1', kind: 'term', name: 'ROK', names: [] });
+    await store.saveAuthorities([
+      { id: 'p1', kind: 'person', name: 'Acheson', names: [] },
+      { id: 't1', kind: 'term', name: 'ROK', names: [] },
+    ]);
+    await store.saveAuthorities([{ id: 'p1', kind: 'person', name: 'Dean Acheson', names: [] }]);
     assert.deepEqual(
       (await store.listAuthorities('person')).map((a) => a.id),
       ['p1'],
     );
     assert.equal((await store.listAuthorities()).length, 2);
     assert.equal((await store.getAuthority('t1'))?.name, 'ROK');
+    assert.equal((await store.getAuthority('p1'))?.name, 'Dean Acheson', 'the later save replaces');
   });
 
   withStore('a healthy store reports no integrity problems', async (store) => {

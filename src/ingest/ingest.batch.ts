@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { hasCorrespondents, resolveRelations } from '../correspondence/relations.resolve.ts';
 import { ChanceryError, isChanceryError } from '../errors.ts';
 import type { AuthorityIndex } from '../names/authority.index.ts';
-import type { ChanceryRecord } from '../record/record.types.ts';
+import type { Authority, ChanceryRecord } from '../record/record.types.ts';
 import type { SaveOutcome, Store } from '../store/store.types.ts';
 import type { FormatReader, ReadProblem, SourceInput } from './formats/format.types.ts';
 import { enrichRecord } from './record.enrich.ts';
@@ -52,7 +52,7 @@ export interface IngestOptions {
   onSaved?: (records: readonly ChanceryRecord[]) => void;
 }
 
-/** Records saved per transaction when a file holds many (a TEI volume). */
+/** Records (and authorities) saved per transaction when a file holds many (a TEI volume). */
 const SAVE_BATCH = 250;
 const DETECT_THRESHOLD = 0.5;
 
@@ -171,8 +171,13 @@ async function readIntoStore(
 ): Promise<void> {
   const { store, authorities } = options;
   let pending: ChanceryRecord[] = [];
+  let pendingAuthorities: Authority[] = [];
   let sourceSaved = false;
   const flush = async () => {
+    if (pendingAuthorities.length > 0) {
+      await store.saveAuthorities(pendingAuthorities);
+      pendingAuthorities = [];
+    }
     if (pending.length === 0) return;
     if (!sourceSaved) {
       await store.saveSource({
@@ -203,7 +208,8 @@ async function readIntoStore(
         await store.saveCollection(item.collection);
       } else if (item.kind === 'authority') {
         authorities.add(item.authority);
-        await store.saveAuthority(item.authority);
+        pendingAuthorities.push(item.authority);
+        if (pendingAuthorities.length >= SAVE_BATCH) await flush();
       } else {
         problem(item.problem);
       }

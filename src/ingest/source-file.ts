@@ -6,7 +6,8 @@ import { ChanceryError } from '../errors.ts';
 import { type Decoding, detectEncoding, SAMPLE_BYTES } from './decode.ts';
 import type { SourceInput } from './formats/format.types.ts';
 
-const CHUNK_BYTES = 256 * 1024;
+/** Small enough that a chunk's text is an ordinary young object, not a large one collected only by a full GC. */
+const CHUNK_BYTES = 32 * 1024;
 
 /**
  * Opens a file for ingest: hashes it (streaming), decides its encoding from its first bytes and
@@ -68,7 +69,7 @@ function decodeRange(bytes: Uint8Array, decoding: Decoding, complete = false): s
   return decoder.decode(bytes.subarray(decoding.bomLength), { stream: !complete });
 }
 
-/** The file's text in chunks of about 256 KiB, counting the bytes read as it goes. */
+/** The file's text in chunks, counting the bytes read as it goes. */
 export async function* decodeChunks(
   path: string,
   decoding: Decoding,

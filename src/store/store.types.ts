@@ -137,7 +137,8 @@ export interface Store {
   getCollection(id: string): Promise<Collection | null>;
   listCollections(): Promise<Collection[]>;
 
-  saveAuthority(authority: Authority): Promise<void>;
+  /** Saves authorities in one transaction, each replacing the one under its id. */
+  saveAuthorities(authorities: Authority[]): Promise<void>;
   getAuthority(id: string): Promise<Authority | null>;
   listAuthorities(kind?: AuthorityKind): Promise<Authority[]>;
 

@@ -14,8 +14,16 @@ export function boundedCache(compute: (key: string) => string): (key: string) =>
     if (value === undefined) {
       value = compute(key);
       if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(key, value);
+      cache.set(ownCopy(key), ownCopy(value));
     }
     return value;
   };
+}
+
+/**
+ * A word sliced from a text may be a view into the whole text (V8 slices strings of 13
+ * characters or more that way): a cache that outlives the text keeps a copy of the word only.
+ */
+function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
 }

@@ -29,11 +29,12 @@ export function analyzeText(text: string, language: string): Token[] {
 /** The terms only, space-separated: the form stored in the full-text index. */
 export function analyzeToTerms(text: string, language: string): string {
   const term = termOf(language);
-  let terms = '';
+  // Joined once: a string grown by concatenation is a tree of pieces until something flattens it.
+  const terms: string[] = [];
   forEachWord(text, language, (word) => {
-    terms = terms === '' ? term(word) : `${terms} ${term(word)}`;
+    terms.push(term(word));
   });
-  return terms;
+  return terms.join(' ');
 }
 
 function termOf(language: string): (word: string) => string {

@@ -353,13 +353,16 @@ class SqliteStore implements Store {
     return rows.map((json) => JSON.parse(json) as Collection);
   }
 
-  async saveAuthority(authority: Authority): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO authorities (id, kind, name, json) VALUES (?, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, name = excluded.name, json = excluded.json`,
-      )
-      .run(authority.id, authority.kind, authority.name, JSON.stringify(authority));
+  async saveAuthorities(authorities: Authority[]): Promise<void> {
+    // An unchanged authority is not written again: a second ingest of a volume writes nothing.
+    const upsert = this.db.prepare(
+      `INSERT INTO authorities (id, kind, name, json) VALUES (?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, name = excluded.name, json = excluded.json
+       WHERE authorities.json <> excluded.json`,
+    );
+    this.db.transaction(() => {
+      for (const a of authorities) upsert.run(a.id, a.kind, a.name, JSON.stringify(a));
+    })();
   }
 
   async getAuthority(id: string): Promise<Authority | null> {

@@ -113,7 +113,7 @@ function needsCollapsing(words: string): boolean {
 
 /**
  * A copy of a string that holds only its own characters. Text from the parser may be a slice of
- * a whole chunk of the file (256 KiB), which the slice keeps alive; authorities outlive the file.
+ * a whole chunk of the file, which the slice keeps alive; authorities outlive the file.
  */
 export function detach(text: string): string {
   return ` ${text}`.slice(1);
