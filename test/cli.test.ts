@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,4 +129,20 @@ test('search prints a readable list, JSON with --json, and explains a malformed 
   assert.match(bad.stderr, /quotation mark is not closed/);
   const help = await chancery('search', '--help');
   assert.match(help.stdout, /date:FROM\.\.TO/);
+});
+
+test('output piped into a reader that stops early ends quietly, with exit code 0', async () => {
+  await chancery('ingest', CABLE_SEED, LETTER_SEED);
+  const child = spawn(process.execPath, [CHANCERY_BIN, '--db', db, 'export', '--format', 'json'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // The reader is gone before the first write, as `| head -0` would be.
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.equal(code, 0, stderr);
+  assert.doesNotMatch(stderr, /EPIPE|at /);
 });

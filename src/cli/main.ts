@@ -13,6 +13,12 @@ const program = new Command('chancery')
   .option('--db <file>', 'SQLite database file (default ./data/chancery.db, or $CHANCERY_DB)')
   .showHelpAfterError();
 
+// `chancery export | head`: a reader that stops early ends the output, not with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 registerIngestCommand(program);
 registerListCommand(program);
 registerShowCommand(program);

@@ -12,7 +12,10 @@ export function registerSearchCommand(program: Command): void {
     .option('--json', 'print { total, hits, facets } as JSON')
     .option('--limit <n>', 'hits per page (default 10, at most 100)', parsePositiveInt('--limit'))
     .option('--page <n>', 'page of hits, from 1', parsePositiveInt('--page'))
-    .addHelpText('after', `\n${QUERY_SYNTAX_HELP}`)
+    .addHelpText(
+      'after',
+      `\n${QUERY_SYNTAX_HELP}\nA query that starts with "-" goes after "--": chancery search -- -Panmunjom armistice`,
+    )
     .action(
       async (
         words: string[],
