@@ -3,6 +3,9 @@ import { foldTerm } from './analysis/term.fold.ts';
 import { analyzeText, type Token } from './analysis/text.analyze.ts';
 import type { TermPattern, TermSequence } from './query/query.terms.ts';
 
+/** What a snippet is made from: a record's texts and, when no block matches, its summary. */
+export type SnippetSource = Pick<ChanceryRecord, 'summary' | 'texts'>;
+
 const WORDS_BEFORE = 10;
 const WORDS_AFTER = 25;
 
@@ -12,7 +15,7 @@ const WORDS_AFTER = 25;
  * words and phrases; when no text block matches (the hit was on the title or a name) the summary or the
  * opening of the first text stands in.
  */
-export function buildSnippet(record: ChanceryRecord, sequences: TermSequence[]): string {
+export function buildSnippet(record: SnippetSource, sequences: TermSequence[]): string {
   const best = bestBlock(record, sequences);
   if (!best) {
     const fallback = record.summary ?? record.texts[0]?.blocks[0]?.text ?? '';
@@ -23,7 +26,7 @@ export function buildSnippet(record: ChanceryRecord, sequences: TermSequence[]):
 
 /** The first block with the most distinct query words and phrases, with the tokens they cover. */
 function bestBlock(
-  record: ChanceryRecord,
+  record: SnippetSource,
   sequences: TermSequence[],
 ): { text: string; tokens: Token[]; hits: Set<number> } | undefined {
   let best: { text: string; tokens: Token[]; hits: Set<number>; score: number } | undefined;
