@@ -140,6 +140,20 @@ describe('fields, dates and facets', () => {
     assert.equal(new Set([...first.hits, ...second.hits].map((h) => h.id)).size, 20);
     assert.ok(first.hits[0] && second.hits[0] && first.hits[0].score >= second.hits[0].score);
   });
+
+  test('pages of a filtered search, and of a search without words, follow one ranking', async () => {
+    for (const q of ['Korea type:telegram', 'Korea date:1951', 'type:telegram']) {
+      const long = await searchArchive({ q, page: 1, pageSize: 30 }, app);
+      const pages = await Promise.all([1, 2, 3].map((page) => searchArchive({ q, page, pageSize: 10 }, app)));
+      assert.ok(long.total > 30, `${q}: ${long.total} hits`);
+      assert.deepEqual(
+        pages.flatMap((p) => p.hits.map((h) => h.id)),
+        long.hits.map((h) => h.id),
+        q,
+      );
+      assert.ok(pages.every((p) => p.total === long.total));
+    }
+  });
 });
 
 describe('the index stays in step with the records', () => {

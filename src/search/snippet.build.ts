@@ -3,6 +3,9 @@ import { foldTerm } from './analysis/term.fold.ts';
 import { analyzeText, type Token } from './analysis/text.analyze.ts';
 import type { TermPattern, TermSequence } from './query/query.terms.ts';
 
+/** What a snippet is made from: a record's texts and, when no block matches, its summary. */
+export type SnippetSource = Pick<ChanceryRecord, 'summary' | 'texts'>;
+
 const WORDS_BEFORE = 10;
 const WORDS_AFTER = 25;
 
@@ -12,7 +15,20 @@ const WORDS_AFTER = 25;
  * words and phrases; when no text block matches (the hit was on the title or a name) the summary or the
  * opening of the first text stands in.
  */
-export function buildSnippet(record: ChanceryRecord, sequences: TermSequence[]): string {
+export function buildSnippet(record: SnippetSource, sequences: TermSequence[]): string {
+  const best = bestBlock(record, sequences);
+  if (!best) {
+    const fallback = record.summary ?? record.texts[0]?.blocks[0]?.text ?? '';
+    return escapeHtml(fallback.length > 240 ? `${fallback.slice(0, 240).trimEnd()}…` : fallback);
+  }
+  return renderWindow(best.text, best.tokens, best.hits);
+}
+
+/** The first block with the most distinct query words and phrases, with the tokens they cover. */
+function bestBlock(
+  record: SnippetSource,
+  sequences: TermSequence[],
+): { text: string; tokens: Token[]; hits: Set<number> } | undefined {
   let best: { text: string; tokens: Token[]; hits: Set<number>; score: number } | undefined;
   const keyTerms = sequences.map((s) => s.reduce((a, b) => (b.term.length > a.length ? b.term : a), ''));
   for (const text of record.texts) {
@@ -26,19 +42,25 @@ export function buildSnippet(record: ChanceryRecord, sequences: TermSequence[]):
       const found = new Set<TermSequence>();
       for (const sequence of sequences) {
         for (let i = 0; i + sequence.length <= tokens.length; i++) {
-          if (!sequence.every((t, k) => matches(t, tokens[i + k] as Token))) continue;
+          if (!matchesAt(sequence, tokens, i)) continue;
           found.add(sequence);
           for (let k = 0; k < sequence.length; k++) hits.add(i + k);
         }
       }
       if (found.size > (best?.score ?? 0)) best = { text: block.text, tokens, hits, score: found.size };
+      // A later block would need more sequences found than the query has to replace it.
+      if (best?.score === sequences.length) return best;
     }
   }
-  if (!best) {
-    const fallback = record.summary ?? record.texts[0]?.blocks[0]?.text ?? '';
-    return escapeHtml(fallback.length > 240 ? `${fallback.slice(0, 240).trimEnd()}…` : fallback);
+  return best;
+}
+
+/** Whether the sequence's terms start at token `at`; a plain loop, as it runs for every token. */
+function matchesAt(sequence: TermSequence, tokens: Token[], at: number): boolean {
+  for (let k = 0; k < sequence.length; k++) {
+    if (!matches(sequence[k] as TermPattern, tokens[at + k] as Token)) return false;
   }
-  return renderWindow(best.text, best.tokens, best.hits);
+  return true;
 }
 
 function matches(pattern: TermPattern, token: Token): boolean {

@@ -96,21 +96,34 @@ export class FacetColumns {
       }
     }
     return (doc) => {
-      let found = false;
-      this.forEachValue(doc, (id) => {
-        if (wanted[id]) found = true;
-      });
-      return found;
+      const changed = this.overlay.size > 0 ? this.overlay.get(doc) : undefined;
+      if (changed) return changed.some((id) => wanted[id] === 1);
+      if (doc + 1 >= this.offsets.length) return false;
+      for (let k = this.offsets[doc] as number, end = this.offsets[doc + 1] as number; k < end; k++) {
+        if (wanted[this.valueIds[k] as number] === 1) return true;
+      }
+      return false;
     };
   }
 
   /** Facet value counts over the given documents: the most frequent first, years and decades in order. */
   count(docs: ArrayLike<number>, only: readonly FacetName[] = FACETS): Record<FacetName, FacetValue[]> {
     const tally = new Int32Array(this.values.length);
-    const add = (id: number) => {
-      tally[id] = (tally[id] as number) + 1;
-    };
-    for (let h = 0; h < docs.length; h++) this.forEachValue(docs[h] as number, add);
+    const { offsets, valueIds, overlay } = this;
+    // Plain loops over the typed arrays: with a callback per value, 15,000 hits took 0.7 ms, not 0.4.
+    for (let h = 0; h < docs.length; h++) {
+      const doc = docs[h] as number;
+      const changed = overlay.size > 0 ? overlay.get(doc) : undefined;
+      if (changed) {
+        for (const id of changed) tally[id] = (tally[id] as number) + 1;
+        continue;
+      }
+      if (doc + 1 >= offsets.length) continue;
+      for (let k = offsets[doc] as number, end = offsets[doc + 1] as number; k < end; k++) {
+        const id = valueIds[k] as number;
+        tally[id] = (tally[id] as number) + 1;
+      }
+    }
     const facets = Object.fromEntries(FACETS.map((f) => [f, [] as FacetValue[]])) as Record<
       FacetName,
       FacetValue[]
@@ -133,18 +146,6 @@ export class FacetColumns {
         .slice(0, chronological ? undefined : FACET_LIMIT);
     }
     return facets;
-  }
-
-  /** Calls `visit` with the id of each facet value of a document. */
-  private forEachValue(doc: number, visit: (id: number) => void): void {
-    const changed = this.overlay.get(doc);
-    if (changed) {
-      for (const id of changed) visit(id);
-      return;
-    }
-    if (doc + 1 >= this.offsets.length) return;
-    const end = this.offsets[doc + 1] as number;
-    for (let k = this.offsets[doc] as number; k < end; k++) visit(this.valueIds[k] as number);
   }
 
   /** The id of a facet value, added to the dictionary when new; the smallest label is kept. */

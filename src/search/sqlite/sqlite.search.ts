@@ -9,7 +9,7 @@ import {
   type SearchRequest,
   type SearchResponse,
 } from '../query/query.types.ts';
-import { buildSnippet } from '../snippet.build.ts';
+import { buildSnippet, type SnippetSource } from '../snippet.build.ts';
 import { FacetColumns } from './facet.columns.ts';
 import { ftsExpression, isTextOnly, sqlCondition } from './fts.compile.ts';
 
@@ -87,46 +87,58 @@ export class SqliteSearchIndex {
   }
 
   search(request: SearchRequest): SearchResponse {
+    // One read transaction, so that the matches, the page and the facet columns agree even when
+    // another process writes between the statements.
+    return this.db.transaction(() => this.searchSnapshot(request, this.facetColumns()))();
+  }
+
+  private searchSnapshot(request: SearchRequest, columns: FacetColumns): SearchResponse {
     const { match, conditions } = splitQuery(request.query);
     // With words, facet filters are applied to the matches in memory (facet columns): SQLite
     // would build an index of every document with the facet value for each query (40 ms for
     // type:telegram on a million blocks). Without words, SQL reads them through the facet key.
     const inMemory = match === null ? [] : conditions.filter(isFilter);
-    const matched = this.findHits(
+    const matched = this.findDocs(
       match,
       conditions.filter((c) => !inMemory.includes(c as FilterNode)),
     );
-    const hits = this.applyFilters(matched, inMemory);
+    const docs = applyFilters(columns, matched, inMemory);
     const from = (request.page - 1) * request.pageSize;
-    const page = topHits(hits, from + request.pageSize).slice(from);
-    const records = this.loadRecords(page.map((h) => h.doc));
+    const page =
+      from >= docs.length || request.pageSize === 0
+        ? []
+        : match === null
+          ? this.pageByDate(docs, from, request.pageSize)
+          : this.pageByScore(match, conditions.length > 0 ? docs : null, from, request.pageSize);
+    const shown = this.loadHits(page.map((h) => h.doc));
     const sequences = positiveSequences(request.query);
-    const facets = this.facetColumns().count(hits.docs);
+    const facets = columns.count(docs);
     for (const [facet, filter] of disjunctiveFacets(request.query)) {
       // Counted without the facet's own filter: from the same matches when it was applied in
       // memory, else by asking again.
       const others = inMemory.includes(filter)
-        ? this.applyFilters(
+        ? applyFilters(
+            columns,
             matched,
             inMemory.filter((f) => f !== filter),
           )
-        : this.findHitsWithout(request.query, filter);
-      facets[facet] = this.facetColumns().count(others.docs, [facet])[facet];
+        : this.findDocsWithout(request.query, filter, columns);
+      facets[facet] = columns.count(others, [facet])[facet];
     }
     return {
-      total: hits.docs.length,
+      total: docs.length,
       page: request.page,
       pageSize: request.pageSize,
       hits: page.flatMap(({ doc, score }) => {
-        const record = records.get(doc);
-        if (!record) return [];
+        const hit = shown.get(doc);
+        if (!hit) return [];
         return [
           {
-            id: record.id,
-            title: record.title,
-            date: record.date.display,
-            snippet: buildSnippet(record, sequences),
-            score: hits.ranked ? Math.round(-score * 1000) / 1000 : 0,
+            id: hit.id,
+            title: hit.title,
+            date: hit.date,
+            snippet: buildSnippet(hit, sequences),
+            score: match === null ? 0 : Math.round(-score * 1000) / 1000,
           },
         ];
       }),
@@ -135,73 +147,89 @@ export class SqliteSearchIndex {
   }
 
   /**
-   * Every matching document with its score (bm25, lower is better) or, for a query without words,
-   * its date: the total and the facets need all of them, the page only the best.
+   * Every matching document, as rowids only: the total and the facets need all of them, but not
+   * their scores (bm25 for every match costs more than the match itself). They come as one JSON
+   * array, which costs less than a row per document.
    */
-  private findHits(match: string | null, conditions: QueryNode[]): Hits {
-    const params: unknown[] = [];
+  private findDocs(match: string | null, conditions: QueryNode[]): number[] {
+    const params: unknown[] = match === null ? [] : [match];
     const where = conditions.map((c) => sqlCondition(c, params)).join(' AND ');
-    let rows: [number, number | string | null][];
-    if (match === null) {
-      rows = this.prepare(`SELECT d.rowid, d.date_min FROM search_docs d${where ? ` WHERE ${where}` : ''}`)
-        .raw()
-        .all(...params) as [number, string | null][];
-    } else if (!where) {
-      rows = this.prepare(`SELECT rowid, ${FIELD_WEIGHTS} FROM search_fts WHERE search_fts MATCH ?`)
-        .raw()
-        .all(match) as [number, number][];
-    } else {
-      rows = this.prepare(
-        `SELECT h.rowid, h.score FROM (SELECT rowid, ${FIELD_WEIGHTS} AS score FROM search_fts WHERE search_fts MATCH ?) h
-         JOIN search_docs d ON d.rowid = h.rowid WHERE ${where}`,
-      )
-        .raw()
-        .all(match, ...params) as [number, number][];
-    }
-    const docs = new Int32Array(rows.length);
-    const keys: (number | string | null)[] = new Array(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i] as [number, number | string | null];
-      docs[i] = row[0];
-      keys[i] = row[1];
-    }
-    return { ranked: match !== null, docs, keys };
+    const sql =
+      match === null
+        ? `SELECT json_group_array(d.rowid) FROM search_docs d${where ? ` WHERE ${where}` : ''}`
+        : where
+          ? `SELECT json_group_array(d.rowid) FROM search_fts h JOIN search_docs d ON d.rowid = h.rowid
+             WHERE search_fts MATCH ? AND ${where}`
+          : 'SELECT json_group_array(rowid) FROM search_fts WHERE search_fts MATCH ?';
+    const json = this.prepare(sql)
+      .pluck()
+      .get(...params) as string;
+    return JSON.parse(json) as number[];
   }
 
-  private applyFilters(hits: Hits, filters: FilterNode[]): Hits {
-    if (filters.length === 0) return hits;
-    let kept = Array.from(hits.docs.keys());
-    for (const filter of filters) {
-      const keep = this.facetColumns().matcher(filter.facets, filter.values);
-      kept = kept.filter((i) => keep(hits.docs[i] as number));
-    }
-    return {
-      ranked: hits.ranked,
-      docs: Int32Array.from(kept, (i) => hits.docs[i] as number),
-      keys: kept.map((i) => hits.keys[i] ?? null),
-    };
+  /**
+   * The page of the best matches, ranked by SQLite as the bare FTS5 query is (ties by rowid).
+   * When conditions left only some matches, `kept` lists them: they reach SQLite as a mask, one
+   * byte per rowid, so that bm25 is computed for the kept matches only (a list of rowids would
+   * have FTS5 run the match once per rowid).
+   */
+  private pageByScore(match: string, kept: number[] | null, from: number, size: number): PageHit[] {
+    const rank = `SELECT rowid, ${FIELD_WEIGHTS} AS score FROM search_fts WHERE search_fts MATCH ?`;
+    const order = 'ORDER BY score, rowid LIMIT ? OFFSET ?';
+    const rows =
+      kept === null
+        ? this.prepare(`${rank} ${order}`).raw().all(match, size, from)
+        : this.prepare(`${rank} AND substr(?, rowid + 1, 1) = x'01' ${order}`)
+            .raw()
+            .all(match, maskOf(kept), size, from);
+    return (rows as [number, number][]).map(([doc, score]) => ({ doc, score }));
   }
 
-  private findHitsWithout(query: QueryNode, filter: FilterNode): Hits {
+  /**
+   * The page of a query without words: by date, undated last, ties by rowid. The documents found
+   * are looked up by rowid, rather than the query's conditions evaluated a second time.
+   */
+  private pageByDate(docs: number[], from: number, size: number): PageHit[] {
+    const rows = this.prepare(
+      `SELECT d.rowid FROM json_each(?) j JOIN search_docs d ON d.rowid = j.value
+       ORDER BY d.date_min IS NULL, d.date_min, d.rowid LIMIT ? OFFSET ?`,
+    )
+      .pluck()
+      .all(JSON.stringify(docs), size, from) as number[];
+    return rows.map((doc) => ({ doc, score: 0 }));
+  }
+
+  private findDocsWithout(query: QueryNode, filter: FilterNode, columns: FacetColumns): number[] {
     const parts = query.kind === 'and' ? query.children.filter((p) => p !== filter) : [];
     const split = splitQuery({ kind: 'and', children: parts });
     const inMemory = split.match === null ? [] : split.conditions.filter(isFilter);
-    const matched = this.findHits(
+    const matched = this.findDocs(
       split.match,
       split.conditions.filter((c) => !inMemory.includes(c as FilterNode)),
     );
-    return this.applyFilters(matched, inMemory);
+    return applyFilters(columns, matched, inMemory);
   }
 
-  private loadRecords(docs: number[]): Map<number, ChanceryRecord> {
+  /**
+   * What the page shows of each hit: the title and date from the record's row, and from its JSON
+   * only the summary and the texts, which SQLite extracts. Parsing whole records in JavaScript
+   * (alignments, diffs, mentions) took a fifth longer over the first pages of bench/search.
+   */
+  private loadHits(docs: number[]): Map<number, HitSource> {
     if (docs.length === 0) return new Map();
     const rows = this.prepare(
-      `SELECT d.rowid, r.json FROM search_docs d JOIN records r ON r.id = d.record_id
+      `SELECT d.rowid, r.id, r.title, r.date_display, r.json ->> '$.summary', r.json -> '$.texts'
+       FROM search_docs d JOIN records r ON r.id = d.record_id
        WHERE d.rowid IN (${docs.map(() => '?').join(', ')})`,
     )
       .raw()
-      .all(...docs) as [number, string][];
-    return new Map(rows.map(([doc, json]) => [doc, JSON.parse(json) as ChanceryRecord]));
+      .all(...docs) as [number, string, string, string, string | null, string][];
+    return new Map(
+      rows.map(([doc, id, title, date, summary, texts]) => [
+        doc,
+        { id, title, date, summary, texts: JSON.parse(texts) as ChanceryRecord['texts'] },
+      ]),
+    );
   }
 
   /** The in-memory facet columns, with what this or another process changed since applied. */
@@ -224,11 +252,16 @@ export class SqliteSearchIndex {
   }
 }
 
-interface Hits {
-  ranked: boolean;
-  docs: Int32Array;
-  /** Beside each document: its bm25 score when ranked, else the date it sorts by. */
-  keys: (number | string | null)[];
+interface HitSource extends SnippetSource {
+  id: string;
+  title: string;
+  date: string;
+}
+
+interface PageHit {
+  doc: number;
+  /** bm25, lower is better; 0 for a query without words. */
+  score: number;
 }
 
 type FilterNode = Extract<QueryNode, { kind: 'filter' }>;
@@ -237,30 +270,19 @@ function isFilter(node: QueryNode): node is FilterNode {
   return node.kind === 'filter';
 }
 
-/** The best `count` hits in order: by score, or by date (undated last) for a query without words. */
-function topHits(hits: Hits, count: number): { doc: number; score: number }[] {
-  const { docs, keys } = hits;
-  const before = hits.ranked
-    ? (a: number, b: number) =>
-        (keys[a] as number) - (keys[b] as number) || (docs[a] as number) - (docs[b] as number)
-    : (a: number, b: number) => {
-        const x = keys[a] as string | null;
-        const y = keys[b] as string | null;
-        if (x === y) return (docs[a] as number) - (docs[b] as number);
-        if (x === null) return 1;
-        if (y === null) return -1;
-        return x < y ? -1 : 1;
-      };
-  // A page needs the best few of thousands of hits: keep a short sorted list instead of sorting all.
-  const best: number[] = [];
-  for (let i = 0; i < docs.length; i++) {
-    if (best.length === count && before(i, best[count - 1] as number) >= 0) continue;
-    let at = best.length;
-    while (at > 0 && before(i, best[at - 1] as number) < 0) at--;
-    best.splice(at, 0, i);
-    if (best.length > count) best.pop();
-  }
-  return best.map((i) => ({ doc: docs[i] as number, score: hits.ranked ? (keys[i] as number) : 0 }));
+function applyFilters(columns: FacetColumns, docs: number[], filters: FilterNode[]): number[] {
+  let kept = docs;
+  for (const filter of filters) kept = kept.filter(columns.matcher(filter.facets, filter.values));
+  return kept;
+}
+
+/** One byte per rowid, 1 for the documents given. */
+function maskOf(docs: number[]): Buffer {
+  let max = 0;
+  for (const doc of docs) if (doc > max) max = doc;
+  const mask = Buffer.alloc(max + 1);
+  for (const doc of docs) mask[doc] = 1;
+  return mask;
 }
 
 /**

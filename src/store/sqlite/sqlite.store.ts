@@ -115,6 +115,8 @@ class SqliteStore implements Store {
       addMembership: db.prepare(
         'INSERT OR REPLACE INTO collection_members (collection_id, record_id, position) VALUES (?, ?, ?)',
       ),
+      // Prepared once: every search looks up the title of each collection in its facet.
+      collection: db.prepare('SELECT json FROM collections WHERE id = ?').pluck(),
     };
   }
 
@@ -342,9 +344,7 @@ class SqliteStore implements Store {
   }
 
   async getCollection(id: string): Promise<Collection | null> {
-    const json = this.db.prepare('SELECT json FROM collections WHERE id = ?').pluck().get(id) as
-      | string
-      | undefined;
+    const json = this.statements.collection.get(id) as string | undefined;
     return json ? (JSON.parse(json) as Collection) : null;
   }
 
