@@ -1,11 +1,4 @@
-/** A word of a text, with its place in the original string (UTF-16 offsets). */
-export interface WordSpan {
-  word: string;
-  start: number;
-  end: number;
-}
-
-/** Called with each word of a text and its place in it. */
+/** Called with each word of a text and its place in the original string (UTF-16 offsets). */
 export type WordVisitor = (word: string, start: number, end: number) => void;
 
 /** Scripts written without spaces between words, which need a dictionary to be split. */
@@ -24,21 +17,14 @@ const classes = new Uint8Array(0x10000);
 const astralClasses = new Map<number, number>();
 
 /**
- * Splits a text into words: runs of Unicode letters, marks and numbers. Chinese and Japanese runs
- * go through `Intl.Segmenter` (ICU's dictionary segmentation). ICU's segmenter applied to all
- * text ran at 6 MB/s on a FRUS volume; for space-separated scripts the class split gives the same
- * words, and a table of classes per code unit reads them at the speed of a loop, without a match
- * object per word.
+ * Splits a text into words: runs of Unicode letters, marks and numbers, handed to `visit` one by
+ * one with nothing allocated per word but the word. Chinese and Japanese runs go through
+ * `Intl.Segmenter` (ICU's dictionary segmentation). ICU's segmenter applied to all text ran at
+ * 6 MB/s on a FRUS volume; for space-separated scripts the class split gives the same words, and a
+ * table of classes per code unit reads them at the speed of a loop, without a match object per word.
  *
- * @example tokenizeText('毛泽东同志 wrote to Filippov') // 毛泽东 · 同志 · wrote · to · Filippov
+ * @example forEachWord('毛泽东同志 wrote to Filippov', 'zh', visit) // 毛泽东 · 同志 · wrote · to · Filippov
  */
-export function tokenizeText(text: string, language = 'und'): WordSpan[] {
-  const spans: WordSpan[] = [];
-  forEachWord(text, language, (word, start, end) => spans.push({ word, start, end }));
-  return spans;
-}
-
-/** The same words as `tokenizeText`, handed to `visit` one by one, with nothing allocated per word but the word. */
 export function forEachWord(text: string, language: string, visit: WordVisitor): void {
   const length = text.length;
   let start = -1;

@@ -4,7 +4,6 @@ import { stemmer as german } from '@orama/stemmers/german';
 import { stemmer as russian } from '@orama/stemmers/russian';
 import { stemmer as spanish } from '@orama/stemmers/spanish';
 import { stemmer as ukrainian } from '@orama/stemmers/ukrainian';
-import { boundedCache } from './bounded.cache.ts';
 
 type Stemmer = (word: string) => string;
 
@@ -18,7 +17,6 @@ const STEMMERS: Record<string, Stemmer> = {
   uk: ukrainian,
 };
 const LATIN_LANGUAGES = new Set(['en', 'de', 'fr', 'es']);
-const caches = new Map<Stemmer, (word: string) => string>();
 const byLanguage = new Map<string, (word: string) => string>();
 
 /**
@@ -32,13 +30,16 @@ export function stemWord(word: string, language: string): string {
   return stemmerFor(language)(word);
 }
 
-/** `stemWord` with the language decided once, for the many words of one text. */
+/**
+ * `stemWord` with the language decided once, for the many words of one text. Not cached here:
+ * the analyzer caches each word's term (src/search/analysis/text.analyze.ts).
+ */
 export function stemmerFor(language: string): (word: string) => string {
   let stem = byLanguage.get(language);
   if (!stem) {
     const primary = language.split('-')[0]?.toLowerCase() ?? '';
-    const cyrillic = cached(primary === 'uk' ? ukrainian : russian);
-    const latin = cached(LATIN_LANGUAGES.has(primary) ? (STEMMERS[primary] as Stemmer) : english);
+    const cyrillic = primary === 'uk' ? ukrainian : russian;
+    const latin = LATIN_LANGUAGES.has(primary) ? (STEMMERS[primary] as Stemmer) : english;
     stem = (word) => {
       const first = word.charCodeAt(0);
       if (first >= 0x0400 && first <= 0x04ff) return cyrillic(word);
@@ -49,15 +50,6 @@ export function stemmerFor(language: string): (word: string) => string {
       return word;
     };
     byLanguage.set(language, stem);
-  }
-  return stem;
-}
-
-function cached(stemmer: Stemmer): (word: string) => string {
-  let stem = caches.get(stemmer);
-  if (!stem) {
-    stem = boundedCache(stemmer);
-    caches.set(stemmer, stem);
   }
   return stem;
 }

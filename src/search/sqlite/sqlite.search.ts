@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ChanceryRecord } from '../../record/record.types.ts';
-import { buildIndexDocument } from '../index-document.build.ts';
+import { buildIndexDocument, type IndexDocument } from '../index-document.build.ts';
 import { positiveSequences } from '../query/query.terms.ts';
 import {
   FACETS,
@@ -57,7 +57,7 @@ export class SqliteSearchIndex {
    */
   indexRecords(records: readonly ChanceryRecord[]): void {
     const s = this.statements;
-    const rows: { rowid: number; doc: ReturnType<typeof buildIndexDocument>; replaces: boolean }[] = [];
+    const rows: { rowid: number; doc: IndexDocument; replaces: boolean }[] = [];
     for (const record of records) {
       const doc = buildIndexDocument(record);
       let rowid = s.docByRecord.get(record.id) as number | undefined;

@@ -1,5 +1,6 @@
 import type { Collection } from '../../../record/record.types.ts';
-import { detach, TeiTextBuffer } from './tei-text.buffer.ts';
+import { detach } from '../../../texts/string.detach.ts';
+import { TeiTextBuffer } from './tei-text.buffer.ts';
 
 type Field =
   | 'complete'

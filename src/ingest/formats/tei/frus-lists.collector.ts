@@ -1,5 +1,6 @@
 import type { Authority, NameForm } from '../../../record/record.types.ts';
-import { detach, TeiTextBuffer } from './tei-text.buffer.ts';
+import { detach } from '../../../texts/string.detach.ts';
+import { TeiTextBuffer } from './tei-text.buffer.ts';
 
 /** What a FRUS id in a document (`persName/@corresp`, `gloss/@target`) stands for. */
 export interface FrusAuthorityRef {

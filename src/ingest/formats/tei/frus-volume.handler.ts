@@ -1,11 +1,11 @@
 import { AuthorityIndex } from '../../../names/authority.index.ts';
 import { normalizeName, stripHonorifics } from '../../../names/name.normalize.ts';
 import type { Agent, Authority } from '../../../record/record.types.ts';
+import { detach } from '../../../texts/string.detach.ts';
 import type { ReadItem, ReadProblem } from '../format.types.ts';
 import { FrusDocumentBuilder } from './frus-document.builder.ts';
 import { FrusHeaderCollector } from './frus-header.collector.ts';
 import { type FrusAuthorityRef, FrusListCollector } from './frus-lists.collector.ts';
-import { detach } from './tei-text.buffer.ts';
 import type { XmlEventSink, XmlFault, XmlPosition } from './xml-resync.parser.ts';
 
 export interface FrusVolumeOptions {

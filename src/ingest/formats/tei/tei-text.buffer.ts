@@ -110,11 +110,3 @@ function isSpaceCode(c: number): boolean {
 function needsCollapsing(words: string): boolean {
   return words.includes('  ') || words.includes('\t') || words.includes('\r');
 }
-
-/**
- * A copy of a string that holds only its own characters. Text from the parser may be a slice of
- * a whole chunk of the file, which the slice keeps alive; authorities outlive the file.
- */
-export function detach(text: string): string {
-  return ` ${text}`.slice(1);
-}
