@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import type { ChanceryRecord } from '../src/record/record.types.ts';
 import { CHANCERY_BIN, type CliResult, runChancery } from './support/cli.run.ts';
-import { CABLE_SEED, LETTER_SEED } from './support/shared-paths.ts';
+import { CABLE_SEED, FRUS_DIR, LETTER_SEED } from './support/shared-paths.ts';
 
 const run = promisify(execFile);
 let dir: string;
@@ -99,6 +99,20 @@ test('failures exit non-zero and say what is wrong', async () => {
   const badOption = await chancery('list', '--limit', 'many');
   assert.notEqual(badOption.code, 0);
   assert.match(badOption.stderr, /--limit must be a positive whole number/);
+});
+
+test('on a terminal, ingest draws a progress bar (documents and MB per second, time left), then the summary', async () => {
+  // `script` gives the command a pseudo-terminal, as a user's shell would.
+  const volume = `${FRUS_DIR}frus1955-57v23p2.xml`;
+  const command = [process.execPath, CHANCERY_BIN, '--db', join(dir, 'tty.db'), 'ingest', volume]
+    .map((arg) => `'${arg.replaceAll("'", "'\\''")}'`)
+    .join(' ');
+  const { stdout } = await run('script', ['-qec', command, '/dev/null']);
+  assert.match(stdout, /100% \| 2\.4\/2\.4 MB \| 265 docs \| \d+ docs\/s \| [\d.]+ MB\/s \| \d+s left/);
+  assert.match(stdout, /1 files: 265 ingested, 0 updated, 0 unchanged, 0 failed/);
+  // Without a terminal (every other test here), no bar: the file lines and the summary only.
+  const piped = await runChancery(join(dir, 'piped.db'), 'ingest', '--quiet', volume);
+  assert.doesNotMatch(piped.stdout + piped.stderr, /docs\/s/);
 });
 
 test('CHANCERY_DB chooses the database when --db is not given', async () => {

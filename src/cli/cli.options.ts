@@ -1,9 +1,12 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import { type App, openApp } from '../app.ts';
+import type { App } from '../app.ts';
 
 /** Opens the archive named by the global `--db` option, runs `work`, and always closes it. */
 export async function withApp<T>(command: Command, work: (app: App) => Promise<T>): Promise<T> {
   const { db } = command.optsWithGlobals<{ db?: string }>();
+  // Loaded when a command runs, not when the CLI starts: `--help` and the main thread of an ingest
+  // (whose work is done in a worker) need none of the archive's modules.
+  const { openApp } = await import('../app.ts');
   const app = await openApp(db ? { db } : {});
   try {
     return await work(app);

@@ -1,12 +1,7 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import {
-  type FileReport,
-  type IngestProgress,
-  type IngestReport,
-  ingestPaths,
-} from '../ingest/ingest.batch.ts';
-import { withApp } from './cli.options.ts';
+import type { FileReport, IngestProgress, IngestReport } from '../ingest/ingest.batch.ts';
+import { ingestInWorker } from './ingest.thread.ts';
 
 export function registerIngestCommand(program: Command): void {
   program
@@ -17,28 +12,24 @@ export function registerIngestCommand(program: Command): void {
     .argument('<paths...>', 'files or directories')
     .option('--quiet', 'print the summary only, not a line per file')
     .action(async (paths: string[], options: { quiet?: boolean }, command: Command) => {
-      const report = await withApp(command, (app) => runIngest(app, paths, options.quiet ?? false));
+      const { db } = command.optsWithGlobals<{ db?: string }>();
+      const report = await runIngest({ db, paths, quiet: options.quiet ?? false });
       if (report.failed > 0) process.exitCode = 1;
     });
 }
 
-async function runIngest(
-  app: Parameters<Parameters<typeof withApp>[1]>[0],
-  paths: string[],
-  quiet: boolean,
-): Promise<IngestReport> {
+async function runIngest(options: { db?: string; paths: string[]; quiet: boolean }): Promise<IngestReport> {
+  const { paths, quiet } = options;
   const progress = process.stderr.isTTY ? startProgressBar() : undefined;
-  const report = await ingestPaths({
-    paths,
-    store: app.store,
-    authorities: app.authorities,
-    readers: app.readers,
-    onProgress: progress?.update,
-    onFile: (file) => {
-      if (!quiet && !progress) process.stdout.write(describeFile(file));
+  const report = await ingestInWorker(
+    { db: options.db, paths, progress: progress !== undefined },
+    {
+      progress: progress?.update,
+      file: (file) => {
+        if (!quiet && !progress) process.stdout.write(describeFile(file));
+      },
     },
-  });
-  progress?.stop();
+  ).finally(() => progress?.stop());
   if (!quiet && progress) for (const file of report.files) process.stdout.write(describeFile(file));
   process.stdout.write(
     `${report.files.length} files: ${report.ingested} ingested, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed} failed\n`,

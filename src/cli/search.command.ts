@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { QUERY_SYNTAX_HELP } from '../search/query/query.parse.ts';
 import { FACETS } from '../search/query/query.types.ts';
-import { searchArchive } from '../search/search.service.ts';
 import { parsePositiveInt, withApp } from './cli.options.ts';
 
 export function registerSearchCommand(program: Command): void {
@@ -23,6 +22,7 @@ export function registerSearchCommand(program: Command): void {
         command: Command,
       ) => {
         await withApp(command, async ({ store, authorities }) => {
+          const { searchArchive } = await import('../search/search.service.ts');
           const result = await searchArchive(
             { q: words.join(' '), page: options.page ?? 1, pageSize: options.limit ?? 10 },
             { store, authorities },

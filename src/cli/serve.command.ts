@@ -1,8 +1,5 @@
-import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
-import { type App, openApp, SAMPLE_DIR } from '../app.ts';
-import { ingestPaths } from '../ingest/ingest.batch.ts';
-import { createWebApp } from '../web/web.app.tsx';
+import type { App } from '../app.ts';
 import { parsePositiveInt } from './cli.options.ts';
 
 export function registerServeCommand(program: Command): void {
@@ -14,6 +11,12 @@ export function registerServeCommand(program: Command): void {
     .option('--sample', 'ingest the sample archive (data/sample) first when the database is empty')
     .action(async (options: { port: number; host: string; sample?: boolean }, command: Command) => {
       const { db } = command.optsWithGlobals<{ db?: string }>();
+      // Loaded when the server starts, not with every command of the CLI (see withApp).
+      const [{ serve }, { openApp }, { createWebApp }] = await Promise.all([
+        import('@hono/node-server'),
+        import('../app.ts'),
+        import('../web/web.app.tsx'),
+      ]);
       const app = await openApp(db ? { db } : {});
       if (options.sample) await ingestSampleWhenEmpty(app);
       // One search over everything before listening: the search index reads its facets into
@@ -31,6 +34,10 @@ export function registerServeCommand(program: Command): void {
 
 async function ingestSampleWhenEmpty(app: App): Promise<void> {
   if ((await app.store.countRecords()) > 0) return;
+  const [{ SAMPLE_DIR }, { ingestPaths }] = await Promise.all([
+    import('../app.ts'),
+    import('../ingest/ingest.batch.ts'),
+  ]);
   const report = await ingestPaths({
     paths: [SAMPLE_DIR],
     store: app.store,

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { loadThread } from '../correspondence/thread.service.ts';
 import { withApp } from './cli.options.ts';
 
 export function registerThreadCommand(program: Command): void {
@@ -13,6 +12,7 @@ export function registerThreadCommand(program: Command): void {
     .option('--json', 'print the thread as JSON')
     .action(async (a: string, b: string, options: { json?: boolean }, command: Command) => {
       await withApp(command, async ({ store, authorities }) => {
+        const { loadThread } = await import('../correspondence/thread.service.ts');
         const thread = await loadThread({ store, authorities, a, b });
         if (options.json) {
           process.stdout.write(`${JSON.stringify(thread, null, 2)}\n`);
