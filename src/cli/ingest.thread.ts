@@ -42,21 +42,16 @@ export function ingestInWorker(
       workerData: job,
       resourceLimits: { maxOldGenerationSizeMb: HEAP_CEILING_MB },
     });
-    let settled = false;
-    const settle = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      outcome();
-    };
+    // A promise settles once: the 'exit' that follows a report (or an error) changes nothing.
     worker.on('message', (message: IngestMessage) => {
       if (message.kind === 'progress') on.progress?.(message.progress);
       else if (message.kind === 'file') on.file?.(message.file);
-      else if (message.kind === 'done') settle(() => resolve(message.report));
-      else settle(() => reject(new ChanceryError(message.code, message.message)));
+      else if (message.kind === 'done') resolve(message.report);
+      else reject(new ChanceryError(message.code, message.message));
     });
-    worker.on('error', (error) => settle(() => reject(error)));
+    worker.on('error', reject);
     worker.on('exit', (code) =>
-      settle(() => reject(new Error(`the ingest worker stopped (exit code ${code}) before it reported`))),
+      reject(new Error(`the ingest worker stopped (exit code ${code}) before it reported`)),
     );
   });
 }

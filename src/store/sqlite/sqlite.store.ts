@@ -117,6 +117,12 @@ class SqliteStore implements Store {
       ),
       // Prepared once: every search looks up the title of each collection in its facet.
       collection: db.prepare('SELECT json FROM collections WHERE id = ?').pluck(),
+      // An unchanged authority is not written again: a second ingest of a volume writes nothing.
+      upsertAuthority: db.prepare(
+        `INSERT INTO authorities (id, kind, name, json) VALUES (?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, name = excluded.name, json = excluded.json
+         WHERE authorities.json <> excluded.json`,
+      ),
     };
   }
 
@@ -354,12 +360,7 @@ class SqliteStore implements Store {
   }
 
   async saveAuthorities(authorities: Authority[]): Promise<void> {
-    // An unchanged authority is not written again: a second ingest of a volume writes nothing.
-    const upsert = this.db.prepare(
-      `INSERT INTO authorities (id, kind, name, json) VALUES (?, ?, ?, ?)
-       ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, name = excluded.name, json = excluded.json
-       WHERE authorities.json <> excluded.json`,
-    );
+    const upsert = this.statements.upsertAuthority;
     this.db.transaction(() => {
       for (const a of authorities) upsert.run(a.id, a.kind, a.name, JSON.stringify(a));
     })();
