@@ -42,7 +42,10 @@ export async function openApp(options: { db?: string } = {}): Promise<App> {
   const db = options.db ?? process.env.CHANCERY_DB ?? DEFAULT_DB;
   if (db !== ':memory:') mkdirSync(dirname(db), { recursive: true });
   const store = openSqliteStore(db);
+  // The authority file, then, once the archive has reconciled its sources, the people, places and
+  // bodies as reconciled (they include the authority file's).
   const authorities = new AuthorityIndex(loadAuthorities());
-  for (const authority of await store.listAuthorities()) authorities.add(authority);
+  const reconciled = await store.listReconciled();
+  if (reconciled.length > 0) authorities.reset(reconciled);
   return { store, authorities, readers: READERS, close: () => store.close() };
 }

@@ -59,7 +59,9 @@ test('sqlite store: a database from before migration 3 is upgraded, and its thre
     // Wind the file back to schema version 2, as a Chancery from before migration 3 left it.
     const db = new Database(path);
     db.exec(
-      'DROP TABLE record_relations; DROP INDEX collection_members_by_record; DELETE FROM schema_migrations WHERE version >= 3;',
+      `DROP TABLE record_relations; DROP INDEX collection_members_by_record;
+       DROP TABLE reconciled_authorities; DROP TABLE authority_members; DROP TABLE authority_review;
+       DROP TABLE reconciliation_version; DELETE FROM schema_migrations WHERE version >= 3;`,
     );
     db.close();
     const upgraded = openSqliteStore(path);

@@ -23,13 +23,14 @@ describe('documents, older encoding (1951: source note before the head, classifi
       certainty: 'exact',
       timeZone: null,
     });
+    // The Joint Chiefs wrote; their Chairman signed. Marshall is the Secretary of Defense.
     assert.deepEqual(
-      r.authors.map((a) => [a.name, a.personId]),
-      [['Joint Chiefs of Staff', null]],
+      r.authors.map((a) => [a.name, a.personId, a.office]),
+      [['Omar N. Bradley', 'frus1951v07p2~omar-n-bradley', 'Joint Chiefs of Staff']],
     );
     assert.deepEqual(
-      r.recipients.map((a) => [a.name, a.personId]),
-      [['Marshall', null]],
+      r.recipients.map((a) => [a.name, a.personId, a.office, a.officeId]),
+      [['Marshall', 'frus1951v07p2~marshall', 'Secretary of Defense', 'org:secretary-defense']],
     );
     assert.equal(r.place, 'Washington');
     assert.deepEqual(r.archivalLocations, [
@@ -132,7 +133,7 @@ describe('documents, older encoding (1951: source note before the head, classifi
     });
   });
 
-  test("a sender the markup does not link is resolved through the authorities known, not another volume's persons", async () => {
+  test("a sender the markup does not link is this volume's own person, not another volume's or the authority file's", async () => {
     const henderson = {
       id: 'henderson',
       kind: 'person' as const,
@@ -147,11 +148,21 @@ describe('documents, older encoding (1951: source note before the head, classifi
       externalIds: [{ scheme: 'frus-person', value: 'p_CLUBB' }],
     };
     const read = await readTeiFile(V1951, { authorities: new AuthorityIndex([henderson, otherVolume]) });
+    // Whether the "Henderson" of 1951 is Loy W. Henderson is for reconciliation to decide, on evidence.
     assert.deepEqual(record(read, 'frus1951v07p2-d4').authors, [
-      { name: 'Loy W. Henderson', alias: null, personId: 'henderson', raw: 'Henderson' },
+      {
+        name: 'Henderson',
+        alias: null,
+        personId: 'frus1951v07p2~henderson',
+        raw: 'Henderson',
+        office: 'Ambassador in India',
+        officeId: 'org:ambassador-india',
+      },
     ]);
-    assert.equal(record(read, 'frus1951v07p2-d5').authors[0]?.personId, null);
+    assert.equal(record(read, 'frus1951v07p2-d5').authors[0]?.personId, 'frus1951v07p2~clubb');
     assert.equal(record(read, 'frus1951v07p2-d5').authors[0]?.name, 'Clubb');
+    const observed = read.authorities.get('frus1951v07p2~henderson');
+    assert.deepEqual(observed?.offices?.[0], { name: 'Ambassador in India', date: '1951-01-12', source: 'frus1951v07p2' });
   });
 
   test('d6: national intelligence estimate; the source note "INR–NIE Flies" is kept as printed', () => {
@@ -170,10 +181,12 @@ describe('documents, older encoding (1951: source note before the head, classifi
   test('d10: airgram, classification followed by priority in the opener', () => {
     const r = record(v1951, 'frus1951v07p2-d10');
     assert.equal(r.type, 'airgram');
+    // The Secretary of State wrote, Acheson signed: the person and the office.
     assert.deepEqual(
-      [r.authors[0]?.name, r.recipients[0]?.name],
-      ['Secretary of State', 'Embassy in the Republic of China'],
+      [r.authors[0]?.name, r.authors[0]?.office, r.recipients[0]?.name, r.recipients[0]?.officeId],
+      ['Acheson', 'Secretary of State', 'Embassy in the Republic of China', 'org:embassy-republic-china'],
     );
+    assert.equal(r.recipients[0]?.personId, null);
     assert.equal(r.archivalLocations[0]?.file, '793.5 MAP/12–2050');
     assert.equal(r.archivalLocations[0]?.classification, 'Confidential');
   });
@@ -210,7 +223,7 @@ describe('documents, older encoding (1951: source note before the head, classifi
       {
         name: 'Burton Kitain',
         alias: null,
-        personId: null,
+        personId: 'frus1951v07p2~burton-kitain',
         raw: 'Burton Kitain of the Office of British Commonwealth and Northern European Affairs',
       },
     ]);

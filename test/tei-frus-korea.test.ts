@@ -29,7 +29,7 @@ describe('documents, older encoding (1955–57: source note inside the head)', (
     );
     assert.equal(r.type, 'memorandum-of-conversation');
     assert.deepEqual(r.recipients, [
-      { name: 'Dr. Chan Yang You', alias: null, personId: 'frus1955-57v23p2-p_YCYD1', raw: 'Yang' },
+      { name: 'Chan Yang You', alias: null, personId: 'frus1955-57v23p2-p_YCYD1', raw: 'Yang' },
     ]);
     assert.deepEqual(r.archivalLocations, [
       {
@@ -66,9 +66,10 @@ describe('documents, older encoding (1955–57: source note inside the head)', (
   test('d3: telegram from an embassy; people and terms in the text become mentions', () => {
     const r = record(v1955, 'frus1955-57v23p2-d3');
     assert.equal(r.type, 'telegram');
+    // The Embassy's telegram, signed by the Ambassador.
     assert.deepEqual(
-      [r.authors[0]?.name, r.recipients[0]?.name],
-      ['Embassy in Korea', 'Department of State'],
+      [r.authors[0]?.name, r.authors[0]?.personId, r.authors[0]?.office, r.recipients[0]?.name],
+      ['Ellis O. Briggs', 'frus1955-57v23p2-p_BEO1', 'Embassy in Korea', 'Department of State'],
     );
     assert.equal(r.date.min, '1955-01-08T14:00:00');
     assert.equal(r.date.display, 'January 8, 1955—2 p.m.');
@@ -80,7 +81,7 @@ describe('documents, older encoding (1955–57: source note inside the head)', (
     assert.deepEqual(hull, {
       kind: 'person',
       authorityId: 'frus1955-57v23p2-p_HGJE1',
-      name: 'General John E. Hull',
+      name: 'John E. Hull',
       form: 'Hull',
       textId: 'original',
       blockId: first.id,
@@ -98,7 +99,11 @@ describe('documents, older encoding (1955–57: source note inside the head)', (
       classification: 'Top Secret',
       raw: 'Source: Eisenhower Library, Whitman File, NSC Records. Top Secret. Drafted by S. Everett Gleason on February 4.',
     });
-    assert.deepEqual(r.authors, []);
+    // The head names no sender; the memorandum is signed by the one who drafted it.
+    assert.deepEqual(
+      r.authors.map((a) => a.name),
+      ['S. Everett Gleason'],
+    );
   });
 
   test('d126: a note in the head that says "Source:" without being typed as one is the source note', () => {
@@ -209,10 +214,24 @@ describe('documents, current encoding (doc-dateTime, subtype, source note in the
     const r = record(current, 'frus1955-57v23p2-d5');
     assert.equal(r.type, 'letter');
     assert.deepEqual(r.authors, [
-      { name: 'Robert B. Anderson', alias: null, personId: 'frus1955-57v23p2-p_ARB1', raw: 'Anderson' },
+      {
+        name: 'Robert B. Anderson',
+        alias: null,
+        personId: 'frus1955-57v23p2-p_ARB1',
+        raw: 'Anderson',
+        office: 'Acting Secretary of Defense',
+        officeId: 'org:acting-secretary-defense',
+      },
     ]);
     assert.deepEqual(r.recipients, [
-      { name: 'Secretary of State', alias: null, personId: null, raw: 'Secretary of State' },
+      {
+        name: 'Secretary of State',
+        alias: null,
+        personId: null,
+        raw: 'Secretary of State',
+        office: 'Secretary of State',
+        officeId: 'org:secretary-state',
+      },
     ]);
     assert.equal(r.date.display, 'January 13, 1955');
     assert.deepEqual(r.archivalLocations[0], {

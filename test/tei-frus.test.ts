@@ -71,11 +71,21 @@ describe('volumes', () => {
     assert.equal(current.records.length, 20);
   });
 
-  test('the collection comes first, then the authorities, then the records', () => {
+  test('the collection comes first, then the persons list, then the records, then the people and offices they name', () => {
     for (const read of [v1951, v1955, current]) {
       const kinds = read.items.map((i) => i.kind);
       assert.equal(kinds[0], 'collection');
-      assert.ok(kinds.lastIndexOf('authority') < kinds.indexOf('record'));
+      const firstRecord = kinds.indexOf('record');
+      const listed = read.items.slice(0, firstRecord).filter((i) => i.kind === 'authority');
+      const observed = read.items.slice(kinds.lastIndexOf('record') + 1);
+      // Persons-list entries before the documents; signatures and offices once the volume ends.
+      assert.ok(listed.every((i) => i.kind === 'authority' && !i.authority.id.includes('~')));
+      assert.ok(observed.length > 0 && observed.every((i) => i.kind === 'authority'));
+      assert.ok(
+        observed.every(
+          (i) => i.kind === 'authority' && (i.authority.id.startsWith('org:') || i.authority.id.includes('~')),
+        ),
+      );
       assert.equal(read.collections.length, 1);
     }
   });
@@ -131,18 +141,28 @@ describe('volumes', () => {
     const entries = (section(V1955, 'persons').match(/<persName xml:id="p_/g) ?? []).length;
     const seeEntries = (section(V1955, 'persons').match(/type="alt"/g) ?? []).length;
     for (const read of [v1955, current]) {
-      const persons = [...read.authorities.values()].filter((a) => a.kind === 'person');
+      // Signatures and holders of offices the list does not name are the volume's own observations (`~`).
+      const persons = [...read.authorities.values()].filter((a) => a.kind === 'person' && !a.id.includes('~'));
       assert.equal(persons.length, entries - seeEntries);
       assert.deepEqual(read.authorities.get('frus1955-57v23p2-p_AR1'), {
         id: 'frus1955-57v23p2-p_AR1',
         kind: 'person',
         name: 'Robert Amory',
         names: [
-          { form: 'Robert Amory', kind: 'preferred' },
+          { form: 'Robert Amory', kind: 'preferred', source: 'frus1955-57v23p2' },
           { form: 'Amory, Robert', kind: 'variant', source: 'frus1955-57v23p2' },
         ],
         description: 'Deputy Director for Intelligence, Central Intelligence Agency',
         externalIds: [{ scheme: 'frus-person', value: 'p_AR1' }],
+        source: 'frus1955-57v23p2',
+        years: '1955–1957',
+        descriptions: [
+          {
+            text: 'Deputy Director for Intelligence, Central Intelligence Agency',
+            source: 'frus1955-57v23p2',
+            years: '1955–1957',
+          },
+        ],
       });
       const you = read.authorities.get('frus1955-57v23p2-p_YCYD1');
       assert.equal(you?.description, 'Korean Ambassador to the United States');
@@ -161,7 +181,9 @@ describe('volumes', () => {
   test('the terms list becomes a glossary of term authorities', () => {
     const terms1951 = [...v1951.authorities.values()].filter((a) => a.kind === 'term');
     assert.equal(terms1951.length, (section(V1951, 'terms').match(/<term xml:id=/g) ?? []).length);
-    assert.equal([...v1951.authorities.values()].filter((a) => a.kind === 'person').length, 0);
+    // The 1951 volume has no persons list: its people are those who sign and are named in heads.
+    const people1951 = [...v1951.authorities.values()].filter((a) => a.kind === 'person');
+    assert.ok(people1951.length > 0 && people1951.every((a) => a.id.startsWith('frus1951v07p2~')));
     assert.deepEqual(v1951.authorities.get('frus1951v07p2-t_AA1'), {
       id: 'frus1951v07p2-t_AA1',
       kind: 'term',

@@ -2,7 +2,9 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hasCorrespondents, resolveRelations } from '../correspondence/relations.resolve.ts';
 import { ChanceryError, isChanceryError } from '../errors.ts';
-import type { AuthorityIndex } from '../names/authority.index.ts';
+import { observeAgents } from '../names/agent.observe.ts';
+import { reconcileArchive } from '../names/archive.reconcile.ts';
+import { AuthorityIndex } from '../names/authority.index.ts';
 import type { Authority, ChanceryRecord } from '../record/record.types.ts';
 import type { SaveOutcome, Store } from '../store/store.types.ts';
 import type { FormatReader, ReadProblem, SourceInput } from './formats/format.types.ts';
@@ -50,6 +52,8 @@ export interface IngestOptions {
   onFile?: (report: FileReport) => void;
   /** Called with the records each transaction saved. */
   onSaved?: (records: readonly ChanceryRecord[]) => void;
+  /** Called when a file brought authorities (persons, offices, places): the archive reconciles them. */
+  onAuthorities?: () => void;
 }
 
 /** Records (and authorities) saved per transaction when a file holds many (a TEI volume). */
@@ -73,8 +77,15 @@ export async function ingestPaths(options: IngestOptions): Promise<IngestReport>
   const seen = new Map<string, FileReport>();
   // Only records between two known people can reply to, copy or accompany another.
   const correspondence: string[] = [];
+  let authoritiesChanged = false;
   const batch: IngestOptions = {
     ...options,
+    // Readers see the authority file only: what a file yields depends on the file, not on what
+    // the archive held before it. Who is who across sources is reconciliation's work, after.
+    authorities: new AuthorityIndex(options.authorities.base),
+    onAuthorities: () => {
+      authoritiesChanged = true;
+    },
     onSaved: (records) => {
       for (const record of records) if (hasCorrespondents(record)) correspondence.push(record.id);
       options.onSaved?.(records);
@@ -112,6 +123,9 @@ export async function ingestPaths(options: IngestOptions): Promise<IngestReport>
   }
   // Replies, copies and attachments are found among the records the archive holds once all are saved.
   await resolveRelations({ store: options.store, ids: correspondence });
+  // The people each source named become the archive's people, reconciled across sources.
+  const unreconciled = (await options.store.countReconciled()) === 0 && options.authorities.base.length > 0;
+  if (authoritiesChanged || unreconciled) await reconcileArchive({ store: options.store, authorities: options.authorities });
   return {
     files: reports,
     ingested: sum(reports, 'ingested'),
@@ -175,7 +189,7 @@ async function readIntoStore(
   let sourceSaved = false;
   const flush = async () => {
     if (pendingAuthorities.length > 0) {
-      await store.saveAuthorities(pendingAuthorities);
+      if ((await store.saveAuthorities(pendingAuthorities)) > 0) options.onAuthorities?.();
       pendingAuthorities = [];
     }
     if (pending.length === 0) return;
@@ -202,12 +216,14 @@ async function readIntoStore(
   try {
     for await (const item of reader.read(source, { authorities })) {
       if (item.kind === 'record') {
-        pending.push(enrichRecord(withSource(item.record, source, reader), { readFrom: reader.format }));
+        const enriched = enrichRecord(withSource(item.record, source, reader), { readFrom: reader.format });
+        const observed = reader.format === 'chancery-json' ? { record: enriched, authorities: [] } : observeAgents(enriched);
+        pending.push(observed.record);
+        pendingAuthorities.push(...observed.authorities);
         if (pending.length >= SAVE_BATCH) await flush();
       } else if (item.kind === 'collection') {
         await store.saveCollection(item.collection);
       } else if (item.kind === 'authority') {
-        authorities.add(item.authority);
         pendingAuthorities.push(item.authority);
         if (pendingAuthorities.length >= SAVE_BATCH) await flush();
       } else {

@@ -11,14 +11,53 @@ import { romanizationKey } from './romanization.key.ts';
  * index.resolveAgent('Cde. Filippov [Stalin]'); // { name: 'Joseph Stalin', alias: 'Filippov', personId: 'stalin' }
  */
 export class AuthorityIndex {
+  /** The authorities the index was made with (the authority file): reconciliation starts from them. */
+  readonly base: readonly Authority[];
   private readonly byId = new Map<string, Authority>();
+  /** A reconciled authority by the id of each of its members. */
+  private readonly byMember = new Map<string, Authority>();
   private readonly byForm = new Map<string, Authority[]>();
   private readonly byRomanization = new Map<string, Authority[]>();
   /** People by the last word of their preferred name, for documents that give a surname alone. */
   private readonly bySurname = new Map<string, Authority[]>();
+  /** Authorities by each word of each of their name forms, for names given in part ("Acheson"). */
+  private readonly byWord = new Map<string, Authority[]>();
+  private version = 0;
 
   constructor(authorities: Iterable<Authority> = []) {
-    for (const authority of authorities) this.add(authority);
+    this.base = [...authorities];
+    for (const authority of this.base) this.add(authority);
+  }
+
+  /**
+   * Holds the reconciled authorities from now on (src/names/authorities.reconcile.ts): they
+   * include the authority file's, merged with what the sources said of the same people.
+   */
+  reset(reconciled: readonly Authority[]): void {
+    for (const map of [this.byId, this.byMember, this.byForm, this.byRomanization, this.bySurname, this.byWord])
+      map.clear();
+    const covered = new Set(reconciled.flatMap((a) => a.members ?? [a.id]));
+    for (const authority of reconciled) this.add(authority);
+    for (const authority of this.base) if (!covered.has(authority.id)) this.add(authority);
+    this.version++;
+  }
+
+  /** Changes each time `reset` gives the index other authorities: caches keyed on it stay right. */
+  get generation(): number {
+    return this.version;
+  }
+
+  /**
+   * The id a record links for an authority: for a reconciled one, its first member (the
+   * authority file's, else a source's), which stays when reconciling again renames the whole.
+   */
+  linkId(authority: Authority): string {
+    return authority.members?.[0] ?? authority.id;
+  }
+
+  /** The authority a record's link stands for: by its own id or a member's. */
+  resolveLink(id: string): Authority | undefined {
+    return this.byId.get(id) ?? this.byMember.get(id);
   }
 
   /** Adds an authority, or merges its name forms into the one with the same id. */
@@ -31,9 +70,12 @@ export class AuthorityIndex {
         }
       : authority;
     this.byId.set(merged.id, merged);
+    for (const member of merged.members ?? []) this.byMember.set(member, merged);
     for (const form of [merged.name, ...merged.names.map((n) => n.form)]) {
-      addTo(this.byForm, normalizeName(form), merged);
+      const key = normalizeName(form);
+      addTo(this.byForm, key, merged);
       if (merged.kind !== 'term') addTo(this.byRomanization, romanizationKey(form), merged);
+      for (const word of key.split(' ')) if (word.length > 1) addTo(this.byWord, word, merged);
     }
     if (merged.kind === 'person')
       addTo(this.bySurname, normalizeName(merged.name).split(' ').at(-1) ?? '', merged);
@@ -54,6 +96,28 @@ export class AuthorityIndex {
       (a) => !kind || a.kind === kind,
     );
     return candidates.length === 1 ? candidates[0] : undefined;
+  }
+
+  /**
+   * Every authority of a kind one of whose name forms holds all the words of `text`, in any
+   * order: "Acheson" finds Dean Acheson and David Acheson, "Kennedy" every Kennedy. For fields
+   * of a search (`author:Acheson`), which mean anyone of that name; never to link a record.
+   *
+   * @example index.findAll('Kennedy', 'person').map((p) => p.name) // ['John F. Kennedy', 'Robert F. Kennedy', …]
+   */
+  findAll(text: string, kind?: AuthorityKind): Authority[] {
+    const exact = this.find(text, kind);
+    if (exact) return [exact];
+    const words = normalizeName(stripHonorifics(text)).split(' ').filter(Boolean);
+    const first = words[0];
+    if (!first) return [];
+    const candidates = (this.byWord.get(first) ?? []).filter((a) => !kind || a.kind === kind);
+    return candidates.filter((authority) =>
+      [authority.name, ...authority.names.map((n) => n.form)].some((form) => {
+        const formWords = normalizeName(form).split(' ');
+        return words.every((w) => formWords.includes(w));
+      }),
+    );
   }
 
   /**
@@ -89,7 +153,7 @@ export class AuthorityIndex {
     return {
       name: person.name,
       alias: isAliasOf(form, person) ? toDisplayCase(form) : null,
-      personId: person.id,
+      personId: this.linkId(person),
       raw,
     };
   }

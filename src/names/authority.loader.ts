@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChanceryError } from '../errors.ts';
 import type { Authority } from '../record/record.types.ts';
+import { SHIPPED_SOURCE } from './authority.merge.ts';
 
 /** The authority files that ship with Chancery (`data/authorities/*.json`). */
 export const DEFAULT_AUTHORITY_DIR = new URL('../../data/authorities/', import.meta.url).pathname;
@@ -27,6 +28,7 @@ export function loadAuthorities(dir: string = DEFAULT_AUTHORITY_DIR): Authority[
         },
       );
     }
-    return parsed as Authority[];
+    // Marked as the authority file's: reconciliation keeps their ids and names (people.reconcile.ts).
+    return (parsed as Authority[]).map((authority) => ({ ...authority, source: SHIPPED_SOURCE }));
   });
 }

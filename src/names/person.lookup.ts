@@ -1,6 +1,5 @@
 import type { Authority } from '../record/record.types.ts';
 import type { AuthorityIndex } from './authority.index.ts';
-import { normalizeName, stripHonorifics } from './name.normalize.ts';
 
 export type PersonLookup = { person: Authority } | { person: null; candidates: Authority[] };
 
@@ -17,14 +16,6 @@ export function lookupPerson(index: AuthorityIndex, query: string): PersonLookup
   if (byId?.kind === 'person') return { person: byId };
   const found = index.find(trimmed, 'person') ?? index.findByRomanization(trimmed, 'person');
   if (found) return { person: found };
-  const key = normalizeName(stripHonorifics(trimmed));
-  if (!key) return { person: null, candidates: [] };
-  const words = key.split(' ');
-  const candidates = index.all('person').filter((person) =>
-    [person.name, ...person.names.map((n) => n.form)].some((form) => {
-      const formWords = normalizeName(form).split(' ');
-      return words.every((w) => formWords.includes(w));
-    }),
-  );
+  const candidates = index.findAll(trimmed, 'person');
   return candidates.length === 1 && candidates[0] ? { person: candidates[0] } : { person: null, candidates };
 }

@@ -55,6 +55,14 @@ export interface Agent {
   personId: string | null;
   /** The string as the source wrote it ("Cde. Filippov [Stalin]"). */
   raw?: string;
+  /**
+   * The office the person wrote or received in, as the source names it ("Secretary of State",
+   * "Ambassador in India"), or the body when no person is named ("Embassy in India"); null or
+   * absent when the source names a person only.
+   */
+  office?: string | null;
+  /** The organization authority of the office ("org:secretary-of-state"). */
+  officeId?: string | null;
 }
 
 export interface DocumentNumber {
@@ -342,6 +350,8 @@ export interface NameForm {
   kind: 'preferred' | 'native' | 'romanization' | 'pseudonym' | 'variant' | 'translation';
   years?: string;
   source?: string;
+  /** In a reconciled authority: the id of the source's authority the form came from. */
+  member?: string;
 }
 
 /** A person, place, organization or glossary term, with every name form that occurs. */
@@ -354,6 +364,28 @@ export interface Authority {
   description?: string | null;
   /** Identifiers in other systems ("frus:p_SJV1"). */
   externalIds?: { scheme: string; value: string }[];
+  /**
+   * Where the authority was read: a FRUS volume id, an archive's host, "authority file" for the
+   * files that ship with Chancery. A reconciled person has none: its members each have theirs.
+   */
+  source?: string;
+  /** The years the source covers ("1955–1957"): a description without dates holds for them. */
+  years?: string;
+  /** What each source says the person was ("Soviet Foreign Minister", frus1958-60v14). */
+  descriptions?: AuthorityDescription[];
+  /** Offices the person signed or was named in, dated by the document ("Secretary of State", 1951-07-13). */
+  offices?: { name: string; date: string | null; source: string }[];
+  /**
+   * For a reconciled person: the ids of the authorities of each source it was reconciled from
+   * (records link those ids; `groupOf` in src/names/people.reconcile.ts).
+   */
+  members?: string[];
+}
+
+export interface AuthorityDescription {
+  text: string;
+  source: string;
+  years?: string;
 }
 
 /** A group of records: a FRUS volume (ordered) or a curated set. */

@@ -1,6 +1,7 @@
 import { normalizeName } from '../names/name.normalize.ts';
 import type { Agent, ChanceryRecord } from '../record/record.types.ts';
 import { analyzeToTerms } from './analysis/text.analyze.ts';
+import { entityToken } from './entity.token.ts';
 import { languageValue, nameFacetValue, typeValue } from './query/query.resolve.ts';
 import type { IndexFacet } from './query/query.types.ts';
 
@@ -32,12 +33,18 @@ export function buildIndexDocument(record: ChanceryRecord): IndexDocument {
     ...text.blocks.map((block) => analyzeToTerms(block.text, text.language)),
     ...(text.notes ?? []).map((note) => analyzeToTerms(note.text, text.language)),
   ]);
+  // The authorities the record links, as terms of their own (entity.token.ts), after the names.
+  const linked = new Set([
+    ...agents.flatMap((a) => [a.personId, a.officeId]),
+    ...record.mentions.map((m) => (m.kind === 'term' ? null : m.authorityId)),
+  ]);
+  const entities = [...linked].filter((id): id is string => Boolean(id)).map(entityToken);
   return {
     recordId: record.id,
     dateMin: record.date.min,
     dateMax: record.date.max ?? record.date.min,
     title: analyzeToTerms(record.title, 'und'),
-    names: analyzeToTerms(names.filter(Boolean).join(' · '), 'und'),
+    names: [analyzeToTerms(names.filter(Boolean).join(' · '), 'und'), ...entities].join(' '),
     summary: analyzeToTerms(record.summary ?? '', 'und'),
     body: body.join(' '),
     facets: uniqueFacets(facetsOf(record)),
@@ -53,10 +60,15 @@ function facetsOf(record: ChanceryRecord): IndexDocument['facets'] {
     facets.push({ facet: 'year', value: year, label: year });
     facets.push({ facet: 'decade', value: `${year.slice(0, 3)}0s`, label: `${year.slice(0, 3)}0s` });
   }
-  const agent = (facet: IndexFacet) => (a: Agent) =>
-    facets.push({ facet, value: nameFacetValue(a.personId, a.name), label: a.name });
-  record.authors.forEach(agent('author'));
-  record.recipients.forEach(agent('recipient'));
+  // An agent is one correspondent: the person, else the office or body; the office of a person
+  // is a facet of its own, so that `author:"Secretary of State"` finds what Acheson signed as such.
+  const agent = (facet: IndexFacet, officeFacet: IndexFacet) => (a: Agent) => {
+    const value = a.personId ?? a.officeId ?? nameFacetValue(null, a.name);
+    facets.push({ facet, value, label: a.name });
+    if (a.personId && a.officeId) facets.push({ facet: officeFacet, value: a.officeId, label: a.office ?? a.name });
+  };
+  record.authors.forEach(agent('author', 'author-office'));
+  record.recipients.forEach(agent('recipient', 'recipient-office'));
   for (const mention of record.mentions) {
     if (mention.kind === 'person' || mention.kind === 'place') {
       facets.push({

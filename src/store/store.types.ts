@@ -5,7 +5,18 @@ import type {
   Collection,
   Relation,
 } from '../record/record.types.ts';
+import type { Reconciliation } from '../names/authorities.reconcile.ts';
+import type { ReviewItem } from '../names/people.reconcile.ts';
 import type { SearchRequest, SearchResponse } from '../search/query/query.types.ts';
+
+/** Which reconciled authorities to list: a kind, names beginning so (A–Z), any form containing a text. */
+export interface ReconciledQuery {
+  kind?: AuthorityKind;
+  startsWith?: string;
+  contains?: string;
+  limit?: number;
+  offset?: number;
+}
 
 /** What saving a record did. */
 export type SaveOutcome = 'ingested' | 'updated' | 'unchanged';
@@ -137,10 +148,29 @@ export interface Store {
   getCollection(id: string): Promise<Collection | null>;
   listCollections(): Promise<Collection[]>;
 
-  /** Saves authorities in one transaction, each replacing the one under its id. */
-  saveAuthorities(authorities: Authority[]): Promise<void>;
+  /** Saves authorities in one transaction, each replacing the one under its id; how many changed. */
+  saveAuthorities(authorities: Authority[]): Promise<number>;
   getAuthority(id: string): Promise<Authority | null>;
   listAuthorities(kind?: AuthorityKind): Promise<Authority[]>;
+
+  /**
+   * Replaces the reconciled authorities (src/names/authorities.reconcile.ts), writing only what
+   * changed; true when something did. Records read afterwards name each linked authority by its
+   * reconciled id and preferred name (`getRecord`, `streamRecords`), the form they used as alias.
+   */
+  saveReconciliation(reconciliation: Reconciliation): Promise<boolean>;
+  /** A reconciled authority by its id or the id of one of its members. */
+  getReconciled(id: string): Promise<Authority | null>;
+  /** Reconciled authorities A–Z (by name, leading article ignored). */
+  listReconciled(query?: ReconciledQuery): Promise<Authority[]>;
+  countReconciled(query?: ReconciledQuery): Promise<number>;
+  /** Matches reconciliation left to an editor. */
+  listReview(): Promise<ReviewItem[]>;
+  /**
+   * How many distinct documents link each reconciled authority in any role (author, recipient,
+   * named, place, office), for the given ids or for all.
+   */
+  countDocumentsLinking(ids?: readonly string[]): Promise<Map<string, number>>;
 
   /**
    * Full-text and faceted search over the records. The query arrives parsed, with names expanded

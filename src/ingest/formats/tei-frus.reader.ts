@@ -54,6 +54,7 @@ export const teiFrusReader: FormatReader = {
       yield* handler.drain();
     }
     parser.end();
+    handler.finish();
     yield* handler.drain();
   },
 };

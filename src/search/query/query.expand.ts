@@ -1,5 +1,6 @@
 import type { AuthorityIndex } from '../../names/authority.index.ts';
 import type { Authority } from '../../record/record.types.ts';
+import { entityToken } from '../entity.token.ts';
 import type { QueryNode } from './query.types.ts';
 
 /** The longest run of words tried as one name ("Kim Il Sung", "Kim Il-sung" is one word). */
@@ -76,6 +77,7 @@ function nameNode(text: string, authorities: AuthorityIndex): QueryNode | undefi
     text,
     authorityId: authority.id,
     forms: [...forms].map(([form, language]) => ({ form, language })),
+    entities: (authority.members ?? [authority.id]).map(entityToken),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { AuthorityIndex } from '../../names/authority.index.ts';
 import { normalizeName } from '../../names/name.normalize.ts';
+import { officeId } from '../../names/office.name.ts';
 import type { Authority, AuthorityKind } from '../../record/record.types.ts';
 import type { IndexFacet, QueryNode } from './query.types.ts';
 
@@ -35,11 +36,11 @@ function resolveField(
   });
   switch (field) {
     case 'author':
-      return filter(['author'], nameValues(value, 'person', authorities));
+      return filter(['author', 'author-office'], agentValues(value, authorities));
     case 'recipient':
-      return filter(['recipient'], nameValues(value, 'person', authorities));
+      return filter(['recipient', 'recipient-office'], agentValues(value, authorities));
     case 'person':
-      return filter(['author', 'recipient', 'person'], nameValues(value, 'person', authorities));
+      return filter(['author', 'recipient', 'person'], agentValues(value, authorities));
     case 'place':
       return filter(['place'], nameValues(value, 'place', authorities));
     case 'archive':
@@ -58,18 +59,33 @@ export function nameFacetValue(authorityId: string | null, name: string): string
   return authorityId ?? `n:${normalizeName(name)}`;
 }
 
+/**
+ * Who an author, recipient or person field means: the person of that name ("Dean Acheson"), or
+ * everyone a partial name fits ("Acheson": any Acheson; a field searches, it does not decide who
+ * is who), or an office or body ("Secretary of State"), with the written name for records whose
+ * agent is linked to none.
+ */
+function agentValues(value: string, authorities: AuthorityIndex): string[] {
+  const people = authorities.findAll(value, 'person');
+  const found = people.length > 0 ? people : [authorities.findByRomanization(value, 'person')];
+  const offices = [authorities.find(value, 'organization')];
+  const values = [...found, ...offices].flatMap((a) => (a ? authorityFacetValues(a) : []));
+  return unique([nameFacetValue(null, value), officeId(value), ...values]);
+}
+
 function nameValues(value: string, kind: AuthorityKind, authorities: AuthorityIndex): string[] {
   const authority = authorities.find(value, kind) ?? authorities.findByRomanization(value, kind);
   return authority ? authorityFacetValues(authority) : [nameFacetValue(null, value)];
 }
 
 /**
- * Every value the index may hold for a person or place: the authority id, and each of its name
- * forms as a written name (for records whose agent did not resolve to the authority).
+ * Every value the index may hold for a person, place or body: the id of each source's record of
+ * it (records link those), its own id, and each of its name forms as a written name (for records
+ * whose agent is linked to none).
  */
 export function authorityFacetValues(authority: Authority): string[] {
   const forms = [authority.name, ...authority.names.map((n) => n.form)];
-  return unique([authority.id, ...forms.map((form) => nameFacetValue(null, form))]);
+  return unique([authority.id, ...(authority.members ?? []), ...forms.map((form) => nameFacetValue(null, form))]);
 }
 
 /** The values the index holds for an archive: each name form of it, normalized (RGASPI, РГАСПИ). */

@@ -21,7 +21,14 @@ export type QueryNode =
   | { kind: 'prefix'; text: string }
   | { kind: 'phrase'; text: string }
   /** An authority named in the query: matches every name form of it. */
-  | { kind: 'name'; text: string; authorityId: string; forms: { form: string; language: string }[] }
+  | {
+      kind: 'name';
+      text: string;
+      authorityId: string;
+      forms: { form: string; language: string }[];
+      /** Terms of the documents linked to the authority (src/search/entity.token.ts). */
+      entities?: string[];
+    }
   | { kind: 'field'; field: Exclude<QueryField, 'date'>; value: string }
   /**
    * A field resolved against the authority file (query.resolve.ts): documents that have one of
@@ -45,8 +52,11 @@ export const FACETS = [
   'collection',
 ] as const;
 export type FacetName = (typeof FACETS)[number];
-/** What the index stores per document: the facets, plus every text language for `lang:`. */
-export type IndexFacet = FacetName | 'lang';
+/**
+ * What the index stores per document: the facets, every text language for `lang:`, and the
+ * offices in which a person wrote or received it (`author:"Secretary of State"`).
+ */
+export type IndexFacet = FacetName | 'lang' | 'author-office' | 'recipient-office';
 
 export interface FacetValue {
   value: string;

@@ -9,6 +9,28 @@ const REBUILD_SHARE = 0.2;
 type FacetEntry = { facet: string; value: string; label: string };
 
 /**
+ * Which reconciled authority a linked id stands for (src/names/authorities.reconcile.ts): the
+ * person, place and agent facets count people, not each source's record of them. `version`
+ * changes when reconciliation does.
+ */
+export interface FacetGrouping {
+  version: number;
+  groupOf(value: string): { id: string; name: string } | undefined;
+}
+
+/** Facets whose values are linked authorities, counted by reconciled authority. */
+const GROUPED_FACETS: ReadonlySet<string> = new Set(['author', 'recipient', 'person', 'place']);
+
+/** Value ids mapped to the ids of their groups, for one state of the dictionary and the grouping. */
+interface Groups {
+  version: number;
+  size: number;
+  /** Value id → group id (an index into `entries`). */
+  ofValue: Int32Array;
+  entries: FacetEntry[];
+}
+
+/**
  * The archive's facet values held in memory as columns: for each document (by index rowid) the
  * ids of its facet values, in one Int32Array (compressed sparse rows). Counting the facets of a
  * result is then a loop over typed arrays, about 1 ms for 15,000 hits, where SQLite's GROUP BY
@@ -21,6 +43,7 @@ type FacetEntry = { facet: string; value: string; label: string };
 export class FacetColumns {
   /** Documents changed since the load, with their value ids; removed ones have none. */
   private readonly overlay = new Map<number, number[]>();
+  private groups: Groups | null = null;
 
   private constructor(
     private readonly offsets: Int32Array,
@@ -106,22 +129,43 @@ export class FacetColumns {
     };
   }
 
-  /** Facet value counts over the given documents: the most frequent first, years and decades in order. */
-  count(docs: ArrayLike<number>, only: readonly FacetName[] = FACETS): Record<FacetName, FacetValue[]> {
-    const tally = new Int32Array(this.values.length);
+  /**
+   * Facet value counts over the given documents: the most frequent first, years and decades in
+   * order. With a grouping, linked authorities are counted by the reconciled authority they stand
+   * for, each document once however many of its members it links.
+   */
+  count(
+    docs: ArrayLike<number>,
+    only: readonly FacetName[] = FACETS,
+    grouping?: FacetGrouping,
+  ): Record<FacetName, FacetValue[]> {
+    const groups = this.groupsFor(grouping);
+    const tally = new Int32Array(groups.entries.length);
+    // The last document each group was counted for: a document counts once per group.
+    const lastDoc = new Int32Array(groups.entries.length).fill(-1);
     const { offsets, valueIds, overlay } = this;
+    const ofValue = groups.ofValue;
     // Plain loops over the typed arrays: with a callback per value, 15,000 hits took 0.7 ms, not 0.4.
     for (let h = 0; h < docs.length; h++) {
       const doc = docs[h] as number;
       const changed = overlay.size > 0 ? overlay.get(doc) : undefined;
       if (changed) {
-        for (const id of changed) tally[id] = (tally[id] as number) + 1;
+        for (const id of changed) {
+          const group = ofValue[id] as number;
+          if (lastDoc[group] !== h) {
+            lastDoc[group] = h;
+            tally[group] = (tally[group] as number) + 1;
+          }
+        }
         continue;
       }
       if (doc + 1 >= offsets.length) continue;
       for (let k = offsets[doc] as number, end = offsets[doc + 1] as number; k < end; k++) {
-        const id = valueIds[k] as number;
-        tally[id] = (tally[id] as number) + 1;
+        const group = ofValue[valueIds[k] as number] as number;
+        if (lastDoc[group] !== h) {
+          lastDoc[group] = h;
+          tally[group] = (tally[group] as number) + 1;
+        }
       }
     }
     const facets = Object.fromEntries(FACETS.map((f) => [f, [] as FacetValue[]])) as Record<
@@ -131,7 +175,7 @@ export class FacetColumns {
     for (let id = 0; id < tally.length; id++) {
       const count = tally[id] as number;
       if (count === 0) continue;
-      const { facet, value, label } = this.values[id] as FacetEntry;
+      const { facet, value, label } = groups.entries[id] as FacetEntry;
       if ((only as readonly string[]).includes(facet))
         facets[facet as FacetName].push({ value, label, count });
     }
@@ -146,6 +190,33 @@ export class FacetColumns {
         .slice(0, chronological ? undefined : FACET_LIMIT);
     }
     return facets;
+  }
+
+  /**
+   * The dictionary's values mapped to groups: a linked authority to its reconciled one (one entry
+   * per facet and reconciled id), every other value to itself. Built again only when values were
+   * added or the grouping changed.
+   */
+  private groupsFor(grouping: FacetGrouping | undefined): Groups {
+    const version = grouping?.version ?? -1;
+    const cached = this.groups;
+    if (cached && cached.version === version && cached.size === this.values.length) return cached;
+    const ofValue = new Int32Array(this.values.length);
+    const entries: FacetEntry[] = [];
+    const byKey = new Map<string, number>();
+    for (const [id, entry] of this.values.entries()) {
+      const group = grouping && GROUPED_FACETS.has(entry.facet) ? grouping.groupOf(entry.value) : undefined;
+      const key = group ? `${entry.facet}\u0000${group.id}` : `\u0001${id}`;
+      let index = byKey.get(key);
+      if (index === undefined) {
+        index = entries.length;
+        entries.push(group ? { facet: entry.facet, value: group.id, label: group.name } : entry);
+        byKey.set(key, index);
+      }
+      ofValue[id] = index;
+    }
+    this.groups = { version, size: this.values.length, ofValue, entries };
+    return this.groups;
   }
 
   /** The id of a facet value, added to the dictionary when new; the smallest label is kept. */

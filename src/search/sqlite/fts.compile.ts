@@ -30,7 +30,10 @@ export function ftsExpression(node: QueryNode): string | null {
     case 'prefix':
       return sequences(analyzePrefix(node.text));
     case 'name':
-      return sequences(analyzeNameForms(node.forms));
+      return sequences([
+        ...analyzeNameForms(node.forms),
+        ...(node.entities ?? []).map((term) => [{ term, prefix: false }]),
+      ]);
     case 'or': {
       const parts = node.children.map(ftsExpression).filter((p): p is string => p !== null);
       return parts.length ? `(${parts.join(' OR ')})` : null;

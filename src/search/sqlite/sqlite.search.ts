@@ -10,7 +10,7 @@ import {
   type SearchResponse,
 } from '../query/query.types.ts';
 import { buildSnippet, type SnippetSource } from '../snippet.build.ts';
-import { FacetColumns } from './facet.columns.ts';
+import { FacetColumns, type FacetGrouping } from './facet.columns.ts';
 import { ftsExpression, isTextOnly, sqlCondition } from './fts.compile.ts';
 
 /** bm25 weights of the FTS columns: title, names, summary, body. */
@@ -27,7 +27,11 @@ export class SqliteSearchIndex {
   /** The archive's facets in memory, brought up to date before each search. */
   private columns: FacetColumns | null = null;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    /** How linked authorities group into reconciled ones, for counting facets (facet.columns.ts). */
+    private readonly grouping: () => FacetGrouping | undefined = () => undefined,
+  ) {
     this.statements = {
       docByRecord: db.prepare('SELECT rowid FROM search_docs WHERE record_id = ?').pluck(),
       insertDoc: db.prepare(
@@ -112,7 +116,8 @@ export class SqliteSearchIndex {
           : this.pageByScore(match, conditions.length > 0 ? docs : null, from, request.pageSize);
     const shown = this.loadHits(page.map((h) => h.doc));
     const sequences = positiveSequences(request.query);
-    const facets = columns.count(docs);
+    const grouping = this.grouping();
+    const facets = columns.count(docs, FACETS, grouping);
     for (const [facet, filter] of disjunctiveFacets(request.query)) {
       // Counted without the facet's own filter: from the same matches when it was applied in
       // memory, else by asking again.
@@ -123,7 +128,7 @@ export class SqliteSearchIndex {
             inMemory.filter((f) => f !== filter),
           )
         : this.findDocsWithout(request.query, filter, columns);
-      facets[facet] = columns.count(others, [facet])[facet];
+      facets[facet] = columns.count(others, [facet], grouping)[facet];
     }
     return {
       total: docs.length,
@@ -306,9 +311,10 @@ function disjunctiveFacets(query: QueryNode): [FacetName, FilterNode][] {
   const parts = query.kind === 'and' ? query.children : [];
   const result: [FacetName, FilterNode][] = [];
   for (const part of parts) {
-    if (!isFilter(part) || part.facets.length !== 1) continue;
-    const facet = part.facets[0] as FacetName;
-    if (FACETS.includes(facet) && parts.length > 1) result.push([facet, part]);
+    // A field filters its own facet (an author's office counts as the author): `person:` spans three.
+    if (!isFilter(part) || part.facets[0] !== part.field) continue;
+    const facet = part.field as FacetName;
+    if (FACETS.includes(facet) && facet !== 'person' && parts.length > 1) result.push([facet, part]);
   }
   return result;
 }

@@ -128,4 +128,34 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       CREATE INDEX collection_members_by_record ON collection_members(record_id);
     `,
   },
+  {
+    version: 5,
+    name: 'reconciled authorities',
+    sql: `
+      -- People, places and bodies as reconciled from the authorities of each source
+      -- (src/names/authorities.reconcile.ts). Records link the authorities their sources gave
+      -- (\`authorities\`); \`authority_members\` says which reconciled authority each stands for.
+      CREATE TABLE reconciled_authorities (
+        id       TEXT PRIMARY KEY,
+        kind     TEXT NOT NULL,
+        name     TEXT NOT NULL,
+        sort_key TEXT NOT NULL,
+        json     TEXT NOT NULL
+      );
+      CREATE INDEX reconciled_authorities_by_kind ON reconciled_authorities(kind, sort_key);
+      CREATE TABLE authority_members (
+        member_id    TEXT PRIMARY KEY,
+        authority_id TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX authority_members_by_authority ON authority_members(authority_id);
+      -- Matches reconciliation did not make on its own, for an editor (\`chancery people --review\`).
+      CREATE TABLE authority_review (
+        member_id TEXT PRIMARY KEY,
+        json      TEXT NOT NULL
+      );
+      -- Counts reconciliations that changed something: a process holding them in memory reloads.
+      CREATE TABLE reconciliation_version (value INTEGER NOT NULL);
+      INSERT INTO reconciliation_version VALUES (0);
+    `,
+  },
 ];

@@ -37,7 +37,8 @@ export class SqliteRelations {
            SELECT a.doc FROM search_facets a
            JOIN search_facets b ON b.doc = a.doc AND b.facet = 'recipient'
            WHERE a.facet = 'author'
-             AND ((a.value = @a AND b.value = @b) OR (a.value = @b AND b.value = @a)))
+             AND ((a.value IN (SELECT value FROM json_each(@a)) AND b.value IN (SELECT value FROM json_each(@b)))
+               OR (a.value IN (SELECT value FROM json_each(@b)) AND b.value IN (SELECT value FROM json_each(@a)))))
          ORDER BY r.date_min IS NULL, r.date_min, r.id`,
       ),
     };
@@ -65,8 +66,9 @@ export class SqliteRelations {
     })();
   }
 
-  findCorrespondence(query: { a: string; b: string }): CorrespondenceEntry[] {
-    const rows = this.statements.thread.all(query) as (Omit<
+  /** The records between anyone of `a` and anyone of `b`, both ways: each side the ids it is linked under. */
+  findCorrespondence(query: { a: string[]; b: string[] }): CorrespondenceEntry[] {
+    const rows = this.statements.thread.all({ a: JSON.stringify(query.a), b: JSON.stringify(query.b) }) as (Omit<
       CorrespondenceEntry,
       'authorIds' | 'recipientIds'
     > & {

@@ -9,10 +9,13 @@ import type {
 } from '../../record/record.types.ts';
 import type { SearchRequest, SearchResponse } from '../../search/query/query.types.ts';
 import { SqliteSearchIndex } from '../../search/sqlite/sqlite.search.ts';
+import type { Reconciliation } from '../../names/authorities.reconcile.ts';
+import type { ReviewItem } from '../../names/people.reconcile.ts';
 import type {
   CorrespondenceEntry,
   CorrespondencePair,
   ListOptions,
+  ReconciledQuery,
   RecordPlacement,
   RecordSummary,
   RecordVersion,
@@ -20,6 +23,7 @@ import type {
   Store,
   StoredSource,
 } from '../store.types.ts';
+import { SqliteAuthorities } from './sqlite.authorities.ts';
 import { listCorrespondencePairs } from './sqlite.correspondence.ts';
 import { type Migration, SQLITE_MIGRATIONS } from './sqlite.migrations.ts';
 import { SqliteRelations } from './sqlite.relations.ts';
@@ -88,9 +92,11 @@ class SqliteStore implements Store {
   private readonly statements;
   private readonly index: SqliteSearchIndex;
   private readonly relations: SqliteRelations;
+  private readonly reconciled: SqliteAuthorities;
 
   constructor(private readonly db: Database.Database) {
-    this.index = new SqliteSearchIndex(db);
+    this.reconciled = new SqliteAuthorities(db);
+    this.index = new SqliteSearchIndex(db, () => this.reconciled.grouping());
     this.relations = new SqliteRelations(db);
     this.statements = {
       current: db.prepare<[string], RecordRow>(
@@ -178,7 +184,7 @@ class SqliteStore implements Store {
 
   async getRecord(id: string): Promise<ChanceryRecord | null> {
     const row = this.statements.current.get(id);
-    return row ? this.relations.withResolved(JSON.parse(row.json) as ChanceryRecord) : null;
+    return row ? this.present(JSON.parse(row.json) as ChanceryRecord) : null;
   }
 
   async deleteRecord(id: string): Promise<boolean> {
@@ -194,12 +200,12 @@ class SqliteStore implements Store {
 
   async getRecordVersion(id: string, version: number): Promise<ChanceryRecord | null> {
     const current = this.statements.current.get(id);
-    if (current?.version === version) return JSON.parse(current.json) as ChanceryRecord;
+    if (current?.version === version) return this.reconciled.present(JSON.parse(current.json) as ChanceryRecord);
     const json = this.db
       .prepare('SELECT json FROM record_versions WHERE record_id = ? AND version = ?')
       .pluck()
       .get(id, version) as string | undefined;
-    return json ? (JSON.parse(json) as ChanceryRecord) : null;
+    return json ? this.reconciled.present(JSON.parse(json) as ChanceryRecord) : null;
   }
 
   async listVersions(id: string): Promise<RecordVersion[]> {
@@ -290,7 +296,7 @@ class SqliteStore implements Store {
   async listCorrespondence(
     options: { personKey?: string; limit?: number } = {},
   ): Promise<CorrespondencePair[]> {
-    return listCorrespondencePairs(this.db, options);
+    return listCorrespondencePairs(this.db, options, this.reconciled);
   }
 
   async *streamRecords(): AsyncIterable<ChanceryRecord> {
@@ -300,13 +306,24 @@ class SqliteStore implements Store {
     for (;;) {
       const rows = page.all(after) as { id: string; json: string }[];
       if (rows.length === 0) return;
-      for (const row of rows) yield this.relations.withResolved(JSON.parse(row.json) as ChanceryRecord);
+      for (const row of rows) yield this.present(JSON.parse(row.json) as ChanceryRecord);
       after = rows.at(-1)?.id ?? after;
     }
   }
 
   async findCorrespondence(query: { a: string; b: string }): Promise<CorrespondenceEntry[]> {
-    return this.relations.findCorrespondence(query);
+    const thread = this.relations.findCorrespondence({
+      a: this.reconciled.linkedIds(query.a),
+      b: this.reconciled.linkedIds(query.b),
+    });
+    // The sides under their reconciled ids, as `a` and `b` name them.
+    const members = this.reconciled.memberMap();
+    const reconciledIds = (ids: string[]) => [...new Set(ids.map((id) => members.get(id)?.id ?? id))].sort();
+    return thread.map((entry) => ({
+      ...entry,
+      authorIds: reconciledIds(entry.authorIds),
+      recipientIds: reconciledIds(entry.recipientIds),
+    }));
   }
 
   async saveRelations(recordId: string, relations: Relation[]): Promise<void> {
@@ -359,10 +376,12 @@ class SqliteStore implements Store {
     return rows.map((json) => JSON.parse(json) as Collection);
   }
 
-  async saveAuthorities(authorities: Authority[]): Promise<void> {
+  async saveAuthorities(authorities: Authority[]): Promise<number> {
     const upsert = this.statements.upsertAuthority;
-    this.db.transaction(() => {
-      for (const a of authorities) upsert.run(a.id, a.kind, a.name, JSON.stringify(a));
+    return this.db.transaction(() => {
+      let changed = 0;
+      for (const a of authorities) changed += upsert.run(a.id, a.kind, a.name, JSON.stringify(a)).changes;
+      return changed;
     })();
   }
 
@@ -380,6 +399,35 @@ class SqliteStore implements Store {
         : this.db.prepare('SELECT json FROM authorities ORDER BY kind, name').pluck().all()
     ) as string[];
     return rows.map((json) => JSON.parse(json) as Authority);
+  }
+
+  async saveReconciliation(reconciliation: Reconciliation): Promise<boolean> {
+    return this.reconciled.save(reconciliation);
+  }
+
+  async getReconciled(id: string): Promise<Authority | null> {
+    return this.reconciled.get(id);
+  }
+
+  async listReconciled(query?: ReconciledQuery): Promise<Authority[]> {
+    return this.reconciled.list(query);
+  }
+
+  async countReconciled(query?: ReconciledQuery): Promise<number> {
+    return this.reconciled.count(query);
+  }
+
+  async listReview(): Promise<ReviewItem[]> {
+    return this.reconciled.review();
+  }
+
+  async countDocumentsLinking(ids?: readonly string[]): Promise<Map<string, number>> {
+    return this.reconciled.countDocuments(ids);
+  }
+
+  /** A record as readers see it: resolved relations added, linked authorities as reconciled. */
+  private present(record: ChanceryRecord): ChanceryRecord {
+    return this.reconciled.present(this.relations.withResolved(record));
   }
 
   async checkIntegrity(): Promise<string[]> {

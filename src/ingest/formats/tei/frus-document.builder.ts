@@ -5,6 +5,7 @@ import {
   type MentionDraft,
   type NoteDraft,
   readDocumentParts,
+  type SignatureDraft,
 } from './frus-record.assemble.ts';
 import { type BlockDraft, TeiBlockWriter } from './tei-blocks.writer.ts';
 import { BLOCK_ELEMENTS, IGNORED_ELEMENTS, KNOWN_DOCUMENT_ELEMENTS } from './tei-elements.vocabulary.ts';
@@ -36,6 +37,9 @@ export class FrusDocumentBuilder {
   private readonly notes: NoteDraft[] = [];
   private readonly mentions: MentionDraft[] = [];
   private readonly agents: AgentDraft[] = [];
+  /** `signed` of the document itself (not of its attachments), with a `persName/@corresp` inside. */
+  private readonly signatures: SignatureDraft[] = [];
+  private signature: SignatureDraft | null = null;
   private readonly captures: { text: TeiTextBuffer; inNote: boolean }[] = [];
   private readonly openerSegs: string[] = [];
   private label: TeiTextBuffer | null = null;
@@ -158,6 +162,7 @@ export class FrusDocumentBuilder {
       sourceNotes: this.sourceNotes,
       mentions: this.mentions,
       agents: this.agents,
+      signatures: this.signatures,
       openerSegs: this.openerSegs,
       place: this.place,
       date: {
@@ -208,6 +213,18 @@ export class FrusDocumentBuilder {
         return;
       case 'dateline':
         this.openDateline(frame);
+        return;
+      case 'signed':
+        this.openBlock('signature', frame);
+        if (this.attachmentDepth === 0 && this.signature === null) {
+          const signature: SignatureDraft = { text: '', corresp: null };
+          this.signature = signature;
+          this.capture(frame, (text) => {
+            this.signature = null;
+            signature.text = text;
+            if (text) this.signatures.push(signature);
+          });
+        }
         return;
       case 'placeName':
         if (this.dateline && this.place === null) {
@@ -271,6 +288,7 @@ export class FrusDocumentBuilder {
       return;
     }
     const ref = name === 'persName' ? attributes.corresp : attributes.target;
+    if (name === 'persName' && this.signature && ref?.startsWith('#')) this.signature.corresp ??= ref.slice(1);
     if (!ref?.startsWith('#') && (name === 'gloss' || type)) return;
     const kind = name === 'persName' ? 'person' : 'term';
     const authority = ref

@@ -1,5 +1,7 @@
+import { parsePersonName } from '../../../names/person-name.parse.ts';
 import type { Authority, NameForm } from '../../../record/record.types.ts';
 import { detach } from '../../../texts/string.detach.ts';
+import { volumeYears } from './frus-volume.years.ts';
 import { TeiTextBuffer } from './tei-text.buffer.ts';
 
 /** What a FRUS id in a document (`persName/@corresp`, `gloss/@target`) stands for. */
@@ -125,10 +127,12 @@ export class FrusListCollector {
 
   private person(frusId: string, listForm: string, description: string | null): Authority {
     const { preferred, variants } = readListName(listForm);
-    const names: NameForm[] = [{ form: preferred, kind: 'preferred' }];
+    const source = this.volumeId;
+    const names: NameForm[] = [{ form: preferred, kind: 'preferred', source }];
     for (const form of [listForm, ...variants]) {
-      if (!names.some((n) => n.form === form)) names.push({ form, kind: 'variant', source: this.volumeId });
+      if (!names.some((n) => n.form === form)) names.push({ form, kind: 'variant', source });
     }
+    const years = volumeYears(source);
     return {
       id: `${this.volumeId}-${frusId}`,
       kind: 'person',
@@ -136,6 +140,9 @@ export class FrusListCollector {
       names,
       description,
       externalIds: [{ scheme: 'frus-person', value: frusId }],
+      source,
+      ...(years ? { years } : {}),
+      descriptions: description ? [{ text: description, source, ...(years ? { years } : {}) }] : [],
     };
   }
 }
@@ -147,32 +154,14 @@ export function frusIdOf(authority: Authority): string {
   );
 }
 
-const TRAILING_TITLES = /^(?:Dr|Jr|Sr|Mrs?|Ms)\.?$/;
-
 /**
  * FRUS lists persons surname first, for sorting: "Amory, Robert", "Burke, Admiral Arleigh A.",
- * "You, Chan Yang, Dr.", "Chang, Myon, (John Myun Chang)". The preferred name reads in running
- * order ("Robert Amory"); the list form and any bracketed other name are kept as variants. A
- * name without a comma ("Chung Il Kwan", "Yi Ki-pong") is already in running order.
+ * "Hoover, Herbert C., Jr.", "Chang, Myon, (John Myun Chang)". The preferred name reads in running
+ * order with the rank left out and the suffix kept ("Herbert C. Hoover, Jr."); the list form and
+ * any bracketed other name are kept as variants. A name without a comma ("Chung Il Kwan", "Yi
+ * Ki-pong") is already in its own order.
  */
 export function readListName(listForm: string): { preferred: string; variants: string[] } {
-  const variants: string[] = [];
-  const main = listForm
-    .replace(/\(([^)]*)\)/g, (_m, inner: string) => {
-      if (inner.trim()) variants.push(inner.trim());
-      return '';
-    })
-    .replace(/\s+/g, ' ')
-    .trim();
-  const parts = main
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean);
-  if (parts.length < 2) return { preferred: parts[0] ?? listForm, variants };
-  const [surname, given, ...rest] = parts as [string, string, ...string[]];
-  const titles = rest.filter((p) => TRAILING_TITLES.test(p));
-  const suffixes = rest.filter((p) => !TRAILING_TITLES.test(p));
-  const preferred =
-    [...titles, given, surname].join(' ') + (suffixes.length ? `, ${suffixes.join(', ')}` : '');
-  return { preferred, variants };
+  const name = parsePersonName(listForm, { listEntry: true });
+  return { preferred: name.display || listForm.trim(), variants: name.variants };
 }

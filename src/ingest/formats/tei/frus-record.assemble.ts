@@ -7,7 +7,8 @@ import type {
   Mention,
 } from '../../../record/record.types.ts';
 import { buildFrusDate, dateBounds } from './frus-date.parse.ts';
-import { agentsFromWording, typeFromHead } from './frus-head.parse.ts';
+import { type AgentDraft, readAgents, type SignatureDraft } from './frus-agents.read.ts';
+import { typeFromHead } from './frus-head.parse.ts';
 import type { FrusAuthorityRef } from './frus-lists.collector.ts';
 import { readClassification, readSourceNote } from './frus-source-note.parse.ts';
 
@@ -22,6 +23,8 @@ export interface FrusDocumentContext {
   terms: ReadonlyMap<string, FrusAuthorityRef>;
   editors: readonly string[];
   resolveAgent(raw: string): Agent;
+  /** A person held an office at a date ("1951-07-13"), as a document's head and signature say. */
+  heldOffice(personId: string, office: string, date: string | null): void;
   /** `normalizeName`, remembered for the volume: the same few names recur in it. */
   normalizeName(form: string): string;
   /** Current line in the file, for provenance. */
@@ -41,11 +44,7 @@ export interface MentionDraft extends Mention {
   blockId?: string;
 }
 
-export interface AgentDraft {
-  role: 'from' | 'to';
-  text: string;
-  corresp: string | null;
-}
+export type { AgentDraft, SignatureDraft } from './frus-agents.read.ts';
 
 export const FRUS_RIGHTS =
   'Public domain. Foreign Relations of the United States is a work of the United States Government ' +
@@ -62,6 +61,7 @@ export interface FrusDocumentParts {
   sourceNotes: { text: string; line: number }[];
   mentions: MentionDraft[];
   agents: AgentDraft[];
+  signatures: SignatureDraft[];
   openerSegs: string[];
   place: string | null;
   date: { display: string; attributes: Record<string, string>[]; supplied: boolean };
@@ -93,7 +93,20 @@ export function readDocumentParts(parts: FrusDocumentParts): ChanceryRecord {
   const numbers: DocumentNumber[] = n ? [{ kind: 'document', value: n }] : [];
   if (despatchNumber)
     numbers.push({ kind: type === 'airgram' ? 'airgram' : 'despatch', value: despatchNumber });
-  const { authors, recipients } = readAgents(parts.agents, title, context);
+  const date = buildFrusDate({
+    display: parts.date.display,
+    bounds: parts.date.attributes.map(dateBounds).filter((b) => b !== null),
+    supplied: parts.date.supplied,
+    docMin: attributeByLocalName(attributes, 'doc-dateTime-min'),
+    docMax: attributeByLocalName(attributes, 'doc-dateTime-max'),
+  });
+  const documentDate = date.min?.slice(0, 10) ?? null;
+  const { authors, recipients } = readAgents({
+    drafts: parts.agents,
+    signatures: parts.signatures,
+    title,
+    context: { ...context, heldOffice: (personId, office) => context.heldOffice(personId, office, documentDate) },
+  });
   const provenance: Record<string, { line: number }> = { id: { line: parts.lines.id } };
   if (parts.lines.title !== null) provenance.title = { line: parts.lines.title };
   if (parts.lines.date !== null) provenance.date = { line: parts.lines.date };
@@ -104,13 +117,7 @@ export function readDocumentParts(parts: FrusDocumentParts): ChanceryRecord {
     id: `${context.volumeId}-${divId}`,
     title,
     type,
-    date: buildFrusDate({
-      display: parts.date.display,
-      bounds: parts.date.attributes.map(dateBounds).filter((b) => b !== null),
-      supplied: parts.date.supplied,
-      docMin: attributeByLocalName(attributes, 'doc-dateTime-min'),
-      docMax: attributeByLocalName(attributes, 'doc-dateTime-max'),
-    }),
+    date,
     authors,
     recipients,
     intermediaries: [],
@@ -150,52 +157,6 @@ export function readDocumentParts(parts: FrusDocumentParts): ChanceryRecord {
     pages: parts.pages,
     provenance,
   };
-}
-
-function readAgents(
-  drafts: AgentDraft[],
-  title: string,
-  context: FrusDocumentContext,
-): { authors: Agent[]; recipients: Agent[] } {
-  if (drafts.length > 0) {
-    const read = (role: 'from' | 'to') =>
-      drafts
-        .filter((d) => d.role === role)
-        .map((d) => agentFromMarkup(d, context.persons.get(d.corresp ?? ''), context));
-    return { authors: read('from'), recipients: read('to') };
-  }
-  const worded = agentsFromWording(title);
-  const read = (text: string) => agentFromWording(text, context);
-  return { authors: worded.from.map(read), recipients: worded.to.map(read) };
-}
-
-/**
- * "Commander in Chief, Far East (MacArthur)": the bracket names the holder of the office. The
- * office is no other name of the person, so it is not kept as an alias; `raw` keeps it.
- */
-function agentFromWording(text: string, context: FrusDocumentContext): Agent {
-  const holder = /^(.*?)\s*\(([^()]+)\)$/.exec(text);
-  if (holder?.[2]) return { ...context.resolveAgent(holder[2]), raw: text };
-  // "Burton Kitain of the Office of British Commonwealth …": a person, then the post.
-  const person = /^((?:[A-Z][\p{L}’'-]*\.?\s+){1,3}[A-Z][\p{L}’'-]+)\s+of\s+the\s+[A-Z]/u.exec(text);
-  if (person?.[1] && !OFFICE_WORDS.test(person[1])) return { ...context.resolveAgent(person[1]), raw: text };
-  return context.resolveAgent(text);
-}
-
-const OFFICE_WORDS =
-  /\b(?:Secretary|Director|Ambassador|Chief|Assistant|Deputy|Acting|Chargé|Charge|Consul|Commander|Chairman|Executive|Under|Administrator|Minister|Counselor|Officer|President|Representative|Special|Attaché|Embassy|Department|Office|Mission|Legation|Council|Board|Staff|Committee|General|Admiral|Governor|Head|Chiefs|Joint)\b/;
-
-function agentFromMarkup(
-  draft: AgentDraft,
-  person: FrusAuthorityRef | undefined,
-  context: FrusDocumentContext,
-): Agent {
-  if (!person) return context.resolveAgent(draft.text);
-  const written = context.normalizeName(draft.text);
-  const preferred = context.normalizeName(person.name);
-  // "Yang" for You Chan Yang is the same person named shortly, not another name.
-  const alias = written === preferred || preferred.split(' ').includes(written) ? null : draft.text;
-  return { name: person.name, alias, personId: person.id, raw: draft.text };
 }
 
 function uniqueMentions(drafts: MentionDraft[]): Mention[] {

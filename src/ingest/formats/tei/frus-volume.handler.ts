@@ -1,11 +1,13 @@
 import { AuthorityIndex } from '../../../names/authority.index.ts';
-import { normalizeName, stripHonorifics } from '../../../names/name.normalize.ts';
+import { findMentions } from '../../../names/mention.find.ts';
+import { normalizeName } from '../../../names/name.normalize.ts';
 import type { Agent, Authority } from '../../../record/record.types.ts';
 import { detach } from '../../../texts/string.detach.ts';
 import type { ReadItem, ReadProblem } from '../format.types.ts';
 import { FrusDocumentBuilder } from './frus-document.builder.ts';
 import { FrusHeaderCollector } from './frus-header.collector.ts';
 import { type FrusAuthorityRef, FrusListCollector } from './frus-lists.collector.ts';
+import { FrusObservations } from './frus-observations.collector.ts';
 import type { XmlEventSink, XmlFault, XmlPosition } from './xml-resync.parser.ts';
 
 export interface FrusVolumeOptions {
@@ -15,8 +17,6 @@ export interface FrusVolumeOptions {
   authorities: AuthorityIndex;
   position(): XmlPosition;
 }
-
-const NO_AUTHORITIES = new AuthorityIndex();
 
 /**
  * Turns the parse events of a FRUS volume into read items, in file order: the volume's
@@ -32,6 +32,7 @@ export class FrusVolumeHandler implements XmlEventSink {
   private readonly volumePersons = new AuthorityIndex();
   private readonly reportedElements = new Set<string>();
   private readonly agents = new Map<string, Agent>();
+  private observations: FrusObservations | null = null;
   private readonly normalized = new Map<string, string>();
   private depth = 0;
   private rootId: string | null = null;
@@ -191,6 +192,7 @@ export class FrusVolumeHandler implements XmlEventSink {
       terms: this.terms,
       editors: this.editors,
       resolveAgent: (raw) => this.resolveAgent(raw),
+      heldOffice: (personId, office, date) => this.observed().heldOffice(personId, office, date),
       normalizeName: (form) => this.normalizeName(form),
       line: () => this.options.position().line,
       unknownElement: (name) => this.unknownElement(name),
@@ -201,7 +203,12 @@ export class FrusVolumeHandler implements XmlEventSink {
     const doc = this.doc;
     if (!doc) return;
     this.doc = null;
-    this.items.push({ kind: 'record', record: doc.finish() });
+    const record = doc.finish();
+    // Names of the authority file in the text ("Kaesong" in a telegram), and the place of the
+    // dateline, which the volume itself makes a place of the archive.
+    record.mentions.push(...findMentions(record.texts, this.options.authorities));
+    if (record.place) record.mentions.push(this.observed().place(record.place));
+    this.items.push({ kind: 'record', record });
   }
 
   private finishList(list: FrusListCollector): Authority[] {
@@ -237,35 +244,29 @@ export class FrusVolumeHandler implements XmlEventSink {
   }
 
   /**
-   * A sender or recipient the markup does not link: this volume's persons first, by any name
-   * form or by surname; then the authorities known before, by exact name forms only. A surname
-   * alone ("Marshall") is matched within the volume, not across the archive, and never to another
-   * volume's person: the "Marshall" of 1955 is not the "Marshall" of 1951.
+   * A sender, recipient or signer the markup does not link: this volume's persons by any name
+   * form or by surname; else an office or body, or a person of the volume's own observations.
+   * Nothing is matched across volumes here: the "Marshall" of 1955 is not the "Marshall" of 1951
+   * unless reconciliation finds the evidence (src/names/people.reconcile.ts).
    */
   private resolveAgent(raw: string): Agent {
     // The same few senders recur through a volume.
     const cached = this.agents.get(raw);
     if (cached) return { ...cached };
-    const agent = this.lookUpAgent(raw);
+    const local = this.volumePersons.resolveAgent(raw);
+    const agent = local.personId ? local : this.observed().agent(raw);
     this.agents.set(raw, agent);
     return { ...agent };
   }
 
-  private lookUpAgent(raw: string): Agent {
-    const local = this.volumePersons.resolveAgent(raw);
-    if (local.personId) return local;
-    const authorities = this.options.authorities;
-    // As `resolveAgent` reads the name: "Filippov [Stalin]" is the form and the person behind it.
-    const written = stripHonorifics(raw.trim());
-    const bracketed = /^(.*?)\s*[[(]([^\])]+)[\])]\s*$/u.exec(written);
-    const form = (bracketed?.[1] ?? written).trim();
-    const identified = bracketed?.[2]?.trim();
-    const exact =
-      (identified ? authorities.find(identified, 'person') : undefined) ?? authorities.find(form, 'person');
-    const otherVolume =
-      exact?.externalIds?.some((e) => e.scheme === 'frus-person') &&
-      !exact.id.startsWith(`${this.volumeId()}-`);
-    return exact && !otherVolume ? authorities.resolveAgent(raw) : NO_AUTHORITIES.resolveAgent(raw);
+  /** The people and offices of this volume outside its persons list, handed out at its end. */
+  finish(): void {
+    for (const authority of this.observations?.finish() ?? []) this.items.push({ kind: 'authority', authority });
+  }
+
+  private observed(): FrusObservations {
+    this.observations ??= new FrusObservations(this.volumeId());
+    return this.observations;
   }
 
   private normalizeName(form: string): string {

@@ -1,0 +1,254 @@
+import type Database from 'better-sqlite3';
+import type { Reconciliation } from '../../names/authorities.reconcile.ts';
+import type { ReviewItem } from '../../names/people.reconcile.ts';
+import type { Agent, Authority, AuthorityKind, ChanceryRecord, Mention } from '../../record/record.types.ts';
+import type { FacetGrouping } from '../../search/sqlite/facet.columns.ts';
+import type { ReconciledQuery } from '../store.types.ts';
+
+/** What a member id stands for once reconciled. */
+interface Reconciled {
+  id: string;
+  name: string;
+}
+
+/**
+ * The reconciled authorities of the SQLite store (migration 5): people, places and bodies as
+ * reconciled from the authorities of each source, which member ids each stands for, and the
+ * matches left to an editor. Records keep linking the ids their source gave (a persons-list
+ * entry, a signature): reconciling again changes what those ids stand for, never a record.
+ */
+export class SqliteAuthorities {
+  private readonly statements;
+  private cache: { version: number; members: Map<string, Reconciled>; byGroup: Map<string, string[]> } | null =
+    null;
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = {
+      version: db.prepare('SELECT value FROM reconciliation_version').pluck(),
+      bump: db.prepare('UPDATE reconciliation_version SET value = value + 1'),
+      existing: db.prepare('SELECT id, json FROM reconciled_authorities').raw(),
+      upsert: db.prepare(
+        `INSERT INTO reconciled_authorities (id, kind, name, sort_key, json) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, name = excluded.name,
+           sort_key = excluded.sort_key, json = excluded.json`,
+      ),
+      remove: db.prepare('DELETE FROM reconciled_authorities WHERE id = ?'),
+      members: db.prepare('SELECT member_id, authority_id FROM authority_members').raw(),
+      setMember: db.prepare('INSERT OR REPLACE INTO authority_members (member_id, authority_id) VALUES (?, ?)'),
+      removeMember: db.prepare('DELETE FROM authority_members WHERE member_id = ?'),
+      clearReview: db.prepare('DELETE FROM authority_review'),
+      addReview: db.prepare('INSERT OR REPLACE INTO authority_review (member_id, json) VALUES (?, ?)'),
+      review: db.prepare('SELECT json FROM authority_review ORDER BY member_id').pluck(),
+      byId: db.prepare('SELECT json FROM reconciled_authorities WHERE id = ?').pluck(),
+      byMember: db
+        .prepare(
+          'SELECT a.json FROM authority_members m JOIN reconciled_authorities a ON a.id = m.authority_id WHERE m.member_id = ?',
+        )
+        .pluck(),
+      names: db.prepare('SELECT id, name FROM reconciled_authorities').raw(),
+    };
+  }
+
+  /**
+   * Replaces the reconciliation, writing only what changed: a second run over the same
+   * authorities writes nothing and keeps the version, so processes holding it need not reload.
+   */
+  save(reconciliation: Reconciliation): boolean {
+    return this.db.transaction(() => {
+      let changed = false;
+      const existing = new Map(this.statements.existing.all() as [string, string][]);
+      for (const authority of reconciliation.authorities) {
+        const json = JSON.stringify(authority);
+        if (existing.get(authority.id) !== json) {
+          this.statements.upsert.run(authority.id, authority.kind, authority.name, sortKey(authority.name), json);
+          changed = true;
+        }
+        existing.delete(authority.id);
+      }
+      for (const id of existing.keys()) {
+        this.statements.remove.run(id);
+        changed = true;
+      }
+      const members = new Map(this.statements.members.all() as [string, string][]);
+      for (const [member, id] of reconciliation.groupOf) {
+        if (members.get(member) !== id) {
+          this.statements.setMember.run(member, id);
+          changed = true;
+        }
+        members.delete(member);
+      }
+      for (const member of members.keys()) {
+        this.statements.removeMember.run(member);
+        changed = true;
+      }
+      this.statements.clearReview.run();
+      for (const item of reconciliation.review) this.statements.addReview.run(item.memberId, JSON.stringify(item));
+      if (changed) this.statements.bump.run();
+      return changed;
+    })();
+  }
+
+  version(): number {
+    return Number(this.statements.version.get());
+  }
+
+  /** A reconciled authority by its own id or by the id of any of its members. */
+  get(id: string): Authority | null {
+    const json = (this.statements.byId.get(id) ?? this.statements.byMember.get(id)) as string | undefined;
+    return json ? (JSON.parse(json) as Authority) : null;
+  }
+
+  list(query: ReconciledQuery = {}): Authority[] {
+    const { where, params } = filterOf(query);
+    const rows = this.db
+      .prepare(`SELECT json FROM reconciled_authorities ${where} ORDER BY sort_key, id LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...params, query.limit ?? -1, query.offset ?? 0) as string[];
+    return rows.map((json) => JSON.parse(json) as Authority);
+  }
+
+  count(query: ReconciledQuery = {}): number {
+    const { where, params } = filterOf(query);
+    return Number(
+      this.db
+        .prepare(`SELECT count(*) FROM reconciled_authorities ${where}`)
+        .pluck()
+        .get(...params),
+    );
+  }
+
+  /**
+   * Distinct documents per reconciled authority, read from the search index's facets (every
+   * record's links, kept in step with it): one indexed lookup per member for a page of names.
+   */
+  countDocuments(ids?: readonly string[]): Map<string, number> {
+    const linking = `f.facet IN ('author', 'recipient', 'person', 'place', 'author-office', 'recipient-office')`;
+    const rows = (
+      ids
+        ? this.db
+            .prepare(
+              `SELECT m.authority_id, count(DISTINCT f.doc) FROM authority_members m
+               JOIN search_facets f ON f.value = m.member_id AND ${linking}
+               WHERE m.authority_id IN (SELECT value FROM json_each(?)) GROUP BY m.authority_id`,
+            )
+            .raw()
+            .all(JSON.stringify(ids))
+        : this.db
+            .prepare(
+              `SELECT m.authority_id, count(DISTINCT f.doc) FROM search_facets f
+               JOIN authority_members m ON m.member_id = f.value WHERE ${linking} GROUP BY m.authority_id`,
+            )
+            .raw()
+            .all()
+    ) as [string, number][];
+    return new Map(rows);
+  }
+
+  review(): ReviewItem[] {
+    return (this.statements.review.all() as string[]).map((json) => JSON.parse(json) as ReviewItem);
+  }
+
+  /** Member id → reconciled id and name, read again when another process reconciled since. */
+  memberMap(): Map<string, Reconciled> {
+    const version = this.version();
+    if (this.cache?.version === version) return this.cache.members;
+    const names = new Map(this.statements.names.all() as [string, string][]);
+    const members = new Map<string, Reconciled>();
+    for (const [member, id] of this.statements.members.all() as [string, string][]) {
+      members.set(member, { id, name: names.get(id) ?? id });
+    }
+    // An export names reconciled ids: they stand for themselves.
+    for (const [id, name] of names) if (!members.has(id)) members.set(id, { id, name });
+    const byGroup = new Map<string, string[]>();
+    for (const [member, { id }] of members) byGroup.set(id, [...(byGroup.get(id) ?? []), member]);
+    this.cache = { version, members, byGroup };
+    return members;
+  }
+
+  /** The ids a key may be linked under: a reconciled id's members, or the key itself. */
+  linkedIds(key: string): string[] {
+    this.memberMap();
+    const group = this.cache?.members.get(key)?.id ?? key;
+    return [...new Set([key, group, ...(this.cache?.byGroup.get(group) ?? [])])];
+  }
+
+  /** Linked ids grouped by reconciled authority, for counting facets; none before any reconciliation. */
+  grouping(): FacetGrouping | undefined {
+    const members = this.memberMap();
+    if (members.size === 0) return undefined;
+    return { version: this.cache?.version ?? 0, groupOf: (value) => members.get(value) };
+  }
+
+  /**
+   * The record as readers see it: each linked person, place or body under its reconciled id and
+   * preferred name; the name the document used stays as the alias where it differs.
+   */
+  present(record: ChanceryRecord): ChanceryRecord {
+    const members = this.memberMap();
+    if (members.size === 0) return record;
+    const agent = (a: Agent): Agent => {
+      const reconciled = a.personId ? members.get(a.personId) : undefined;
+      const office = a.officeId ? members.get(a.officeId) : undefined;
+      if (!reconciled && !office) return a;
+      const next: Agent = { ...a };
+      if (reconciled) {
+        next.personId = reconciled.id;
+        next.name = reconciled.name;
+        next.alias = a.alias ?? (isOtherName(a.name, reconciled.name) ? a.name : null);
+      }
+      if (office) next.officeId = office.id;
+      return next;
+    };
+    const mention = (m: Mention): Mention => {
+      const reconciled = m.authorityId ? members.get(m.authorityId) : undefined;
+      return reconciled ? { ...m, authorityId: reconciled.id, name: reconciled.name } : m;
+    };
+    return {
+      ...record,
+      authors: record.authors.map(agent),
+      recipients: record.recipients.map(agent),
+      intermediaries: record.intermediaries.map(agent),
+      mentions: record.mentions.map(mention),
+    };
+  }
+}
+
+/** Authorities listed A–Z: by name without case, diacritics or a leading article. */
+function sortKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/^(?:the|al|el)[\s-]+/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function filterOf(query: ReconciledQuery): { where: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (query.kind) {
+    clauses.push('kind = ?');
+    params.push(query.kind satisfies AuthorityKind);
+  }
+  if (query.startsWith) {
+    clauses.push('sort_key >= ? AND sort_key < ?');
+    const from = sortKey(query.startsWith);
+    params.push(from, `${from}\uffff`);
+  }
+  if (query.contains) {
+    // Any name form, in any script: the JSON holds them all.
+    clauses.push("(name LIKE ? ESCAPE '\\' OR json LIKE ? ESCAPE '\\')");
+    const like = `%${query.contains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    params.push(like, like);
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/** "Acheson" is Dean Acheson named short, not another name of him; "Filippov" is. */
+function isOtherName(written: string, preferred: string): boolean {
+  const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const w = key(written);
+  const p = key(preferred);
+  return w !== p && !p.split(' ').includes(w) && !w.split(' ').every((part) => p.split(' ').includes(part));
+}
