@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { archivePageMarkdownReader } from './ingest/formats/archive-page-markdown.reader.ts';
+import { archivePagePdfReader } from './ingest/formats/archive-page-pdf.reader.ts';
 import { archivePagePdfTextReader } from './ingest/formats/archive-page-pdf-text.reader.ts';
 import { archivePageTextReader } from './ingest/formats/archive-page-text.reader.ts';
 import { chanceryJsonReader } from './ingest/formats/chancery-json.reader.ts';
@@ -21,6 +22,7 @@ export const READERS: FormatReader[] = [
   archivePageTextReader,
   archivePageMarkdownReader,
   archivePagePdfTextReader,
+  archivePagePdfReader,
   teiFrusReader,
   chanceryJsonReader,
 ];

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { isChanceryError } from '../src/errors.ts';
@@ -16,6 +17,7 @@ import {
   archivePageFromFile,
   archivePageFromText,
 } from './support/archive-page.source.ts';
+import { PAGES_DIR } from './support/shared-paths.ts';
 
 const SHARED = new URL('../../shared/', import.meta.url);
 const seed = (name: string) => fileURLToPath(new URL(`seeds/${name}`, SHARED));
@@ -56,9 +58,9 @@ const half = (path: string, part: 'first' | 'second') => {
   return part === 'first' ? text.slice(0, middle) : text.slice(middle);
 };
 
-describe('detection', () => {
-  const claims = (input: SourceInput) => READERS.filter((r) => r.detect(input) >= 0.5).map((r) => r.format);
+const claims = (input: SourceInput) => READERS.filter((r) => r.detect(input) >= 0.5).map((r) => r.format);
 
+describe('detection', () => {
   test('each archive page is claimed by its own reader and by no other', () => {
     assert.deepEqual(claims(archivePageFromFile(CABLE)), ['archive-page-text']);
     assert.deepEqual(claims(archivePageFromFile(LETTER)), ['archive-page-markdown']);
@@ -199,6 +201,51 @@ describe('archive-page-markdown reader', () => {
     const error = await readError(archivePageMarkdownReader, archivePageFromText('no-title.md', page));
     assert.equal(error.code, 'ingest.missing_field');
     assert.match(error.message, /^no-title\.md: field "title"/);
+  });
+});
+
+describe('archive-page-pdf-text reader, one-line layout', () => {
+  const LINE_BROKEN = readdirSync(PAGES_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => join(PAGES_DIR, f))
+    .filter((path) => readFileSync(path, 'utf8').trim().includes('\n'));
+
+  test('a page whose extraction lost every line break is claimed by the PDF-text reader alone', () => {
+    for (const name of ['122808.txt', '134160.txt']) {
+      assert.deepEqual(claims(archivePageFromFile(join(PAGES_DIR, name))), ['archive-page-pdf-text'], name);
+    }
+  });
+
+  test('each line-broken page, its line breaks removed, reads to the same record fields', async () => {
+    assert.ok(LINE_BROKEN.length >= 8);
+    for (const path of LINE_BROKEN) {
+      const broken = await readOne(archivePagePdfTextReader, archivePageFromFile(path));
+      const flat = readFileSync(path, 'utf8').replace(/\s+/g, ' ');
+      const oneLine = await readOne(archivePagePdfTextReader, archivePageFromText(basename(path), flat));
+      assert.equal(broken.source.layout, 'line-broken');
+      assert.equal(oneLine.source.layout, 'one-line');
+      for (const field of [
+        'id',
+        'title',
+        'date',
+        'summary',
+        'originalLanguage',
+        'archivalLocations',
+        'credits',
+        'authors',
+        'recipients',
+        'participants',
+      ] as const) {
+        assert.deepEqual(oneLine[field], broken[field], `${basename(path)}: ${field}`);
+      }
+      // Without line breaks the paragraphs are gone, not the words (a hyphen at a line end aside).
+      const words = (r: ChanceryRecord) =>
+        r.texts
+          .flatMap((t) => t.blocks.map((b) => b.text))
+          .join(' ')
+          .replace(/[\s-]+/g, '');
+      assert.equal(words(oneLine), words(broken), basename(path));
+    }
   });
 });
 

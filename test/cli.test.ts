@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import type { ChanceryRecord } from '../src/record/record.types.ts';
 import { CHANCERY_BIN, type CliResult, runChancery } from './support/cli.run.ts';
-import { CABLE_SEED, FRUS_DIR, LETTER_SEED } from './support/shared-paths.ts';
+import { CABLE_SEED, FRUS_DIR, LETTER_SEED, SHARED_DIR } from './support/shared-paths.ts';
 
 const run = promisify(execFile);
 let dir: string;
@@ -38,10 +38,16 @@ test('every command documents itself with --help', async () => {
 test('ingest prints a summary, list and show print the records, export prints JSON Lines', async () => {
   const ingest = await chancery('ingest', CABLE_SEED, LETTER_SEED);
   assert.equal(ingest.code, 0, ingest.stderr + ingest.stdout);
-  assert.match(ingest.stdout, /2 files: 2 ingested, 0 updated, 0 unchanged, 0 failed/);
+  assert.match(
+    ingest.stdout,
+    /2 files: 2 ok \(0 with warnings\), 0 skipped, 0 failed; records: 2 ingested, 0 updated, 0 unchanged/,
+  );
 
   const again = await chancery('ingest', '--quiet', CABLE_SEED, LETTER_SEED);
-  assert.match(again.stdout, /^2 files: 0 ingested, 0 updated, 2 unchanged, 0 failed$/m);
+  assert.match(
+    again.stdout,
+    /^2 files: 2 ok \(0 with warnings\), 0 skipped, 0 failed; records: 0 ingested, 0 updated, 2 unchanged$/m,
+  );
 
   const list = await chancery('list');
   const rows = list.stdout.trim().split('\n');
@@ -84,6 +90,30 @@ test('an export imports again unchanged into another archive', async () => {
   }
 });
 
+test('warnings and skipped files leave the exit code at 0: a FRUS volume with an unknown element, a folder with a README', async () => {
+  // A database of its own: the other tests count the records of theirs.
+  const ingest = await runChancery(
+    join(dir, 'warnings.db'),
+    'ingest',
+    `${SHARED_DIR}corpus/frus-volumes/frus1969-76v28.xml`,
+    `${SHARED_DIR}corpus/frus-current/`,
+  );
+  assert.equal(ingest.code, 0, ingest.stdout + ingest.stderr);
+  assert.match(
+    ingest.stdout,
+    /^ok {6}\S*frus1969-76v28\.xml \(\d+ ingested, tei-frus; 1 kind of warning\)$/m,
+  );
+  assert.match(
+    ingest.stdout,
+    /^ {10}warning ingest\.xml_document: frus1969-76v28\.xml, line \d+, column \d+: <affiliation>/m,
+  );
+  assert.match(ingest.stdout, /^skipped \S*frus-current\/README\.md: README\.md is a README file/m);
+  assert.match(
+    ingest.stdout,
+    /^3 files: 2 ok \(1 with warnings\), 1 skipped, 0 failed; records: \d+ ingested/m,
+  );
+});
+
 test('failures exit non-zero and say what is wrong', async () => {
   const bad = join(dir, 'notes.txt');
   writeFileSync(bad, 'just some notes\nnothing archival here\n');
@@ -109,7 +139,10 @@ test('on a terminal, ingest draws a progress bar (documents and MB per second, t
     .join(' ');
   const { stdout } = await run('script', ['-qec', command, '/dev/null']);
   assert.match(stdout, /100% \| 2\.4\/2\.4 MB \| 265 docs \| \d+ docs\/s \| [\d.]+ MB\/s \| \d+s left/);
-  assert.match(stdout, /1 files: 265 ingested, 0 updated, 0 unchanged, 0 failed/);
+  assert.match(
+    stdout,
+    /1 files: 1 ok \(0 with warnings\), 0 skipped, 0 failed; records: 265 ingested, 0 updated, 0 unchanged/,
+  );
   // Without a terminal (every other test here), no bar: the file lines and the summary only.
   const piped = await runChancery(join(dir, 'piped.db'), 'ingest', '--quiet', volume);
   assert.doesNotMatch(piped.stdout + piped.stderr, /docs\/s/);

@@ -157,3 +157,58 @@ function show(value: unknown): string {
   const json = JSON.stringify(value);
   return json === undefined ? 'nothing' : json.length > 160 ? `${json.slice(0, 160)}…` : json;
 }
+
+/** How many of a golden file's facts a record holds: each leaf of `record` and each `absentFromBlocks` string is one fact (`source.file` names the case, not a fact). */
+export interface FactCount {
+  held: number;
+  total: number;
+}
+
+/**
+ * Counts the facts of a golden file that a record holds, for a figure of how far a reader gets
+ * rather than pass or fail. An expected array element counts the facts of the record's element
+ * that holds most of them; `#blocks` and `#marks.*` counts are facts of their own.
+ *
+ * @example const { held, total } = countFacts(record, golden);
+ */
+export function countFacts(record: unknown, golden: GoldenFile): FactCount {
+  const facts = countValue(record, golden.record, 'record');
+  const absent = golden.absentFromBlocks ?? [];
+  const present = new Set(
+    absentFromBlocks(record, absent).map((m) => /holds "(.*)", which/.exec(m.message)?.[1]),
+  );
+  return {
+    held: facts.held + absent.filter((s) => !present.has(s)).length,
+    total: facts.total + absent.length,
+  };
+}
+
+function countValue(actual: unknown, expected: unknown, path: string): FactCount {
+  if (Array.isArray(expected)) {
+    const list = Array.isArray(actual) ? actual : [];
+    return expected.reduce<FactCount>(
+      (sum, element) => {
+        const best = list
+          .map((candidate) => countValue(candidate, element, path))
+          .reduce((a, b) => (b.held > a.held ? b : a), { held: 0, total: 0 });
+        const total = countValue(undefined, element, path).total;
+        return { held: sum.held + best.held, total: sum.total + total };
+      },
+      { held: 0, total: 0 },
+    );
+  }
+  if (expected !== null && typeof expected === 'object') {
+    const object = (actual !== null && typeof actual === 'object' ? actual : {}) as Record<string, unknown>;
+    return Object.entries(expected as Record<string, unknown>).reduce<FactCount>(
+      (sum, [key, want]) => {
+        const part =
+          want !== null && typeof want === 'object'
+            ? countValue(field(object, key), want, `${path}.${key}`)
+            : { held: matchObject(object, { [key]: want }, path).length === 0 ? 1 : 0, total: 1 };
+        return { held: sum.held + part.held, total: sum.total + part.total };
+      },
+      { held: 0, total: 0 },
+    );
+  }
+  return { held: matchValue(actual, expected, path).length === 0 ? 1 : 0, total: 1 };
+}

@@ -68,6 +68,12 @@ test('a batch of good and bad files: each bad file is named with its reason, the
     Buffer.from([0x13, 0x37, 0x00, 0xfe, 0x00, 0x01, 0x02, 0x80, 0x00, 0x00, 0x99]),
   );
   writeFileSync(join(batch, 'shopping.txt'), 'Eggs\nMilk\nBread, two loaves\nRemember the post office.\n');
+  // Not documents: the folder's README and a picture. Found in a folder, they are skipped.
+  writeFileSync(join(batch, 'README.md'), '# Batch\n\nPages to ingest, one a file.\n');
+  writeFileSync(
+    join(batch, 'nested', 'photo.png'),
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+  );
   const cable = readFileSync(CABLE_SEED);
   writeFileSync(join(batch, 'cable-cut.txt'), cable.subarray(0, Math.floor(cable.length / 2)));
   // 50 MB of prose that is no known format, written in pieces so the test itself stays small.
@@ -107,6 +113,16 @@ test('a batch of good and bad files: each bad file is named with its reason, the
     assert.ok(cut && cut.problems.length > 0, 'a seed cut in half is refused, not stored as a half record');
     assert.match(cut.problems[0]?.message ?? '', /cable-cut\.txt/);
     assert.equal(report.failed, 6);
+    for (const name of ['README.md', 'photo.png']) {
+      const skipped = byName(name);
+      assert.equal(skipped?.status, 'skipped', name);
+      assert.match(
+        skipped?.problems[0]?.message ?? '',
+        new RegExp(`^${name.replace('.', '\\.')} is a .*; skipped\\.$`),
+      );
+    }
+    assert.equal(report.skipped, 2);
+    assert.equal(report.ok, 3, 'the two seeds, and the cable given a second time');
 
     const twice = report.files.filter((f) => f.path.endsWith('cable.txt'));
     assert.equal(twice.length, 2);
@@ -175,5 +191,57 @@ test('ingesting the same files again changes nothing; a changed file updates its
     const kept = await app.store.getSource(v1.source.sha256);
     assert.ok(kept);
     assert.ok(Buffer.from(kept.bytes).equals(readFileSync(LETTER_SEED)), 'the original bytes are kept');
+  });
+});
+
+test('a file named on the command line is never skipped: a README given by name fails as no known format', async () => {
+  const readme = join(dir, 'README.md');
+  writeFileSync(readme, '# Notes\n\nNothing archival.\n');
+  await withApp(async (app) => {
+    const report = await ingest(app, [readme]);
+    assert.deepEqual(
+      report.files.map((f) => [f.status, f.problems[0]?.code]),
+      [['failed', 'ingest.unknown_format']],
+    );
+  });
+});
+
+test('what a reader did not expect in a file it read is a warning, given once per kind with a count; only a file with no record fails', async () => {
+  const HEAD = `<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="frus-warn">
+<teiHeader><fileDesc><titleStmt><title type="complete">Test Volume</title></titleStmt></fileDesc></teiHeader>
+<text><body><div type="compilation" xml:id="comp1"><div type="chapter" xml:id="ch1">
+`;
+  const doc = (id: string, body: string) =>
+    `<div type="document" xml:id="${id}" n="${id.slice(1)}"><head>Telegram From A to B</head>\n<p>${body}</p>\n</div>\n`;
+  const TAIL = '</div></div></body></text></TEI>\n';
+  const warned = join(dir, 'warned.xml');
+  writeFileSync(
+    warned,
+    `${HEAD}${doc('d1', 'One <widget>gizmo</widget>.')}${doc('d2', 'Two <gadget>thing</gadget>.')}${TAIL}`,
+  );
+  const nothing = join(dir, 'nothing.xml');
+  writeFileSync(
+    nothing,
+    `${HEAD}<div type="document" n="1"><head>Telegram From A to B</head><p>x</p></div>${TAIL}`,
+  );
+  await withApp(async (app) => {
+    const report = await ingest(app, [warned, nothing]);
+    const [ok, failed] = report.files;
+    assert.equal(ok?.status, 'ok');
+    assert.equal(ok?.ingested, 2);
+    assert.deepEqual(ok?.problems, []);
+    assert.deepEqual(
+      ok?.warnings.map((w) => [w.code, w.count]),
+      [['ingest.xml_document', 2]],
+    );
+    assert.match(
+      ok?.warnings[0]?.message ?? '',
+      /^warned\.xml, line \d+, column \d+: <widget> in document d1/,
+    );
+    assert.equal(failed?.status, 'failed');
+    assert.match(failed?.problems[0]?.message ?? '', /has no xml:id/);
+    assert.deepEqual(failed?.warnings, []);
+    assert.deepEqual([report.ok, report.warnings, report.skipped, report.failed], [1, 1, 0, 1]);
   });
 });

@@ -7,7 +7,7 @@ export function registerIngestCommand(program: Command): void {
   program
     .command('ingest')
     .description(
-      'Ingest files and directories (recursively). Formats are detected: archive pages (plain text, Markdown, PDF text), TEI editions (FRUS), Chancery JSON. Prints what was ingested, updated, unchanged and failed; exits 1 when any file failed.',
+      'Ingest files and directories (recursively). Formats are detected: archive pages (plain text, Markdown, PDF text), TEI editions (FRUS), Chancery JSON. Prints a line per file (ok, skipped or FAILED, with its warnings) and a summary; exits 1 when any file failed, that is yielded no record. Warnings and skipped files (a README or an image in a folder) leave the exit code at 0.',
     )
     .argument('<paths...>', 'files or directories')
     .option('--quiet', 'print the summary only, not a line per file')
@@ -31,10 +31,17 @@ async function runIngest(options: { db?: string; paths: string[]; quiet: boolean
     },
   ).finally(() => progress?.stop());
   if (!quiet && progress) for (const file of report.files) process.stdout.write(describeFile(file));
-  process.stdout.write(
-    `${report.files.length} files: ${report.ingested} ingested, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed} failed\n`,
-  );
+  process.stdout.write(`${summaryLine(report)}\n`);
   return report;
+}
+
+/**
+ * "3 files: 2 ok (1 with warnings), 1 skipped, 0 failed; records: 5 ingested, 0 updated, 0 unchanged".
+ *
+ * @example summaryLine(report)
+ */
+export function summaryLine(report: IngestReport): string {
+  return `${report.files.length} files: ${report.ok} ok (${report.warnings} with warnings), ${report.skipped} skipped, ${report.failed} failed; records: ${report.ingested} ingested, ${report.updated} updated, ${report.unchanged} unchanged`;
 }
 
 function describeFile(file: FileReport): string {
@@ -43,10 +50,22 @@ function describeFile(file: FileReport): string {
     file.updated && `${file.updated} updated`,
     file.unchanged && `${file.unchanged} unchanged`,
   ].filter(Boolean);
-  const status = file.problems.length > 0 ? 'FAILED' : 'ok';
-  const lines = [`${status.padEnd(6)} ${file.path}${counts.length ? ` (${counts.join(', ')})` : ''}`];
-  for (const note of file.notes) lines.push(`         note: ${note}`);
-  for (const problem of file.problems) lines.push(`         ${problem.code}: ${problem.message}`);
+  const status = file.status === 'failed' ? 'FAILED' : file.status;
+  const what = [file.format, file.layout && file.layout !== file.format ? file.layout : null]
+    .filter(Boolean)
+    .join(', ');
+  const warned = file.warnings.length > 0 ? `; ${plural(file.warnings.length, 'kind')} of warning` : '';
+  const detail = [...counts, ...(what ? [what] : [])].join(', ');
+  if (file.status === 'skipped') {
+    return `${status.padEnd(7)} ${file.path}: ${file.problems.map((p) => p.message).join('; ')}\n`;
+  }
+  const lines = [`${status.padEnd(7)} ${file.path}${detail ? ` (${detail}${warned})` : ''}`];
+  for (const note of file.notes) lines.push(`          note: ${note}`);
+  for (const warning of file.warnings) {
+    const more = warning.count > 1 ? ` (${warning.count} times)` : '';
+    lines.push(`          warning ${warning.code}: ${warning.message}${more}`);
+  }
+  for (const problem of file.problems) lines.push(`          ${problem.code}: ${problem.message}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -78,4 +97,8 @@ function startProgressBar(): { update: (p: IngestProgress) => void; stop: () => 
     },
     stop: () => bar.stop(),
   };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

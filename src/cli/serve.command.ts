@@ -45,6 +45,6 @@ async function ingestSampleWhenEmpty(app: App): Promise<void> {
     readers: app.readers,
   });
   process.stdout.write(
-    `Ingested the sample archive: ${report.ingested} records, ${report.failed} files failed.\n`,
+    `Ingested the sample archive: ${report.ingested} records, ${report.failed} files failed, ${report.skipped} skipped.\n`,
   );
 }

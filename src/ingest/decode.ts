@@ -11,7 +11,8 @@ export interface Decoding {
 }
 
 const MAGIC: [string, number[]][] = [
-  ['a PDF file: extract its text first (pdftotext -layout) and ingest the text', [0x25, 0x50, 0x44, 0x46]],
+  // openSourceFile hands a PDF to the PDF reader before its bytes would be decoded.
+  ['a PDF file: it is read from its bytes by the PDF reader, not decoded as text', [0x25, 0x50, 0x44, 0x46]],
   ['a ZIP archive (or a DOCX/ODT document): unpack it and ingest the files inside', [0x50, 0x4b, 0x03, 0x04]],
   ['a gzip archive: unpack it first', [0x1f, 0x8b]],
   ['a PNG image: text must be transcribed or OCRed before it can be ingested', [0x89, 0x50, 0x4e, 0x47]],
@@ -49,7 +50,7 @@ export function detectEncoding(sample: Uint8Array, fileName: string): Decoding {
   if (looksBinary(sample)) {
     throw new ChanceryError(
       'ingest.binary_file',
-      `${fileName}: the file holds binary data (NUL or control bytes), not text; only text, Markdown, TEI XML and Chancery JSON files can be ingested.`,
+      `${fileName}: the file holds binary data (NUL or control bytes), not text; only PDF exports, text, Markdown, TEI XML and Chancery JSON files can be ingested.`,
       { file: fileName },
     );
   }

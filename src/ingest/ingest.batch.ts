@@ -1,5 +1,5 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { hasCorrespondents, resolveRelations } from '../correspondence/relations.resolve.ts';
 import { ChanceryError, isChanceryError } from '../errors.ts';
 import { observeAgents } from '../names/agent.observe.ts';
@@ -8,31 +8,19 @@ import { AuthorityIndex } from '../names/authority.index.ts';
 import type { Authority, ChanceryRecord } from '../record/record.types.ts';
 import type { SaveOutcome, Store } from '../store/store.types.ts';
 import type { FormatReader, ReadProblem, SourceInput } from './formats/format.types.ts';
+import {
+  addWarning,
+  emptyReport,
+  type FileReport,
+  type IngestReport,
+  settleStatus,
+  summarize,
+} from './ingest.report.ts';
+import { nonDocumentReason } from './non-document.ts';
 import { enrichRecord } from './record.enrich.ts';
 import { openSourceFile } from './source-file.ts';
 
-/** What happened to one file of a batch. */
-export interface FileReport {
-  path: string;
-  format: string | null;
-  encoding: string | null;
-  ingested: number;
-  updated: number;
-  unchanged: number;
-  /** Why the file, or part of it, could not be ingested. Empty when all went well. */
-  problems: { code: string; message: string }[];
-  /** Remarks that are not failures ("decoded from windows-1251", "given twice"). */
-  notes: string[];
-}
-
-export interface IngestReport {
-  files: FileReport[];
-  ingested: number;
-  updated: number;
-  unchanged: number;
-  /** Files with at least one problem. */
-  failed: number;
-}
+export type { FileReport, IngestReport } from './ingest.report.ts';
 
 export interface IngestProgress {
   file: string;
@@ -72,6 +60,7 @@ export async function ingestPaths(options: IngestOptions): Promise<IngestReport>
   const bytesTotal = files.reduce((sum, f) => sum + f.size, 0);
   const reports: FileReport[] = missing.map((path) => ({
     ...emptyReport(path),
+    status: 'failed',
     problems: [{ code: 'ingest.not_found', message: `${path}: no such file or directory.` }],
   }));
   const seen = new Map<string, FileReport>();
@@ -96,8 +85,12 @@ export async function ingestPaths(options: IngestOptions): Promise<IngestReport>
   for (const [index, file] of files.entries()) {
     const earlier = seen.get(file.real);
     const report = earlier
-      ? { ...emptyReport(file.path), notes: [`the same file as ${earlier.path}, given twice: read once`] }
-      : await ingestFile(file.path, batch, (n, bytesRead) => {
+      ? {
+          ...emptyReport(file.path),
+          status: earlier.status,
+          notes: [`the same file as ${earlier.path}, given twice: read once`],
+        }
+      : await ingestFile(file, batch, (n, bytesRead) => {
           records += n;
           options.onProgress?.({
             file: file.path,
@@ -125,33 +118,39 @@ export async function ingestPaths(options: IngestOptions): Promise<IngestReport>
   await resolveRelations({ store: options.store, ids: correspondence });
   // The people each source named become the archive's people, reconciled across sources.
   const unreconciled = (await options.store.countReconciled()) === 0 && options.authorities.base.length > 0;
-  if (authoritiesChanged || unreconciled) await reconcileArchive({ store: options.store, authorities: options.authorities });
-  return {
-    files: reports,
-    ingested: sum(reports, 'ingested'),
-    updated: sum(reports, 'updated'),
-    unchanged: sum(reports, 'unchanged'),
-    failed: reports.filter((r) => r.problems.length > 0).length,
-  };
+  if (authoritiesChanged || unreconciled) {
+    await reconcileArchive({ store: options.store, authorities: options.authorities });
+  }
+  return summarize(reports);
 }
 
 /** Called as records are saved, with how many bytes of the file have been read so far. */
 type OnRecords = (count: number, bytesRead: number) => void;
 
-async function ingestFile(path: string, options: IngestOptions, onRecords: OnRecords): Promise<FileReport> {
-  const report = emptyReport(path);
+async function ingestFile(
+  file: FoundFile,
+  options: IngestOptions,
+  onRecords: OnRecords,
+): Promise<FileReport> {
+  const report = emptyReport(file.path);
   try {
-    const source = await openSourceFile(path);
+    const source = await openSourceFile(file.path);
     report.encoding = source.encoding;
-    if (source.encoding !== 'utf-8') report.notes.push(`decoded from ${source.encoding}`);
+    if (source.encoding !== 'utf-8' && source.encoding !== 'binary')
+      report.notes.push(`decoded from ${source.encoding}`);
     const reader = chooseReader(source, options.readers);
     report.format = reader.format;
     await readIntoStore(source, reader, options, report, onRecords);
   } catch (error) {
     if (!isChanceryError(error)) throw error;
-    report.problems.push({ code: error.code, message: error.message });
+    const skip = file.inFolder ? nonDocumentReason(file.path, error) : null;
+    if (skip) report.status = 'skipped';
+    report.problems.push({
+      code: error.code,
+      message: skip ? `${basename(file.path)} is ${skip}; skipped.` : error.message,
+    });
   }
-  return report;
+  return settleStatus(report);
 }
 
 function chooseReader(source: SourceInput, readers: FormatReader[]): FormatReader {
@@ -211,13 +210,16 @@ async function readIntoStore(
   const problem = (p: ReadProblem) => {
     const where =
       p.line !== undefined ? `, line ${p.line}${p.column !== undefined ? `, column ${p.column}` : ''}` : '';
-    report.problems.push({ code: p.code, message: `${source.name}${where}: ${p.message}` });
+    addWarning(report, { code: p.code, message: `${source.name}${where}: ${p.message}` });
   };
   try {
     for await (const item of reader.read(source, { authorities })) {
       if (item.kind === 'record') {
+        report.layout ??= item.record.source.layout ?? null;
         const enriched = enrichRecord(withSource(item.record, source, reader), { readFrom: reader.format });
-        const observed = reader.format === 'chancery-json' ? { record: enriched, authorities: [] } : observeAgents(enriched);
+        // Every person and office a record names becomes an authority of its source (agent.observe.ts).
+        const observed =
+          reader.format === 'chancery-json' ? { record: enriched, authorities: [] } : observeAgents(enriched);
         pending.push(observed.record);
         pendingAuthorities.push(...observed.authorities);
         if (pending.length >= SAVE_BATCH) await flush();
@@ -234,12 +236,6 @@ async function readIntoStore(
     // Records read before a fault are kept.
     await flush();
   }
-  if (report.ingested + report.updated + report.unchanged === 0 && report.problems.length === 0) {
-    report.problems.push({
-      code: 'ingest.missing_field',
-      message: `${source.name}: the file holds no document.`,
-    });
-  }
 }
 
 /** The batch, not the reader, knows the file: it fills the record's source fields. */
@@ -255,44 +251,29 @@ function count(report: FileReport, outcome: SaveOutcome): void {
   report[outcome]++;
 }
 
-function emptyReport(path: string): FileReport {
-  return {
-    path,
-    format: null,
-    encoding: null,
-    ingested: 0,
-    updated: 0,
-    unchanged: 0,
-    problems: [],
-    notes: [],
-  };
-}
-
-function sum(reports: FileReport[], key: 'ingested' | 'updated' | 'unchanged'): number {
-  return reports.reduce((total, r) => total + r[key], 0);
-}
-
 interface FoundFile {
   path: string;
   real: string;
   size: number;
+  /** Found by walking a folder rather than named: a non-document there is skipped, not failed. */
+  inFolder: boolean;
 }
 
 /** Files in argument order; a directory's files recursively in name order, hidden ones skipped. */
 async function expandPaths(paths: string[]): Promise<{ files: FoundFile[]; missing: string[] }> {
   const files: FoundFile[] = [];
   const missing: string[] = [];
-  const visit = async (path: string): Promise<void> => {
+  const visit = async (path: string, inFolder: boolean): Promise<void> => {
     const info = await stat(path).catch(() => null);
     if (!info) {
       missing.push(path);
     } else if (info.isDirectory()) {
       const entries = (await readdir(path)).filter((e) => !e.startsWith('.')).sort();
-      for (const entry of entries) await visit(join(path, entry));
+      for (const entry of entries) await visit(join(path, entry), true);
     } else if (info.isFile()) {
-      files.push({ path, real: await realpath(path), size: info.size });
+      files.push({ path, real: await realpath(path), size: info.size, inFolder });
     }
   };
-  for (const path of paths) await visit(path);
+  for (const path of paths) await visit(path, false);
   return { files, missing };
 }

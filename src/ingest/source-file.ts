@@ -21,6 +21,35 @@ export async function openSourceFile(path: string): Promise<SourceInput> {
     throw new ChanceryError('ingest.not_found', `${path}: no such file or directory.`, { file: path });
   });
   const sample = await readSample(path);
+  if (isPdf(sample)) {
+    // A PDF goes to its reader as bytes; it is text only once its reader has extracted it.
+    return {
+      path,
+      name,
+      size: info.size,
+      binary: 'pdf',
+      sha256: await hashFile(path),
+      encoding: 'binary',
+      head: '',
+      bytes: async () => new Uint8Array(await readFile(path)),
+      text: async () => {
+        throw new ChanceryError(
+          'ingest.binary_file',
+          `${name}: a PDF has no text until its reader extracts it.`,
+          {
+            file: name,
+          },
+        );
+      },
+      chunks: async function* () {
+        yield* [];
+        throw new ChanceryError('ingest.binary_file', `${name}: a PDF is not read as a stream of text.`, {
+          file: name,
+        });
+      },
+      bytesRead: () => 0,
+    };
+  }
   const decoding = detectEncoding(sample, name);
   if (decodeRange(sample, decoding).trim() === '') {
     throw new ChanceryError(
@@ -39,10 +68,17 @@ export async function openSourceFile(path: string): Promise<SourceInput> {
     sha256: await hashFile(path),
     encoding: decoding.encoding,
     head: decodeRange(sample, decoding),
+    bytes: async () => new Uint8Array(await readFile(path)),
     text: async () => decodeRange(await readFile(path), decoding, true),
     chunks: () => decodeChunks(path, decoding, { onBytes: (bytes) => (bytesRead += bytes) }),
     bytesRead: () => bytesRead,
   };
+}
+
+/** "%PDF-" within the first KiB: PDF readers allow junk before the header (ISO 32000-1, annex H.3). */
+export function isPdf(sample: Uint8Array): boolean {
+  const start = Buffer.from(sample.subarray(0, 1024)).toString('latin1');
+  return start.includes('%PDF-');
 }
 
 async function readSample(path: string): Promise<Uint8Array> {

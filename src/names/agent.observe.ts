@@ -45,6 +45,7 @@ export function observeAgents(record: ChanceryRecord): { record: ChanceryRecord;
     authors: record.authors.map(observe),
     recipients: record.recipients.map(observe),
     intermediaries: record.intermediaries.map(observe),
+    ...(record.participants ? { participants: record.participants.map(observe) } : {}),
   };
   return { record: linked, authorities: [...found.values()] };
 }

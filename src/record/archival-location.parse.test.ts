@@ -63,7 +63,8 @@ test('reads Russian abbreviations, with and without a repository', () => {
     ['', '558', '11', '340', { first: 43, last: 43 }],
   );
   const [full] = parseArchivalLocations('РГАСПИ. Ф. 558. Оп. 11. Д. 340. Лл. 43-45об.');
-  assert.deepEqual([full?.repository, full?.fond, full?.folios], ['РГАСПИ', '558', { first: 43, last: 45 }]);
+  // РГАСПИ is RGASPI: the record keeps the one abbreviation the table of archives gives it.
+  assert.deepEqual([full?.repository, full?.fond, full?.folios], ['RGASPI', '558', { first: 43, last: 45 }]);
 });
 
 test('keeps a location without the Russian hierarchy as repository and file', () => {

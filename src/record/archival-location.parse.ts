@@ -1,35 +1,63 @@
+import { archiveAtEnd, canonicalRepository, isAbbreviation } from './archive.names.ts';
 import type { ArchivalLocation, Folios } from './record.types.ts';
 
 type Level = 'fond' | 'opis' | 'delo' | 'papka' | 'folios';
 
-/** Abbreviations of the Russian archival hierarchy, in English transliteration and in Russian. */
+/**
+ * The levels of the Russian archival hierarchy as citations write them: abbreviated with a period
+ * ("f.", "op.", "d.", "p.", "ll.", "ф.", "оп.", "д.", "п.", "лл."), or as words, in transliteration
+ * and in Russian ("fond", "opis", "delo", "papka", "listy", "фонд", "опись", "дело", "папка", "листы").
+ */
 const LEVELS: ReadonlyMap<string, Level> = new Map([
   ['f', 'fond'],
   ['fond', 'fond'],
   ['ф', 'fond'],
+  ['фонд', 'fond'],
   ['op', 'opis'],
+  ['opis', 'opis'],
+  ["opis'", 'opis'],
   ['оп', 'opis'],
+  ['опись', 'opis'],
   ['d', 'delo'],
+  ['delo', 'delo'],
   ['д', 'delo'],
+  ['дело', 'delo'],
   ['p', 'papka'],
+  ['papka', 'papka'],
   ['п', 'papka'],
+  ['папка', 'papka'],
   ['l', 'folios'],
   ['ll', 'folios'],
+  ['list', 'folios'],
+  ['listy', 'folios'],
   ['л', 'folios'],
   ['лл', 'folios'],
+  ['лист', 'folios'],
+  ['листы', 'folios'],
 ]);
 
+const WORDS = "fond|opis'?|delo|papka|listy|list|фонд|опись|дело|папка|листы|лист";
+const ABBREVIATIONS = 'll|op|лл|оп|f|d|p|l|ф|д|п|л';
+/** A level: a word, or an abbreviation with its period; a word may be followed by its abbreviation in brackets ("fond (f.)"). */
+const LEVEL = String.raw`(?:${WORDS}|(?:${ABBREVIATIONS})\.)(?:\s*\((?:${ABBREVIATIONS})\.?\))?`;
 const VALUE = String.raw`\d[\dA-Za-zА-Яа-яЁё]*`;
 const RANGE = String.raw`${VALUE}(?:\s*[-–—]\s*${VALUE})?`;
 /**
- * One "abbreviation. value" part: "f. 059a", "op. 5a", "ll. 0043-0045", "л. 43об." A folio part
- * may list several ranges ("ll. 5, 7-9"). The letter before the abbreviation must not be a
- * letter, so that "Ref. 5" is not read as "f. 5".
+ * One "level value" part: "f. 059a", "op. 5a", "ll. 0043-0045", "л. 43об.", "fond 0100",
+ * "listy (ll.) 9-17", "F. 39". A folio part may list several ranges ("ll. 5, 7-9"). The character
+ * before the level must be no letter or digit, so that "Ref. 5" is not read as "f. 5".
  */
 const PART = new RegExp(
-  String.raw`(?<![\p{L}])(fond|ll|op|лл|оп|f|d|p|l|ф|д|п|л)\.\s*((?:${RANGE})(?:\s*,\s*(?!(?:fond|ll|op|лл|оп|f|d|p|l|ф|д|п|л)\.)${RANGE})*)`,
+  String.raw`(?<![\p{L}\p{N}])(${LEVEL})\s*:?\s*((?:${RANGE})(?:\s*,\s*(?!${LEVEL})${RANGE})*)(?![\p{L}\p{N}])`,
   'giu',
 );
+
+const LEVEL_AT_START = new RegExp(String.raw`^(?:${LEVEL})\s*:?\s*\d`, 'iu');
+
+/** Whether a text starts with a level and its value ("Оп. 40", "fond 0100"): a reference goes on there. */
+export function startsWithLevel(text: string): boolean {
+  return LEVEL_AT_START.test(text);
+}
 
 /**
  * Finds every archival location (repository, fond, opis, delo, papka, folios) in a citation,
@@ -46,7 +74,7 @@ export function parseArchivalLocations(text: string): ArchivalLocation[] {
   let current: { location: ArchivalLocation; start: number; end: number } | null = null;
   let boundary = 0;
   for (const part of parts) {
-    const level = LEVELS.get((part[1] ?? '').toLowerCase());
+    const level = LEVELS.get(levelWord(part[1] ?? ''));
     const value = part[2] ?? '';
     const index = part.index ?? 0;
     const gap = current ? text.slice(current.end, index) : '';
@@ -89,16 +117,46 @@ export function parseFolios(value: string): Folios | null {
   return { first, last: Math.max(first, ...numbers) };
 }
 
+/** "fond (f.)" → "fond", "Ll." → "ll". */
+function levelWord(level: string): string {
+  return level
+    .toLowerCase()
+    .replace(/\s*\(.*$/, '')
+    .replace(/\.$/, '');
+}
+
+/**
+ * The repository named just before a location's first level: an acronym in brackets after the
+ * name spelled out ("Archive of the President, Russian Federation (APRF)"), a name the table of
+ * archives knows (every form it lists becomes the archive's one abbreviation), or the last piece before the
+ * fond, after the last ";", "," or ". " ("Wilson Center Digital Archive, APRF" → "APRF"), without
+ * a leading "and" or a trailing colon ("APRF:").
+ */
 function repositoryBefore(segment: string): { name: string; offsetFromEnd: number } | null {
-  // The repository is the last piece before the fond: after the last ";", "," or ". ", minus a leading "and".
-  const body = segment.replace(/[\s,.;]+$/, '');
-  const last = body.split(/;|,|\.\s/).at(-1) ?? '';
-  const name = last
+  const body = segment.replace(/[\s,.;:]+$/, '');
+  const bracketed = /\(([^()]{2,24})\)$/.exec(body);
+  if (bracketed?.[1] && isAbbreviation(bracketed[1])) {
+    const before = body.slice(0, bracketed.index).trimEnd();
+    const known = archiveAtEnd(before);
+    const start = known ? before.length - known.length : lastPieceStart(before);
+    return { name: canonicalRepository(bracketed[1]), offsetFromEnd: segment.length - start };
+  }
+  const known = archiveAtEnd(body);
+  if (known) return { name: known.repository, offsetFromEnd: segment.length - (body.length - known.length) };
+  const start = lastPieceStart(body);
+  const name = body
+    .slice(start)
     .replace(/^\s*(?:and|и)\s+/iu, '')
-    .replace(/[\s,.]+$/, '')
     .trim();
   if (!name || name.length > 80) return null;
-  return { name, offsetFromEnd: segment.length - body.lastIndexOf(name) };
+  return { name: canonicalRepository(name), offsetFromEnd: segment.length - body.lastIndexOf(name) };
+}
+
+/** Where the last piece of a citation starts: after its last ";", ",", ". " or ": ". */
+function lastPieceStart(text: string): number {
+  let start = 0;
+  for (const m of text.matchAll(/;|,|\.\s|:\s/g)) start = (m.index ?? 0) + m[0].length;
+  return start;
 }
 
 function hasLevel(location: ArchivalLocation, level: Level | undefined): boolean {

@@ -8,7 +8,7 @@ const BY_LINES: readonly [RegExp, CreditRole][] = [
   [/\bTranslated\s+(?:from\s+\p{L}+\s+)?(?:for\s+.+?\s+)?by\s+/giu, 'translator'],
   [/\bTranscribed\s+(?:for\s+.+?\s+)?by\s+/giu, 'transcriber'],
   [/\b(?:Edited|Annotated)\s+(?:for\s+.+?\s+)?by\s+/giu, 'editor'],
-  [/\b(?:Contributed|Obtained|Donated)\s+(?:for\s+.+?\s+)?by\s+/giu, 'contributor'],
+  [/\b(?:Contributed|Obtained|Donated|Provided)\s+(?:(?:for|to)\s+.+?\s+)?by\s+/giu, 'contributor'],
 ];
 
 const FUNDER =

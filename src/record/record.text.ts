@@ -15,6 +15,7 @@ export function formatRecordAsText(record: ChanceryRecord): string {
   field('Authors', record.authors.map(formatAgent).join('; '));
   field('Recipients', record.recipients.map(formatAgent).join('; '));
   field('Via', record.intermediaries.map(formatAgent).join('; '));
+  field('Participants', (record.participants ?? []).map(formatAgent).join('; '));
   field('Numbers', record.numbers.map((n) => `${n.kind} ${n.value}`).join('; '));
   field('Language', record.originalLanguage);
   field('Summary', record.summary);

@@ -92,7 +92,11 @@ export interface ArchivalLocation {
   raw: string;
 }
 
-export type CreditRole = 'translator' | 'contributor' | 'funder' | 'editor' | 'transcriber';
+/**
+ * What a credit is for. `publication` is a published work the document is cited from (a book
+ * instead of an archive, or one it was reprinted in): its `name` is the work's citation.
+ */
+export type CreditRole = 'translator' | 'contributor' | 'funder' | 'editor' | 'transcriber' | 'publication';
 
 export interface Credit {
   role: CreditRole;
@@ -103,8 +107,21 @@ export type SourceFormat =
   | 'archive-page-text'
   | 'archive-page-markdown'
   | 'archive-page-pdf-text'
+  /** The archive's PDF export itself, its text layer read by position. */
+  | 'archive-page-pdf'
   | 'tei-frus'
   | 'chancery-json';
+
+/**
+ * How an archive page was laid out when it reached Chancery, as detection found it:
+ * - `scraped-text`: the web page scraped as plain text, its parts in order and unlabelled;
+ * - `markdown`: the web page scraped as Markdown, with headed sections;
+ * - `line-broken`: text extracted from a PDF export with its lines, page ends and running heads;
+ * - `one-line`: text extracted from a PDF export that lost every line break, sections found by
+ *   their labels (`Citation:`, `Summary:`, …);
+ * - `pdf`: the PDF export itself, lines and paragraphs rebuilt from the positions of its text.
+ */
+export type SourceLayout = 'scraped-text' | 'markdown' | 'line-broken' | 'one-line' | 'pdf';
 
 export interface RecordSource {
   /** File name of the ingested file, without directories. */
@@ -115,8 +132,10 @@ export interface RecordSource {
   format: SourceFormat;
   /** SHA-256 (hex) of the file's bytes exactly as read. */
   sha256: string;
-  /** Character encoding the bytes were decoded from ("utf-8", "windows-1251", …). */
+  /** Character encoding the bytes were decoded from ("utf-8", "windows-1251", …); "binary" for a PDF. */
   encoding?: string;
+  /** The page layout detection found (archive pages only); see {@link SourceLayout}. */
+  layout?: SourceLayout;
   /** "Original Uploaded Date" of the archive, when given. */
   uploaded?: string | null;
 }
@@ -317,6 +336,8 @@ export interface ChanceryRecord {
   authors: Agent[];
   recipients: Agent[];
   intermediaries: Agent[];
+  /** The sides of a conversation a record of conversation names in its title; absent for other documents. */
+  participants?: Agent[];
   numbers: DocumentNumber[];
   summary: string | null;
   /** BCP 47 tag of the language the document was written in. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseDocumentType, parseTitleParties } from './title.parse.ts';
+import { nameInDescription, parseDocumentType, parseTitleParties } from './title.parse.ts';
 
 const types: [string, string][] = [
   ['Cable No. 21756, Mao Zedong to Cde. Filippov [Stalin]', 'cable'],
@@ -24,6 +24,7 @@ test('reads author, recipient and the cable number from an archive title', () =>
     authors: ['Mao Zedong'],
     recipients: ['Cde. Filippov [Stalin]'],
     intermediaries: [],
+    participants: [],
     numbers: [{ kind: 'cable', value: '21756' }],
   });
 });
@@ -33,6 +34,7 @@ test('reads "X to Y" after the type', () => {
     authors: ['Filippov (Stalin)'],
     recipients: ['Mao Zedong'],
     intermediaries: [],
+    participants: [],
     numbers: [],
   });
 });
@@ -57,4 +59,61 @@ test('does not split inside brackets', () => {
     [parties.authors, parties.recipients],
     [['Roshchin [for Zhou Enlai, to be conveyed]'], ['Filippov [Stalin, I. V.]']],
   );
+});
+
+test('reads a go-between the editor put in brackets after the author: "A [via C] to B"', () => {
+  const parties = parseTitleParties('Cable, Mao Zedong [via Kovalev] to Stalin');
+  assert.deepEqual(
+    [parties.authors, parties.recipients, parties.intermediaries],
+    [['Mao Zedong'], ['Stalin'], ['Kovalev']],
+  );
+});
+
+test('reads the participants of a record or memorandum of conversation, not authors', () => {
+  const record = parseTitleParties(
+    "Record of Conversation between I.V. Stalin and Chairman of the Central People's Government of the People's Republic of China Mao Zedong on 16 December 1949",
+  );
+  assert.deepEqual(record.authors, []);
+  assert.deepEqual(record.participants, [
+    'I.V. Stalin',
+    "Chairman of the Central People's Government of the People's Republic of China Mao Zedong",
+  ]);
+  const several = parseTitleParties(
+    'Record of Conversation between Stalin and Zhou Enlai, Molotov and Li Fuchun',
+  );
+  assert.deepEqual(several.participants, ['Stalin', 'Zhou Enlai', 'Molotov', 'Li Fuchun']);
+  const memo = parseTitleParties('Memorandum of Conversation between Anastas Mikoyan and Mao Zedong');
+  assert.deepEqual(memo.participants, ['Anastas Mikoyan', 'Mao Zedong']);
+  assert.equal(parseTitleParties('Record of a Conversation with Kim Il Sung').participants[0], 'Kim Il Sung');
+});
+
+test('reads the author of "A\'s Recollections of …", and the addressee only of a message', () => {
+  const recollections = parseTitleParties('Anastas Mikoyan’s Recollections of his Trip to China');
+  assert.deepEqual([recollections.authors, recollections.recipients], [['Anastas Mikoyan'], []]);
+  const letter = parseTitleParties("Stalin's Letter to Mao Zedong");
+  assert.deepEqual([letter.authors, letter.recipients], [['Stalin'], ['Mao Zedong']]);
+});
+
+test('reads the author of "Report from the Head of …, \'Title\'" up to the comma', () => {
+  const parties = parseTitleParties(
+    "Report from the Head of the Delegation of the CC of the Chinese Communist Party, 'The Current State of the Chinese Revolution'",
+  );
+  assert.deepEqual(parties.authors, ['the Head of the Delegation of the CC of the Chinese Communist Party']);
+});
+
+test('finds the person an office stands before, and leaves a body alone', () => {
+  assert.equal(nameInDescription('Soviet Ambassador in China Apollon Petrov'), 'Apollon Petrov');
+  assert.equal(
+    nameInDescription(
+      "Chairman of the Central People's Government of the People's Republic of China Mao Zedong",
+      (f) => f === 'Mao Zedong',
+    ),
+    'Mao Zedong',
+  );
+  assert.equal(nameInDescription('Soviet Foreign Minister A. A. Gromyko'), 'A. A. Gromyko');
+  assert.equal(
+    nameInDescription('the Head of the Delegation of the CC of the Chinese Communist Party'),
+    'Head of the Delegation of the CC of the Chinese Communist Party',
+  );
+  assert.equal(nameInDescription('Filippov [Stalin]'), 'Filippov [Stalin]');
 });

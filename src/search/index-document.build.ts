@@ -23,7 +23,7 @@ export interface IndexDocument {
  * script of each word (titles and summaries of these archives are English, names in any script).
  */
 export function buildIndexDocument(record: ChanceryRecord): IndexDocument {
-  const agents = [...record.authors, ...record.recipients, ...record.intermediaries];
+  const agents = [...record.authors, ...record.recipients, ...record.intermediaries, ...(record.participants ?? [])];
   const names = [
     ...agents.flatMap((a) => [a.name, a.alias ?? '']),
     ...record.mentions.flatMap((m) => [m.name, m.form]),
@@ -69,6 +69,11 @@ function facetsOf(record: ChanceryRecord): IndexDocument['facets'] {
   };
   record.authors.forEach(agent('author', 'author-office'));
   record.recipients.forEach(agent('recipient', 'recipient-office'));
+  // Those in a conversation and those a document passed through are people it names.
+  for (const a of [...(record.participants ?? []), ...record.intermediaries]) {
+    const value = a.personId ?? a.officeId;
+    if (value) facets.push({ facet: 'person', value, label: a.name });
+  }
   for (const mention of record.mentions) {
     if (mention.kind === 'person' || mention.kind === 'place') {
       facets.push({

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { continuesAcrossPage, continuesAfterGap, joinLines } from './paragraph.rebuild.ts';
+import {
+  continuesAcrossPage,
+  continuesAfterGap,
+  dividesWord,
+  joinLines,
+  vocabulary,
+} from './paragraph.rebuild.ts';
 
 test('joins lines with one space and trims them', () => {
   assert.equal(
@@ -55,4 +61,27 @@ test('continues a paragraph over a page end unless it closed on a short line', (
     continuesAcrossPage({ previous: 'the following', next: '1. Adoption', previousFull: true }),
     false,
   );
+});
+
+test('by the document’s own words, a hyphen at a line end joins a word only where the word is written whole elsewhere', () => {
+  const words = vocabulary([
+    'the communist parties of Asia',
+    'Chiang Kai-shek agreed',
+    'anti-American sentiments',
+  ]);
+  const by = { words };
+  assert.equal(joinLines(['the com-', 'munist party'], by), 'the communist party');
+  assert.equal(joinLines(['Chiang Kai-', 'shek said'], by), 'Chiang Kai-shek said');
+  assert.equal(
+    joinLines(['a long-', 'awaited reply'], by),
+    'a long-awaited reply',
+    'unknown: the hyphen stays',
+  );
+  assert.ok(dividesWord('com', 'munist', words));
+  assert.ok(!dividesWord('Kai', 'shek', words));
+});
+
+test('a lettered point after a blank line starts a paragraph of its own', () => {
+  assert.equal(continuesAfterGap('a) To wipe out the lackeys;', 'b) to create the defense'), false);
+  assert.equal(continuesAfterGap('so as not to be dependent on a possible economic', 'blockade.'), true);
 });

@@ -6,7 +6,35 @@ export type Hyphenation =
   /** A hyphen at a line end divides a word ("высту-" + "пят" → "выступят"): handwriting and hand-set type. */
   | 'join-word'
   /** A hyphen at a line end is a real hyphen ("non-" + "aggression" → "non-aggression"): text wrapped by software. */
-  | 'keep-hyphen';
+  | 'keep-hyphen'
+  /**
+   * The document's own words decide: a hyphen at a line end divides a word only where the joined
+   * word occurs elsewhere in the document and the hyphenated one does not ("com-" + "munist" →
+   * "communist" when "communist" is written whole elsewhere; "Kai-" + "shek" stays "Kai-shek").
+   * For text whose typesetting is unknown, such as the archive's PDF exports of typed documents.
+   */
+  | { words: ReadonlySet<string> };
+
+/** The words of a text, lower case, hyphenated compounds kept whole: the vocabulary for {@link Hyphenation}. */
+export function vocabulary(lines: Iterable<string>): Set<string> {
+  const words = new Set<string>();
+  for (const line of lines) {
+    // A word cut at the line end ("com-") is no word of its own.
+    for (const m of line.matchAll(/(?<![\p{L}-])\p{L}+(?:-\p{L}+)*(?![\p{L}-])/gu))
+      words.add(m[0].toLowerCase());
+  }
+  return words;
+}
+
+/**
+ * Whether the two halves of a word hyphenated at a line end ("com", "munist") are one word
+ * divided, by the document's own vocabulary: see {@link Hyphenation}.
+ */
+export function dividesWord(left: string, right: string, words: ReadonlySet<string>): boolean {
+  const l = /\p{L}+$/u.exec(left)?.[0]?.toLowerCase() ?? '';
+  const r = /^\p{L}+/u.exec(right)?.[0]?.toLowerCase() ?? '';
+  return l !== '' && r !== '' && words.has(l + r) && !words.has(`${l}-${r}`);
+}
 
 /**
  * Joins the lines of one paragraph with single spaces, trimming each line and collapsing runs of
@@ -26,7 +54,10 @@ export function joinLines(lines: readonly string[], hyphenation: Hyphenation): s
     if (!text) {
       text = line;
     } else if (/\p{L}-$/u.test(text) && /^\p{Ll}/u.test(line)) {
-      text = hyphenation === 'join-word' ? text.slice(0, -1) + line : text + line;
+      const join =
+        hyphenation === 'join-word' ||
+        (typeof hyphenation === 'object' && dividesWord(text.slice(0, -1), line, hyphenation.words));
+      text = join ? text.slice(0, -1) + line : text + line;
     } else {
       text = `${text} ${line}`;
     }
@@ -37,7 +68,8 @@ export function joinLines(lines: readonly string[], hyphenation: Hyphenation): s
 const ENDS_SENTENCE = /[.!?…][»"”’)\]]*$/u;
 const ENDS_CLAUSE = /[.!?…:;][»"”’)\]]*$|[\]»"”]$/u;
 const FOLIO = /^\d+(?:\s+[\dIVXLC]{1,4})?$/;
-const STARTS_NEW_UNIT = /^(?:[„“"«]?\s*\d{1,2}[.)]\s|[-–—•]\s|\[)/u;
+/** A numbered or lettered point ("2.", "3)", "b)"), a bullet, or an editor's bracket. */
+const STARTS_NEW_UNIT = /^(?:[„“"«]?\s*(?:\d{1,2}[.)]|\p{Ll}[.)]|\p{Lu}\))\s|[-–—•]\s|\[)/u;
 
 /**
  * Whether a line that follows a gap (a blank line a scraper inserted, a page break) continues the
@@ -50,7 +82,12 @@ const STARTS_NEW_UNIT = /^(?:[„“"«]?\s*\d{1,2}[.)]\s|[-–—•]\s|\[)/u;
 export function continuesAfterGap(previous: string, next: string): boolean {
   const before = previous.trimEnd();
   const after = next.trimStart();
-  return before.length > 0 && !ENDS_SENTENCE.test(before) && /^\p{Ll}/u.test(after);
+  return (
+    before.length > 0 &&
+    !ENDS_SENTENCE.test(before) &&
+    /^\p{Ll}/u.test(after) &&
+    !/^\p{Ll}[.)]\s/u.test(after)
+  );
 }
 
 /**

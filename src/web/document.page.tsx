@@ -230,6 +230,14 @@ function AboutFields({
           </dd>
         </>
       ) : null}
+      {record.participants && record.participants.length > 0 ? (
+        <>
+          <dt>Participants</dt>
+          <dd>
+            <AgentList agents={record.participants} authorities={authorities} />
+          </dd>
+        </>
+      ) : null}
       {record.place ? (
         <>
           <dt>Place</dt>

@@ -145,6 +145,7 @@ const CREDIT_LABELS: Record<Credit['role'], string> = {
   funder: 'Made possible with support from',
   editor: 'Edited by',
   transcriber: 'Transcribed by',
+  publication: 'Published in',
 };
 
 export function Credits({ credits }: { credits: Credit[] }) {

@@ -189,6 +189,7 @@ const FORMAT_MEDIA_TYPES: Record<RecordSource['format'], string> = {
   'archive-page-text': 'text/plain',
   'archive-page-markdown': 'text/markdown',
   'archive-page-pdf-text': 'text/plain',
+  'archive-page-pdf': 'application/pdf',
   'tei-frus': 'application/tei+xml',
   'chancery-json': 'application/json',
 };
@@ -196,6 +197,8 @@ const FORMAT_MEDIA_TYPES: Record<RecordSource['format'], string> = {
 /** The stored bytes are not re-encoded, so the charset is the one they were decoded from. */
 function sourceContentType(source: RecordSource): string {
   const mediaType = FORMAT_MEDIA_TYPES[source.format] ?? 'application/octet-stream';
+  // A PDF is bytes, not text: it has no charset.
+  if (source.encoding === 'binary') return mediaType;
   return `${mediaType}; charset=${source.encoding ?? 'utf-8'}`;
 }
 

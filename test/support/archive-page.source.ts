@@ -32,6 +32,7 @@ export function archivePageFromBytes(input: {
     head: text.slice(0, 64 * 1024),
     sha256: createHash('sha256').update(input.bytes).digest('hex'),
     encoding: input.encoding,
+    bytes: async () => input.bytes,
     text: async () => text,
     chunks: async function* () {
       yield text;

@@ -8,3 +8,5 @@ export const FRUS_DIR = `${SHARED_DIR}corpus/frus/`;
 export const FRUS_CURRENT_DIR = `${SHARED_DIR}corpus/frus-current/`;
 export const CABLE_SEED = `${SEEDS_DIR}000_1a6ead44c4c0e4a5.txt`;
 export const LETTER_SEED = `${SEEDS_DIR}004_4e4ece4df42afde7.txt`;
+/** Development pages of the archive: text extracted from its PDF exports, and the PDFs themselves. */
+export const PAGES_DIR = `${SHARED_DIR}pages/`;

@@ -32,6 +32,7 @@ export async function sourceInputFromPath(
       .digest('hex'),
     encoding: 'utf-8',
     head: new TextDecoder('utf-8').decode(headBytes, { stream: true }),
+    bytes: async () => new Uint8Array(await readFile(path)),
     text: async () => new TextDecoder('utf-8').decode(await readFile(path)),
     chunks: () => decodeChunks(path, { encoding: 'utf-8', bomLength: 0 }, { chunkBytes, onBytes }),
     bytesRead: () => bytesRead,

@@ -49,7 +49,7 @@ export function parseMarkdownPage(
   file: Pick<SourceInput, 'name' | 'sha256' | 'encoding'>,
 ): ArchivePage {
   const tokens = markdown.parse(text.replace(/^\uFEFF/, ''), {});
-  const page = emptyLabelledPage('archive-page-markdown', file);
+  const page = emptyLabelledPage('archive-page-markdown', 'markdown', file);
   let section: SectionLabel | 'body' | null = null;
   let listMarker: string | undefined;
 

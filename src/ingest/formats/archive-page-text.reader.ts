@@ -108,6 +108,7 @@ export function parseTextPage(
   Object.assign(provenance, tail.provenance);
   return {
     format: 'archive-page-text',
+    layout: 'scraped-text',
     file,
     title: titleLine.text,
     date,

@@ -1,7 +1,7 @@
 import { ChanceryError } from '../../errors.ts';
 import type { AuthorityIndex } from '../../names/authority.index.ts';
 import { findMentions } from '../../names/mention.find.ts';
-import { parseArchivalLocations } from '../../record/archival-location.parse.ts';
+import { parseCitation } from '../../record/citation.parse.ts';
 import { dedupeCredits, parseCredits } from '../../record/credits.parse.ts';
 import { dedupeNumbers } from '../../record/document-numbers.ts';
 import { makeRecordId } from '../../record/record.id.ts';
@@ -10,10 +10,11 @@ import type {
   Credit,
   RecordDate,
   SourceFormat,
+  SourceLayout,
   Text,
   TextKind,
 } from '../../record/record.types.ts';
-import { parseDocumentType, parseTitleParties } from '../../record/title.parse.ts';
+import { nameInDescription, parseDocumentType, parseTitleParties } from '../../record/title.parse.ts';
 import { buildBlocks } from '../../texts/block.build.ts';
 import { parseCustody } from '../../texts/custody.parse.ts';
 import type { Hyphenation } from '../../texts/paragraph.rebuild.ts';
@@ -23,6 +24,13 @@ import type { SourceInput } from './format.types.ts';
 /** What a reader found on an archive page, in whatever layout the page came in. */
 export interface ArchivePage {
   format: SourceFormat;
+  /** The layout the reader found the page in (`source.layout`). */
+  layout: SourceLayout;
+  /**
+   * How a hyphen at a line end of the typed texts is read; 'keep-hyphen' when not given (pages
+   * whose lines the web page broke). PDF layouts decide by the document's own words.
+   */
+  hyphenation?: Hyphenation;
   file: Pick<SourceInput, 'name' | 'sha256' | 'encoding'>;
   title: string | null;
   date: RecordDate | null;
@@ -65,7 +73,7 @@ export function assembleRecord(page: ArchivePage, authorities: AuthorityIndex): 
   }
   const date = page.date ?? { display: '', min: null, max: null, certainty: 'unknown' as const };
   const witnesses = splitWitnesses(page.body, page.originalLanguage);
-  const texts = buildTexts(witnesses);
+  const texts = buildTexts(witnesses, page.hyphenation ?? 'keep-hyphen');
   if (texts.length === 0) {
     throw new ChanceryError(
       'ingest.missing_field',
@@ -76,11 +84,20 @@ export function assembleRecord(page: ArchivePage, authorities: AuthorityIndex): 
   checkContents(page, witnesses.translations.length > 0, file);
 
   const parties = parseTitleParties(title);
+  // A party written with its office ("Soviet Ambassador in China Apollon Petrov") is the person
+  // the office stands before; the description stays as the agent's raw form.
+  const isPerson = (form: string) => authorities.find(form, 'person') !== undefined;
+  const resolve = (raw: string) => ({
+    ...authorities.resolveAgent(nameInDescription(raw, isPerson)),
+    raw,
+  });
   const custody = parseCustody({ lines: witnesses.serviceNotes.map((n) => n.text), documentDate: date });
   const recordId = page.recordId;
   const id = makeRecordId({ recordId, title, date });
+  const cited = parseCitation(page.citation ?? '');
   const credits: Credit[] = dedupeCredits([
     ...[...page.creditLines, page.citation ?? ''].flatMap(parseCredits),
+    ...cited.publications.map((name) => ({ role: 'publication' as const, name })),
     ...page.funders.map((name) => ({ role: 'funder' as const, name })),
   ]);
   const provenance = { ...page.provenance };
@@ -96,13 +113,14 @@ export function assembleRecord(page: ArchivePage, authorities: AuthorityIndex): 
     title,
     type: parseDocumentType(title),
     date,
-    authors: parties.authors.map((raw) => authorities.resolveAgent(raw)),
-    recipients: parties.recipients.map((raw) => authorities.resolveAgent(raw)),
-    intermediaries: parties.intermediaries.map((raw) => authorities.resolveAgent(raw)),
+    authors: parties.authors.map(resolve),
+    recipients: parties.recipients.map(resolve),
+    intermediaries: parties.intermediaries.map(resolve),
+    participants: parties.participants.map(resolve),
     numbers: dedupeNumbers([...parties.numbers, ...custody.numbers]),
     summary: page.summary?.trim() || null,
     originalLanguage: page.originalLanguage ?? witnesses.originalLanguage,
-    archivalLocations: parseArchivalLocations(page.citation ?? ''),
+    archivalLocations: cited.locations,
     credits,
     rights: page.rights,
     source: {
@@ -110,6 +128,7 @@ export function assembleRecord(page: ArchivePage, authorities: AuthorityIndex): 
       url: page.url,
       recordId,
       format: page.format,
+      layout: page.layout,
       sha256: page.file.sha256,
       encoding: page.file.encoding,
       uploaded: page.uploaded,
@@ -124,7 +143,7 @@ export function assembleRecord(page: ArchivePage, authorities: AuthorityIndex): 
   };
 }
 
-function buildTexts(witnesses: ReturnType<typeof splitWitnesses>): Text[] {
+function buildTexts(witnesses: ReturnType<typeof splitWitnesses>, typed: Hyphenation): Text[] {
   const texts: Text[] = [];
   const add = (
     id: string,
@@ -137,7 +156,7 @@ function buildTexts(witnesses: ReturnType<typeof splitWitnesses>): Text[] {
     if (built.length > 0) texts.push({ id, kind, language, blocks: built });
   };
   const language = witnesses.originalLanguage ?? 'und';
-  add('original', 'original', language, witnesses.original, 'keep-hyphen');
+  add('original', 'original', language, witnesses.original, typed);
   // The draft is handwriting: a hyphen at a line end divides a word.
   add('draft', 'draft', language, witnesses.draft, 'join-word');
   for (const translation of witnesses.translations) {
@@ -146,7 +165,7 @@ function buildTexts(witnesses: ReturnType<typeof splitWitnesses>): Text[] {
       'translation',
       translation.language,
       translation.blocks,
-      'keep-hyphen',
+      typed,
     );
   }
   return texts;

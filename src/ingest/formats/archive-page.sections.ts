@@ -43,9 +43,28 @@ export function isContentsEntry(line: string): boolean {
   );
 }
 
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+/** A date as the export prints it above the title: "October 05, 1945", "5 October 1945", "October 1945". */
+export const EXPORT_DATE = new RegExp(
+  String.raw`\b(?:${MONTH}\s+(?:\d{1,2},\s+)?\d{4}|\d{1,2}\s+${MONTH}\s+\d{4})\b`,
+  'u',
+);
+
+/**
+ * A line that starts with the export's date and goes on with the title, as a line wrapped wider
+ * than the export's gives them: "February 03, 1949 Memorandum of Conversation between …".
+ */
+export function leadingDate(line: string): { date: string; rest: string } | null {
+  const m = EXPORT_DATE.exec(line);
+  if (m?.index !== 0) return null;
+  const rest = line.slice(m[0].length).trim();
+  return rest ? { date: m[0], rest } : null;
+}
+
 /** What a labelled page holds, as its reader found it: sections as line lists, the body as blocks. */
 export interface LabelledPage {
   format: ArchivePage['format'];
+  layout: ArchivePage['layout'];
   file: Pick<SourceInput, 'name' | 'sha256' | 'encoding'>;
   date: { text: string; line: number } | null;
   title: { text: string; line: number } | null;
@@ -56,8 +75,12 @@ export interface LabelledPage {
 }
 
 /** A labelled page before its reader has found anything in it. */
-export function emptyLabelledPage(format: LabelledPage['format'], file: LabelledPage['file']): LabelledPage {
-  return { format, file, date: null, title: null, preamble: [], sections: new Map(), body: [] };
+export function emptyLabelledPage(
+  format: LabelledPage['format'],
+  layout: LabelledPage['layout'],
+  file: LabelledPage['file'],
+): LabelledPage {
+  return { format, layout, file, date: null, title: null, preamble: [], sections: new Map(), body: [] };
 }
 
 /**
@@ -109,6 +132,7 @@ export function pageFromSections(page: LabelledPage): ArchivePage {
   note('credits', section('credits') ? 'credits' : 'citation');
   return {
     format: page.format,
+    layout: page.layout,
     file: page.file,
     title: page.title?.text ?? null,
     date: page.date ? parseDate(page.date.text) : null,

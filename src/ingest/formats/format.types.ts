@@ -9,14 +9,21 @@ export interface FileHead {
   head: string;
   /** Size of the whole file in bytes. */
   size: number;
+  /**
+   * A binary format a reader reads from its bytes ("pdf"); its `head` is then empty. Absent for
+   * text, which has been decoded.
+   */
+  binary?: 'pdf';
 }
 
-/** A file to read, already checked (not empty, not binary) and decoded. */
+/** A file to read, already checked (not empty, not binary unless a reader reads its binary format) and decoded. */
 export interface SourceInput extends FileHead {
   path: string;
   sha256: string;
-  /** Encoding the bytes were decoded from ("utf-8", "windows-1251", "utf-16le", …). */
+  /** Encoding the bytes were decoded from ("utf-8", "windows-1251", "utf-16le", …); "binary" for a PDF. */
   encoding: string;
+  /** The file's bytes, untouched: for binary formats (a PDF). */
+  bytes(): Promise<Uint8Array>;
   /** The whole decoded text. For formats whose files are small (archive pages). */
   text(): Promise<string>;
   /** The decoded text in chunks, for formats read as a stream (TEI volumes). */

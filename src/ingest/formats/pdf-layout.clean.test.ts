@@ -91,3 +91,33 @@ test('keeps line numbers of the extracted file', () => {
     ],
   );
 });
+
+test('a page that starts with an indented line starts a paragraph, though the page before ran to its width', () => {
+  const one = 'and the text of the first paragraph runs on to the very end of the line';
+  const two = 'while the second of its lines runs on just as far as the first one did';
+  const three = 'and the new paragraph goes on over a line as long as those of the page';
+  const pdf = ['Head one', one, two, '\f        Comrade Stalin: It should be established, and', three].join(
+    '\n',
+  );
+  assert.deepEqual(texts(pdf), [
+    'Head one',
+    one,
+    two,
+    '',
+    'Comrade Stalin: It should be established, and',
+    three,
+  ]);
+});
+
+test('a line that opens two pages of many is text, not a running head', () => {
+  const page = (first: string, n: number) => [first, 'a line of the text on this page.', `${n}`].join('\n');
+  const pdf = [
+    page('Comrade Stalin: Yes.', 1),
+    page('Comrade Mao Zedong: No.', 2),
+    page('Comrade Stalin: Yes.', 3),
+    page('Comrade Mao Zedong: Perhaps.', 4),
+    page('Comrade Molotov: Indeed.', 5),
+  ].join('\f');
+  assert.equal(texts(pdf).filter((t) => t === 'Comrade Stalin: Yes.').length, 2);
+  assert.ok(!texts(pdf).includes('3'), 'page numbers are removed');
+});

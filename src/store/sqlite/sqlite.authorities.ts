@@ -208,6 +208,7 @@ export class SqliteAuthorities {
       authors: record.authors.map(agent),
       recipients: record.recipients.map(agent),
       intermediaries: record.intermediaries.map(agent),
+      ...(record.participants ? { participants: record.participants.map(agent) } : {}),
       mentions: record.mentions.map(mention),
     };
   }
