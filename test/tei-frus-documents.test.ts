@@ -162,7 +162,11 @@ describe('documents, older encoding (1951: source note before the head, classifi
     assert.equal(record(read, 'frus1951v07p2-d5').authors[0]?.personId, 'frus1951v07p2~clubb');
     assert.equal(record(read, 'frus1951v07p2-d5').authors[0]?.name, 'Clubb');
     const observed = read.authorities.get('frus1951v07p2~henderson');
-    assert.deepEqual(observed?.offices?.[0], { name: 'Ambassador in India', date: '1951-01-12', source: 'frus1951v07p2' });
+    assert.deepEqual(observed?.offices?.[0], {
+      name: 'Ambassador in India',
+      date: '1951-01-12',
+      source: 'frus1951v07p2',
+    });
   });
 
   test('d6: national intelligence estimate; the source note "INR–NIE Flies" is kept as printed', () => {

@@ -50,7 +50,8 @@ test('ingesting the FRUS folder stores one record per document div, and a second
     // Every person, listed or only signing, is one of the archive's reconciled people.
     const reconciled = await app.store.listReconciled({ kind: 'person' });
     const members = new Set(reconciled.flatMap((p) => p.members ?? []));
-    for (const person of await app.store.listAuthorities('person')) assert.ok(members.has(person.id), person.id);
+    for (const person of await app.store.listAuthorities('person'))
+      assert.ok(members.has(person.id), person.id);
     assert.equal((await app.store.listAuthorities('term')).length, countInVolumes(/<term\b[^>]*\bxml:id=/g));
     assert.deepEqual(await app.store.checkIntegrity(), []);
   } finally {

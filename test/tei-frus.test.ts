@@ -78,12 +78,16 @@ describe('volumes', () => {
       const firstRecord = kinds.indexOf('record');
       const listed = read.items.slice(0, firstRecord).filter((i) => i.kind === 'authority');
       const observed = read.items.slice(kinds.lastIndexOf('record') + 1);
-      // Persons-list entries before the documents; signatures and offices once the volume ends.
+      // Persons-list entries before the documents; signatures, offices and dateline places once the volume ends.
       assert.ok(listed.every((i) => i.kind === 'authority' && !i.authority.id.includes('~')));
       assert.ok(observed.length > 0 && observed.every((i) => i.kind === 'authority'));
       assert.ok(
         observed.every(
-          (i) => i.kind === 'authority' && (i.authority.id.startsWith('org:') || i.authority.id.includes('~')),
+          (i) =>
+            i.kind === 'authority' &&
+            (i.authority.id.startsWith('org:') ||
+              i.authority.id.startsWith('place:') ||
+              i.authority.id.includes('~')),
         ),
       );
       assert.equal(read.collections.length, 1);
@@ -142,7 +146,9 @@ describe('volumes', () => {
     const seeEntries = (section(V1955, 'persons').match(/type="alt"/g) ?? []).length;
     for (const read of [v1955, current]) {
       // Signatures and holders of offices the list does not name are the volume's own observations (`~`).
-      const persons = [...read.authorities.values()].filter((a) => a.kind === 'person' && !a.id.includes('~'));
+      const persons = [...read.authorities.values()].filter(
+        (a) => a.kind === 'person' && !a.id.includes('~'),
+      );
       assert.equal(persons.length, entries - seeEntries);
       assert.deepEqual(read.authorities.get('frus1955-57v23p2-p_AR1'), {
         id: 'frus1955-57v23p2-p_AR1',

@@ -22,7 +22,11 @@ export function registerPeopleCommand(program: Command): void {
     .option('--review', 'list the matches reconciliation left to an editor, with the candidates')
     .option('--reconcile', 'reconcile the authorities of every source again before listing')
     .action(
-      async (words: string[], options: { json?: boolean; review?: boolean; reconcile?: boolean }, command: Command) => {
+      async (
+        words: string[],
+        options: { json?: boolean; review?: boolean; reconcile?: boolean },
+        command: Command,
+      ) => {
         await withApp(command, async ({ store, authorities }) => {
           if (options.reconcile) {
             const { reconcileArchive } = await import('../names/archive.reconcile.ts');
@@ -42,7 +46,10 @@ export function registerPeopleCommand(program: Command): void {
             return;
           }
           const query = words.join(' ').trim();
-          const people = await store.listReconciled({ kind: 'person', ...(query ? { contains: query } : {}) });
+          const people = await store.listReconciled({
+            kind: 'person',
+            ...(query ? { contains: query } : {}),
+          });
           const counts = await store.countDocumentsLinking(query ? people.map((p) => p.id) : undefined);
           for (const person of people) {
             const line = toLine(person, counts.get(person.id) ?? 0);
@@ -61,7 +68,11 @@ function toLine(person: Authority, documentCount: number): PersonLine {
   return {
     id: person.id,
     name: person.name,
-    names: person.names.map((n) => ({ form: n.form, language: n.language ?? null, source: n.source ?? null })),
+    names: person.names.map((n) => ({
+      form: n.form,
+      language: n.language ?? null,
+      source: n.source ?? null,
+    })),
     descriptions: (person.descriptions ?? []).map((d) => ({ text: d.text, source: d.source })),
     documentCount,
   };

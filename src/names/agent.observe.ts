@@ -35,7 +35,8 @@ export function observeAgents(record: ChanceryRecord): { record: ChanceryRecord;
       source: scope,
     };
     for (const form of [written, agent.alias].filter((f): f is string => Boolean(f))) {
-      if (!person.names.some((n) => n.form === form)) person.names.push({ form, kind: 'variant', source: scope });
+      if (!person.names.some((n) => n.form === form))
+        person.names.push({ form, kind: 'variant', source: scope });
     }
     found.set(id, person);
     return { ...agent, personId: id };

@@ -1,6 +1,6 @@
 import type { Store } from '../store/store.types.ts';
-import type { AuthorityIndex } from './authority.index.ts';
 import { RECONCILED_KINDS, type Reconciliation, reconcileAuthorities } from './authorities.reconcile.ts';
+import type { AuthorityIndex } from './authority.index.ts';
 
 /**
  * Reconciles the authorities the archive holds with the authority file, saves the result, and
@@ -9,7 +9,10 @@ import { RECONCILED_KINDS, type Reconciliation, reconcileAuthorities } from './a
  *
  * @example await reconcileArchive({ store, authorities });
  */
-export async function reconcileArchive(deps: { store: Store; authorities: AuthorityIndex }): Promise<Reconciliation> {
+export async function reconcileArchive(deps: {
+  store: Store;
+  authorities: AuthorityIndex;
+}): Promise<Reconciliation> {
   const stored = (await deps.store.listAuthorities()).filter((a) => RECONCILED_KINDS.includes(a.kind));
   const reconciliation = reconcileAuthorities([...deps.authorities.base, ...stored]);
   await deps.store.saveReconciliation(reconciliation);

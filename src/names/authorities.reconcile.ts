@@ -43,7 +43,10 @@ export function reconcileAuthorities(authorities: readonly Authority[]): Reconci
  * Places and bodies are one when two sources write one of their names alike; the authority
  * file's id and name stand for the whole. Union–find over shared normalized forms.
  */
-function reconcileByName(authorities: Authority[]): { authorities: Authority[]; groupOf: Map<string, string> } {
+function reconcileByName(authorities: Authority[]): {
+  authorities: Authority[];
+  groupOf: Map<string, string>;
+} {
   const sorted = [...authorities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const parent = sorted.map((_, i) => i);
   const find = (i: number): number => {
@@ -60,7 +63,8 @@ function reconcileByName(authorities: Authority[]): { authorities: Authority[]; 
       else {
         const [a, b] = [find(index), find(other)];
         // Two entries of the authority file are two places even when they share a name.
-        if (a !== b && !(isShipped(sorted[a]) && isShipped(sorted[b]))) parent[Math.max(a, b)] = Math.min(a, b);
+        if (a !== b && !(isShipped(sorted[a]) && isShipped(sorted[b])))
+          parent[Math.max(a, b)] = Math.min(a, b);
       }
     }
   }

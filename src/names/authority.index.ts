@@ -34,7 +34,14 @@ export class AuthorityIndex {
    * include the authority file's, merged with what the sources said of the same people.
    */
   reset(reconciled: readonly Authority[]): void {
-    for (const map of [this.byId, this.byMember, this.byForm, this.byRomanization, this.bySurname, this.byWord])
+    for (const map of [
+      this.byId,
+      this.byMember,
+      this.byForm,
+      this.byRomanization,
+      this.bySurname,
+      this.byWord,
+    ])
       map.clear();
     const covered = new Set(reconciled.flatMap((a) => a.members ?? [a.id]));
     for (const authority of reconciled) this.add(authority);

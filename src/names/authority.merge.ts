@@ -10,9 +10,14 @@ export const SHIPPED_SOURCE = 'authority file';
  *
  * @example mergeAuthorities([shippedStalin, frusStalin], { id: 'stalin', name: 'Joseph Stalin' })
  */
-export function mergeAuthorities(members: readonly Authority[], identity: { id: string; name: string }): Authority {
+export function mergeAuthorities(
+  members: readonly Authority[],
+  identity: { id: string; name: string },
+): Authority {
   const shipped = (a: Authority) => Number(a.source === SHIPPED_SOURCE);
-  const ordered = [...members].sort((a, b) => shipped(b) - shipped(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ordered = [...members].sort(
+    (a, b) => shipped(b) - shipped(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   const first = ordered[0] as Authority;
   const names: NameForm[] = [];
   const seen = new Set<string>();
@@ -21,8 +26,14 @@ export function mergeAuthorities(members: readonly Authority[], identity: { id: 
       const key = `${form.form}\u0000${member.source ?? ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const kind = form.form === identity.name ? 'preferred' : form.kind === 'preferred' ? 'variant' : form.kind;
-      names.push({ ...form, kind, ...(member.source && !form.source ? { source: member.source } : {}), member: member.id });
+      const kind =
+        form.form === identity.name ? 'preferred' : form.kind === 'preferred' ? 'variant' : form.kind;
+      names.push({
+        ...form,
+        kind,
+        ...(member.source && !form.source ? { source: member.source } : {}),
+        member: member.id,
+      });
     }
   }
   const descriptions: AuthorityDescription[] = ordered.flatMap((member) =>

@@ -57,7 +57,12 @@ const STOPWORDS = new Set(
 );
 
 /** One word for the names sources give one country ("U.S.S.R.", "Soviet Union", "Soviet"). */
-const SYNONYMS: Record<string, string> = { ussr: 'soviet', russia: 'soviet', russian: 'soviet', american: 'us' };
+const SYNONYMS: Record<string, string> = {
+  ussr: 'soviet',
+  russia: 'soviet',
+  russian: 'soviet',
+  american: 'us',
+};
 
 function contentWords(text: string): string[] {
   return text

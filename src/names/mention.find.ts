@@ -81,7 +81,10 @@ function compile(index: AuthorityIndex): Compiled {
     for (const form of forms) {
       const trimmed = form.trim();
       if (UNSPACED.test(trimmed)) {
-        compiled.unspaced.push({ form: trimmed.normalize('NFKC'), matcher: matcherOf(authority, linkId, [], null) });
+        compiled.unspaced.push({
+          form: trimmed.normalize('NFKC'),
+          matcher: matcherOf(authority, linkId, [], null),
+        });
         continue;
       }
       const words = wordsOf(trimmed).map((w) => w.key);
@@ -90,7 +93,8 @@ function compile(index: AuthorityIndex): Compiled {
       const acronym = /^[\p{Lu}\p{N}]{2,5}$/u.test(trimmed) ? trimmed : null;
       const matcher = matcherOf(authority, linkId, words, acronym);
       addTo(compiled.byFirstWord, first, matcher);
-      if (matcher.cyrillic && !acronym) addTo(compiled.byCyrillicStem, stemOf(first, words.length > 1 ? 3 : 4), matcher);
+      if (matcher.cyrillic && !acronym)
+        addTo(compiled.byCyrillicStem, stemOf(first, words.length > 1 ? 3 : 4), matcher);
     }
   }
   compiledFor.set(index, compiled);
@@ -156,12 +160,17 @@ function cyrillicCandidates(key: string, compiled: Compiled): FormMatcher[] {
 function matchesAt(words: readonly Word[], i: number, matcher: FormMatcher, text: string): boolean {
   if (matcher.exact) {
     const word = words[i];
-    return matcher.words.length === 1 && word !== undefined && text.slice(word.start, word.end) === matcher.exact;
+    return (
+      matcher.words.length === 1 && word !== undefined && text.slice(word.start, word.end) === matcher.exact
+    );
   }
   return matcher.words.every((expected, k) => {
     const word = words[i + k];
     const minStem = matcher.words.length > 1 && k === matcher.words.length - 1 ? 3 : 4;
-    return word !== undefined && (word.key === expected || (matcher.cyrillic && isInflection(word.key, expected, minStem)));
+    return (
+      word !== undefined &&
+      (word.key === expected || (matcher.cyrillic && isInflection(word.key, expected, minStem)))
+    );
   });
 }
 
@@ -179,7 +188,8 @@ function isInflection(written: string, form: string, minStem: number): boolean {
 
 function stemOf(form: string, minStem: number): string {
   let stem = form;
-  for (let k = 0; k < 2 && stem.length > minStem && /[аяоеёиыуюьй]$/u.test(stem); k++) stem = stem.slice(0, -1);
+  for (let k = 0; k < 2 && stem.length > minStem && /[аяоеёиыуюьй]$/u.test(stem); k++)
+    stem = stem.slice(0, -1);
   return stem;
 }
 

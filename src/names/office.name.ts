@@ -54,4 +54,22 @@ export function looksLikePersonName(text: string): boolean {
 
 /** A word of a name: initials ("K.", "E.K."), a capitalized name ("McConaughy", "O'Neill", "ACHESON"). */
 const NAME_WORD = /^(?:(?:\p{Lu}\.)+|\p{Lu}[\p{L}’'-]*\p{L}\.?,?)$/u;
-const PARTICLES = new Set(['de', 'van', 'von', 'da', 'del', 'della', 'la', 'le', 'der', 'den', 'di', 'du', 'al', 'el', 'bin', 'ibn', 'y']);
+const PARTICLES = new Set([
+  'de',
+  'van',
+  'von',
+  'da',
+  'del',
+  'della',
+  'la',
+  'le',
+  'der',
+  'den',
+  'di',
+  'du',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'y',
+]);

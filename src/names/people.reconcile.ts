@@ -74,7 +74,8 @@ export function reconcilePeople(authorities: readonly Authority[]): PeopleReconc
   for (const relation of ['same', 'compatible'] as const) {
     for (const pair of pairs) {
       if (pair.relation !== relation || (relation === 'compatible' && !pair.fullFirstName)) continue;
-      if (!contradicts(observations, pair, similarity)) clusters.unionIfAllowed(pair.a, pair.b, observations, similarity);
+      if (!contradicts(observations, pair, similarity))
+        clusters.unionIfAllowed(pair.a, pair.b, observations, similarity);
     }
   }
   // Weaker evidence only where it points at one person: initials, a misprinted middle initial.
@@ -84,9 +85,10 @@ export function reconcilePeople(authorities: readonly Authority[]): PeopleReconc
         ((p.relation === 'compatible' && !p.fullFirstName) || p.relation === 'differs') &&
         supported(observations, p, similarity),
     );
-    const targets = distinctClusters(weak.map((p) => (p.a === index ? p.b : p.a)), clusters).filter(
-      (root) => root !== clusters.find(index),
-    );
+    const targets = distinctClusters(
+      weak.map((p) => (p.a === index ? p.b : p.a)),
+      clusters,
+    ).filter((root) => root !== clusters.find(index));
     if (targets.length === 1) clusters.unionIfAllowed(index, targets[0] as number, observations, similarity);
     else if (targets.length > 1 && clusters.size(index) === 1) {
       review.push(reviewItem(observations[index] as Observation, 'the name fits several people', targets));
@@ -109,7 +111,9 @@ export function reconcilePeople(authorities: readonly Authority[]): PeopleReconc
         return other.authority.source === observation.authority.source && hasGivenNames(other);
       }),
     );
-    const byOffice = candidates.filter((root) => heldOffice(clusters.members(root), observation, observations));
+    const byOffice = candidates.filter((root) =>
+      heldOffice(clusters.members(root), observation, observations),
+    );
     if (sameSource.length === 1) clusters.union(index, sameSource[0] as number);
     else if (byOffice.length === 1) clusters.union(index, byOffice[0] as number);
     else if (candidates.length > 0) {
@@ -193,7 +197,11 @@ function bestComparison(a: Observation, b: Observation): NameComparison {
 }
 
 /** Names that say nothing against each other, but descriptions that do, over distant years. */
-function contradicts(observations: readonly Observation[], pair: Pair, similarity: DescriptionSimilarity): boolean {
+function contradicts(
+  observations: readonly Observation[],
+  pair: Pair,
+  similarity: DescriptionSimilarity,
+): boolean {
   if (pair.relation === 'same') return false;
   const [a, b] = [observations[pair.a] as Observation, observations[pair.b] as Observation];
   if (a.descriptions.length === 0 || b.descriptions.length === 0 || !a.years || !b.years) return false;
@@ -206,10 +214,15 @@ function contradicts(observations: readonly Observation[], pair: Pair, similarit
  * agree, one held the office the other signed in at that date, or (for initials) first and
  * middle initials both agree ("A. J. Goodpaster" and "Andrew J. Goodpaster").
  */
-function supported(observations: readonly Observation[], pair: Pair, similarity: DescriptionSimilarity): boolean {
+function supported(
+  observations: readonly Observation[],
+  pair: Pair,
+  similarity: DescriptionSimilarity,
+): boolean {
   const [a, b] = [observations[pair.a] as Observation, observations[pair.b] as Observation];
   const agreement = similarity.best(a.descriptions, b.descriptions);
-  if (pair.relation === 'differs') return pair.fullFirstName && (agreement >= DESCRIPTION_VOUCHES || sharedOffice(a, b));
+  if (pair.relation === 'differs')
+    return pair.fullFirstName && (agreement >= DESCRIPTION_VOUCHES || sharedOffice(a, b));
   return agreement >= DESCRIPTION_SUPPORTS || (pair.agreeing ?? 0) >= 2 || sharedOffice(a, b);
 }
 
@@ -218,13 +231,19 @@ function sharedOffice(a: Observation, b: Observation): boolean {
   const held = (signer: Observation, holder: Observation) =>
     signer.signedAs.some((s) => holder.offices.some((o) => o.key === s.key && o.covers(s.date)));
   const together = a.signedAs.some((x) =>
-    b.signedAs.some((y) => x.key === y.key && Math.abs(Number(x.date.slice(0, 4)) - Number(y.date.slice(0, 4))) <= 2),
+    b.signedAs.some(
+      (y) => x.key === y.key && Math.abs(Number(x.date.slice(0, 4)) - Number(y.date.slice(0, 4))) <= 2,
+    ),
   );
   return held(a, b) || held(b, a) || together;
 }
 
 /** Whether someone among `members` held an office the observation signed in, at that date. */
-function heldOffice(members: number[], observation: Observation, observations: readonly Observation[]): boolean {
+function heldOffice(
+  members: number[],
+  observation: Observation,
+  observations: readonly Observation[],
+): boolean {
   if (observation.signedAs.length === 0) return false;
   return observation.signedAs.some((signed) =>
     members.some((m) =>
@@ -286,14 +305,25 @@ class Clusters {
     this.memberLists[y] = [];
   }
 
-  unionIfAllowed(a: number, b: number, observations: readonly Observation[], similarity: DescriptionSimilarity): void {
+  unionIfAllowed(
+    a: number,
+    b: number,
+    observations: readonly Observation[],
+    similarity: DescriptionSimilarity,
+  ): void {
     if (this.find(a) === this.find(b)) return;
     for (const x of this.members(a)) {
       for (const y of this.members(b)) {
         const [ox, oy] = [observations[x] as Observation, observations[y] as Observation];
         const { relation, fullFirstName } = bestComparison(ox, oy);
         if (relation === 'conflict') return;
-        if (relation === 'differs' && !(fullFirstName && (similarity.best(ox.descriptions, oy.descriptions) >= DESCRIPTION_VOUCHES || sharedOffice(ox, oy))))
+        if (
+          relation === 'differs' &&
+          !(
+            fullFirstName &&
+            (similarity.best(ox.descriptions, oy.descriptions) >= DESCRIPTION_VOUCHES || sharedOffice(ox, oy))
+          )
+        )
           return;
         if (ox.shipped && oy.shipped) return;
       }
@@ -308,7 +338,8 @@ function observe(authority: Authority): Observation {
   ].filter((f) => /\p{Script=Latin}/u.test(f));
   // A persons-list entry written without a comma is in the person's own order ("Ngo Dinh Diem").
   const listEntry =
-    (authority.externalIds?.some((e) => e.scheme === 'frus-person') ?? false) && !forms.some((f) => f.includes(','));
+    (authority.externalIds?.some((e) => e.scheme === 'frus-person') ?? false) &&
+    !forms.some((f) => f.includes(','));
   const names = forms.map((form) => parsePersonName(form, { listEntry }));
   const descriptions = [
     ...(authority.descriptions?.map((d) => d.text) ?? []),
@@ -325,7 +356,9 @@ function observe(authority: Authority): Observation {
     descriptions,
     years,
     offices,
-    signedAs: (authority.offices ?? []).flatMap((o) => (o.date ? [{ key: officeKey(o.name), date: o.date }] : [])),
+    signedAs: (authority.offices ?? []).flatMap((o) =>
+      o.date ? [{ key: officeKey(o.name), date: o.date }] : [],
+    ),
     shipped: authority.source === SHIPPED_SOURCE,
   };
 }
@@ -345,7 +378,11 @@ function reviewItem(observation: Observation, reason: string, candidates: number
   };
 }
 
-function assemble(observations: readonly Observation[], clusters: Clusters, review: ReviewItem[]): PeopleReconciliation {
+function assemble(
+  observations: readonly Observation[],
+  clusters: Clusters,
+  review: ReviewItem[],
+): PeopleReconciliation {
   const roots = [...new Set(observations.map((_, i) => clusters.find(i)))].sort((a, b) => a - b);
   const people: Authority[] = [];
   const groupOf = new Map<string, string>();
@@ -360,7 +397,9 @@ function assemble(observations: readonly Observation[], clusters: Clusters, revi
     for (const member of members) groupOf.set(member.authority.id, person.id);
   }
   for (const item of review) {
-    item.candidates = [...new Set(item.candidates.map((member) => idOfRoot.get(clusters.find(Number(member))) ?? member))];
+    item.candidates = [
+      ...new Set(item.candidates.map((member) => idOfRoot.get(clusters.find(Number(member))) ?? member)),
+    ];
   }
   return { groupOf, people, review };
 }
@@ -388,4 +427,3 @@ function preferredName(members: Observation[]): string {
     .sort(([a, x], [b, y]) => y - x || b.length - a.length || (a < b ? -1 : 1))
     .map(([display]) => display)[0] as string;
 }
-

@@ -15,7 +15,7 @@ export function entityToken(authorityId: string): string {
     low ^= authorityId.charCodeAt(i);
     // Multiply by the FNV prime 0x100000001b3 in 32-bit halves.
     const lowProduct = Math.imul(low, 0x1b3) >>> 0;
-    const carry = Math.floor((low >>> 0) * 0x1b3 / 0x100000000);
+    const carry = Math.floor(((low >>> 0) * 0x1b3) / 0x100000000);
     high = (Math.imul(high, 0x1b3) + Math.imul(low, 0x100) + carry) >>> 0;
     low = lowProduct;
   }

@@ -23,7 +23,12 @@ export interface IndexDocument {
  * script of each word (titles and summaries of these archives are English, names in any script).
  */
 export function buildIndexDocument(record: ChanceryRecord): IndexDocument {
-  const agents = [...record.authors, ...record.recipients, ...record.intermediaries, ...(record.participants ?? [])];
+  const agents = [
+    ...record.authors,
+    ...record.recipients,
+    ...record.intermediaries,
+    ...(record.participants ?? []),
+  ];
   const names = [
     ...agents.flatMap((a) => [a.name, a.alias ?? '']),
     ...record.mentions.flatMap((m) => [m.name, m.form]),
@@ -65,7 +70,8 @@ function facetsOf(record: ChanceryRecord): IndexDocument['facets'] {
   const agent = (facet: IndexFacet, officeFacet: IndexFacet) => (a: Agent) => {
     const value = a.personId ?? a.officeId ?? nameFacetValue(null, a.name);
     facets.push({ facet, value, label: a.name });
-    if (a.personId && a.officeId) facets.push({ facet: officeFacet, value: a.officeId, label: a.office ?? a.name });
+    if (a.personId && a.officeId)
+      facets.push({ facet: officeFacet, value: a.officeId, label: a.office ?? a.name });
   };
   record.authors.forEach(agent('author', 'author-office'));
   record.recipients.forEach(agent('recipient', 'recipient-office'));

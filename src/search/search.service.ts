@@ -7,11 +7,15 @@ import type { SearchResponse } from './query/query.types.ts';
 
 export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 100;
+/** The most values one facet lists: every person of a large archive, but bounded. */
+export const MAX_FACET_VALUES = 5000;
 
 export interface SearchOptions {
   q: string;
   page?: number;
   pageSize?: number;
+  /** Values per facet (default 20): the page of all values of a facet asks for more. */
+  facetLimit?: number;
 }
 
 /**
@@ -27,7 +31,12 @@ export async function searchArchive(
   const query = resolveFields(expandNames(parseQuery(options.q), deps.authorities), deps.authorities);
   const pageSize = Math.min(Math.max(1, Math.floor(options.pageSize ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
   const page = Math.max(1, Math.floor(options.page ?? 1));
-  const response = await deps.store.search({ query, page, pageSize });
+  const response = await deps.store.search({
+    query,
+    page,
+    pageSize,
+    ...(options.facetLimit ? { facetLimit: Math.min(options.facetLimit, MAX_FACET_VALUES) } : {}),
+  });
   // The index knows a collection by its id; readers know it by its title.
   for (const value of response.facets.collection) {
     value.label = (await deps.store.getCollection(value.value))?.title ?? value.label;

@@ -1,3 +1,5 @@
+import type { Reconciliation } from '../names/authorities.reconcile.ts';
+import type { ReviewItem } from '../names/people.reconcile.ts';
 import type {
   Authority,
   AuthorityKind,
@@ -5,8 +7,6 @@ import type {
   Collection,
   Relation,
 } from '../record/record.types.ts';
-import type { Reconciliation } from '../names/authorities.reconcile.ts';
-import type { ReviewItem } from '../names/people.reconcile.ts';
 import type { SearchRequest, SearchResponse } from '../search/query/query.types.ts';
 
 /** Which reconciled authorities to list: a kind, names beginning so (A–Z), any form containing a text. */

@@ -34,12 +34,20 @@ export function allOf(...parts: (QueryNode | null)[]): QueryNode {
   return children.length === 1 ? (children[0] as QueryNode) : { kind: 'and', children };
 }
 
-/** The authority behind a page's id: the shipped authority file first, then those ingested. */
+/**
+ * The authority behind a page's id: the archive's reconciled one (by its id or the id of any
+ * source's record of it), else the authority file's, else one a source gave.
+ */
 export async function findAuthority(
   id: string,
   deps: { store: Store; authorities: AuthorityIndex },
 ): Promise<Authority | undefined> {
-  return deps.authorities.get(id) ?? (await deps.store.getAuthority(id)) ?? undefined;
+  return (
+    (await deps.store.getReconciled(id)) ??
+    deps.authorities.resolveLink(id) ??
+    (await deps.store.getAuthority(id)) ??
+    undefined
+  );
 }
 
 /** Runs a resolved query; `pageSize: 0` counts without loading a record. */

@@ -25,9 +25,7 @@ import {
   type FondGroup,
   fondOf,
 } from './holdings.page.tsx';
-import { NamesIndexPage } from './names-index.page.tsx';
 import { renderPage } from './page.render.ts';
-import { correspondentsOf, PersonPage, PlacePage } from './person.page.tsx';
 import { CorrespondencePage, groupByDay, TimelinePage, timelineHref } from './timeline.page.tsx';
 
 export interface BrowseDependencies {
@@ -37,8 +35,6 @@ export interface BrowseDependencies {
 
 /** Documents listed per page of an archive, a collection, a month or a thread. */
 const LIST_SIZE = 50;
-/** Documents shown per section of a person or place page before "all in search". */
-const SECTION_SIZE = 25;
 
 const STATIC_FILES: Record<string, { body: string; type: string }> = {
   '/static/permalink.js': {
@@ -66,61 +62,6 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
       c.body(file.body, 200, { 'content-type': file.type, 'cache-control': 'public, max-age=3600' }),
     );
   }
-
-  app.get('/people', async (c) => {
-    const all = await runQuery(store, EVERYTHING, { pageSize: 0 });
-    const counts = mergeFacets([...all.facets.author, ...all.facets.recipient, ...all.facets.person]);
-    return renderPage(c, <NamesIndexPage kind="person" values={counts} />);
-  });
-
-  app.get('/places', async (c) => {
-    const all = await runQuery(store, EVERYTHING, { pageSize: 0 });
-    return renderPage(c, <NamesIndexPage kind="place" values={all.facets.place} />);
-  });
-
-  app.get('/people/:id', async (c) => {
-    const key = c.req.param('id');
-    const authority = await findAuthority(key, deps);
-    const values = facetValuesOf(key, authority);
-    const search = (facets: ('author' | 'recipient' | 'person')[]) =>
-      runQuery(store, facetFilter(facets[0] ?? 'person', facets, values), { pageSize: SECTION_SIZE });
-    const [wrote, received, named, pairs] = await Promise.all([
-      search(['author']),
-      search(['recipient']),
-      search(['person']),
-      store.listCorrespondence({ personKey: authority?.id ?? key }),
-    ]);
-    if (!authority && wrote.total + received.total + named.total === 0)
-      return renderPage(c, <NotFoundPage />, 404);
-    const name = authority?.name ?? labelOf(key, [wrote, received, named]);
-    return renderPage(
-      c,
-      <PersonPage
-        personKey={key}
-        name={name}
-        authority={authority}
-        wrote={wrote}
-        received={received}
-        named={named}
-        correspondents={correspondentsOf(values, pairs)}
-      />,
-    );
-  });
-
-  app.get('/places/:id', async (c) => {
-    const key = c.req.param('id');
-    const authority = await findAuthority(key, deps);
-    const documents = await runQuery(store, facetFilter('place', ['place'], facetValuesOf(key, authority)), {
-      pageSize: SECTION_SIZE,
-    });
-    if (!authority && documents.total === 0) return renderPage(c, <NotFoundPage />, 404);
-    const name = authority?.name ?? labelOf(key, [documents], 'place');
-    const searchHref = `/search?q=${encodeURIComponent(`place:"${name.replaceAll('"', '')}"`)}`;
-    return renderPage(
-      c,
-      <PlacePage name={name} authority={authority} documents={documents} searchHref={searchHref} />,
-    );
-  });
 
   app.get('/archives/:name', async (c) => {
     const name = c.req.param('name');
@@ -287,8 +228,8 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
     if (records.length === 0) return renderPage(c, <NotFoundPage />, 404);
     const [authorityA, authorityB] = await Promise.all([findAuthority(a, deps), findAuthority(b, deps)]);
     const thread = {
-      a: { id: a, name: authorityA?.name ?? labelOf(a, []) },
-      b: { id: b, name: authorityB?.name ?? labelOf(b, []) },
+      a: { id: a, name: authorityA?.name ?? writtenName(a) },
+      b: { id: b, name: authorityB?.name ?? writtenName(b) },
       records,
     };
     return renderPage(c, <CorrespondencePage pairs={[]} thread={thread} />);
@@ -329,28 +270,7 @@ const MONTH_ABBREVIATIONS = [
   'Dec',
 ];
 
-/** The name a facet gave a key, for people and places the authority file does not know. */
-function labelOf(
-  key: string,
-  responses: { facets: Record<string, { value: string; label: string }[]> }[],
-  facet?: string,
-): string {
-  for (const response of responses) {
-    for (const [name, values] of Object.entries(response.facets)) {
-      if (facet && name !== facet) continue;
-      const found = values.find((v) => v.value === key);
-      if (found) return found.label;
-    }
-  }
+/** A key no authority stands for is the name as written: `n:embassy in korea`. */
+function writtenName(key: string): string {
   return key.startsWith('n:') ? key.slice(2) : key;
-}
-
-/** The same person counted as author, recipient and named: one row with the largest count. */
-function mergeFacets(values: { value: string; label: string; count: number }[]) {
-  const byValue = new Map<string, { value: string; label: string; count: number }>();
-  for (const v of values) {
-    const seen = byValue.get(v.value);
-    if (!seen || seen.count < v.count) byValue.set(v.value, { ...v });
-  }
-  return [...byValue.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }

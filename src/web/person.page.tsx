@@ -53,6 +53,7 @@ export function PersonPage(props: PersonPageProps) {
             <NameFormsTable names={authority.names} />
           </section>
         ) : null}
+        {authority ? <OfficesSection authority={authority} /> : null}
         <DocumentsSection
           id="wrote"
           heading={`Wrote (${wrote.total})`}
@@ -109,6 +110,42 @@ export function PersonPage(props: PersonPageProps) {
         </section>
       </div>
     </Layout>
+  );
+}
+
+/**
+ * What each source says the person was, with the source and its years ("Soviet Foreign Minister",
+ * frus1958-60v14, 1958–1960), and the offices the documents show them signing in, by date.
+ */
+function OfficesSection({ authority }: { authority: Authority }) {
+  const descriptions = authority.descriptions ?? [];
+  const signed = [...(authority.offices ?? [])].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+  if (descriptions.length === 0 && signed.length === 0) return null;
+  return (
+    <section aria-labelledby="offices-heading">
+      <h2 id="offices-heading">Offices, by source</h2>
+      {descriptions.length > 0 ? (
+        <ul class="descriptions">
+          {descriptions.map((d) => (
+            <li>
+              {d.text} <span class="muted">({[d.source, d.years].filter(Boolean).join(', ')})</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {signed.length > 0 ? (
+        <>
+          <h3>Signed as</h3>
+          <ul class="descriptions">
+            {signed.map((o) => (
+              <li>
+                {o.name} <span class="muted">({[o.date, o.source].filter(Boolean).join(', ')})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
   );
 }
 

@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import { facetClause } from '../search/facet.clause.ts';
 import { QUERY_SYNTAX_HELP } from '../search/query/query.parse.ts';
-import { FACETS, type FacetName, type SearchResponse } from '../search/query/query.types.ts';
+import { FACET_LIMIT, FACETS, type FacetName, type SearchResponse } from '../search/query/query.types.ts';
 import { Layout } from './layout.component.tsx';
 import { labelFromCode, languageName } from './web.format.ts';
 
@@ -131,10 +131,64 @@ function Results({ q, result }: { q: string; result: SearchResponse }) {
                 );
               })}
             </ul>
+            {result.facets[facet].length >= FACET_LIMIT && facet !== 'year' && facet !== 'decade' ? (
+              <p class="facet-all">
+                <a href={facetValuesUrl(q, facet)}>
+                  All values<span class="visually-hidden"> of {FACET_HEADINGS[facet]}</span>
+                </a>
+              </p>
+            ) : null}
           </section>
         ))}
       </aside>
     </div>
+  );
+}
+
+/** The page that lists every value of one facet of a search. */
+export function facetValuesUrl(q: string, facet: FacetName): string {
+  return `/search/facets/${facet}?${new URLSearchParams({ q: q.trim() })}`;
+}
+
+/**
+ * Every value of one facet of a search, with counts, each a link that narrows the search: the
+ * "all of them" behind a facet's top twenty (every person a query's documents name, say).
+ */
+export function FacetValuesPage({
+  q,
+  facet,
+  result,
+}: {
+  q: string;
+  facet: FacetName;
+  result: SearchResponse;
+}) {
+  const values = result.facets[facet];
+  return (
+    <Layout title={`${FACET_HEADINGS[facet]}: ${q}`}>
+      <div class="page">
+        <p class="eyebrow">
+          <a href={searchUrl(q, 1)}>Search: {q}</a>
+        </p>
+        <h1>
+          {FACET_HEADINGS[facet]} ({values.length})
+        </h1>
+        <ul class="count-list count-list-columns">
+          {values.map((value) => (
+            <li>
+              <a href={searchUrl(`${q} ${facetClause(facet, value)}`, 1)}>
+                {facet === 'type'
+                  ? labelFromCode(value.label)
+                  : facet === 'language'
+                    ? languageName(value.value)
+                    : value.label}
+              </a>{' '}
+              <span class="count">{value.count}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </Layout>
   );
 }
 

@@ -6,8 +6,10 @@ import { createThreadApi } from '../api/thread.routes.ts';
 import { isChanceryError } from '../errors.ts';
 import type { AuthorityIndex } from '../names/authority.index.ts';
 import type { ChanceryRecord, RecordSource } from '../record/record.types.ts';
-import { searchArchive } from '../search/search.service.ts';
+import { FACETS, type FacetName } from '../search/query/query.types.ts';
+import { MAX_FACET_VALUES, searchArchive } from '../search/search.service.ts';
 import type { Store } from '../store/store.types.ts';
+import { createAuthorityRoutes } from './authorities.routes.tsx';
 import { parsePageParam } from './browse.queries.ts';
 import { createBrowseRoutes } from './browse.routes.tsx';
 import { loadDocumentLinks } from './correspondence.queries.ts';
@@ -17,7 +19,7 @@ import { HomePage, summarizeArchive } from './home.page.tsx';
 import { STYLESHEET_PATH } from './layout.component.tsx';
 import { renderPage } from './page.render.ts';
 import { createReadingRoomRoutes } from './reading-room.routes.ts';
-import { SearchPage } from './search.page.tsx';
+import { FacetValuesPage, SearchPage } from './search.page.tsx';
 
 export interface WebDependencies {
   store: Store;
@@ -110,6 +112,7 @@ export function createWebApp(deps: WebDependencies): Hono {
   app.route('/api', createSearchApi(deps));
   app.route('/api', createThreadApi(deps));
   app.route('/', createReadingRoomRoutes());
+  app.route('/', createAuthorityRoutes(deps));
   app.route('/', createBrowseRoutes(deps));
 
   app.get('/search', async (c) => {
@@ -118,6 +121,19 @@ export function createWebApp(deps: WebDependencies): Hono {
     try {
       const result = await searchArchive({ q, page: positiveInt(c.req.query('page')) ?? 1 }, deps);
       return renderPage(c, <SearchPage q={q} result={result} />);
+    } catch (error) {
+      if (!isChanceryError(error)) throw error;
+      return renderPage(c, <SearchPage q={q} error={error.message} />, 400);
+    }
+  });
+
+  app.get('/search/facets/:facet', async (c) => {
+    const facet = c.req.param('facet') as FacetName;
+    const q = (c.req.query('q') ?? '').trim();
+    if (!FACETS.includes(facet) || !q) return renderPage(c, <NotFoundPage />, 404);
+    try {
+      const result = await searchArchive({ q, page: 1, pageSize: 0, facetLimit: MAX_FACET_VALUES }, deps);
+      return renderPage(c, <FacetValuesPage q={q} facet={facet} result={result} />);
     } catch (error) {
       if (!isChanceryError(error)) throw error;
       return renderPage(c, <SearchPage q={q} error={error.message} />, 400);

@@ -76,12 +76,32 @@ test('a person page gives every name form with years and source, and the documen
   assert.match(html, /href="\/correspondence\?a=stalin&amp;b=mao-zedong"/);
 });
 
-test('a person or place nobody knows is a 404, and a name the authority file lacks has its own page', async () => {
+test('a person or place nobody knows is a 404; an embassy is an organization, with who wrote as it', async () => {
   await getHtml('/people/nobody-at-all', 404);
   await getHtml('/places/nowhere-at-all', 404);
-  const html = await getHtml(`/people/${encodeURIComponent('n:embassy in korea')}`);
+  await getHtml(`/organizations/${encodeURIComponent('org:embassy-korea')}`);
+  const html = await getHtml(`/organizations/${encodeURIComponent('org:embassy-korea')}`);
   assert.match(html, /<h1>Embassy in Korea<\/h1>/);
-  assert.match(html, /Not in the authority file/);
+  const wrote = /Wrote \((\d+)\)/.exec(textOf(html));
+  assert.ok(Number(wrote?.[1]) > 10, 'the Embassy wrote telegrams');
+  // The Ambassador signed the Embassy's telegrams: the person behind the office.
+  assert.match(textOf(sectionOf(html, 'holders')), /Ellis O\. Briggs/);
+  // An office is no person.
+  assert.doesNotMatch(textOf(await getHtml('/people?letter=E')), /Embassy in Korea/);
+});
+
+test('the people are listed A–Z with the documents that name them, filtered by any name form in any script', async () => {
+  const all = textOf(await getHtml('/people'));
+  assert.match(all, /\d+ entries\./);
+  const m = textOf(await getHtml('/people?letter=M'));
+  assert.match(m, /Mao Zedong \d+/);
+  assert.doesNotMatch(m, /Joseph Stalin/);
+  assert.match(textOf(await getHtml('/people?letter=S')), /Joseph Stalin \d+/);
+  // The filter finds Stalin by his Russian form.
+  const filtered = textOf(await getHtml(`/people?q=${encodeURIComponent('Сталин')}`));
+  assert.match(filtered, /Joseph Stalin/);
+  assert.doesNotMatch(filtered, /Mao Zedong/);
+  await getHtml('/people?page=999', 404);
 });
 
 test('a place page lists its names in every script and the documents that name it', async () => {
@@ -251,8 +271,8 @@ test('a person page leads to the timeline filtered by that person, read by autho
   assert.doesNotMatch(timeline, /No person in the authority file/);
 });
 
-test('the timeline reads a written name key too, for names the authority file lacks', async () => {
-  const key = encodeURIComponent('n:embassy in korea');
+test('the timeline of a person reconciled across volumes counts the documents of every source', async () => {
+  const key = encodeURIComponent('walter-s-robertson');
   assert.match(await getHtml(`/people/${key}`), new RegExp(`href="/timeline\\?person=${key}"`));
   const timeline = await getHtml(`/timeline?person=${key}`);
   assert.doesNotMatch(timeline, /<p>0 documents\./);

@@ -85,7 +85,11 @@ function nameValues(value: string, kind: AuthorityKind, authorities: AuthorityIn
  */
 export function authorityFacetValues(authority: Authority): string[] {
   const forms = [authority.name, ...authority.names.map((n) => n.form)];
-  return unique([authority.id, ...(authority.members ?? []), ...forms.map((form) => nameFacetValue(null, form))]);
+  return unique([
+    authority.id,
+    ...(authority.members ?? []),
+    ...forms.map((form) => nameFacetValue(null, form)),
+  ]);
 }
 
 /** The values the index holds for an archive: each name form of it, normalized (RGASPI, РГАСПИ). */

@@ -86,4 +86,9 @@ export interface SearchRequest {
   /** From 1. */
   page: number;
   pageSize: number;
+  /** Values given per facet, the most frequent first (default `FACET_LIMIT`). */
+  facetLimit?: number;
 }
+
+/** Values a search gives per facet unless asked for more: the page shows these and links to all. */
+export const FACET_LIMIT = 20;

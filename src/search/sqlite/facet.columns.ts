@@ -1,7 +1,5 @@
 import type Database from 'better-sqlite3';
-import { FACETS, type FacetName, type FacetValue } from '../query/query.types.ts';
-
-const FACET_LIMIT = 20;
+import { FACET_LIMIT, FACETS, type FacetName, type FacetValue } from '../query/query.types.ts';
 
 /** When more documents than this share of the archive changed since the load, reload instead. */
 const REBUILD_SHARE = 0.2;
@@ -138,6 +136,7 @@ export class FacetColumns {
     docs: ArrayLike<number>,
     only: readonly FacetName[] = FACETS,
     grouping?: FacetGrouping,
+    limit = FACET_LIMIT,
   ): Record<FacetName, FacetValue[]> {
     const groups = this.groupsFor(grouping);
     const tally = new Int32Array(groups.entries.length);
@@ -187,7 +186,7 @@ export class FacetColumns {
             ? a.value.localeCompare(b.value)
             : b.count - a.count || a.label.localeCompare(b.label),
         )
-        .slice(0, chronological ? undefined : FACET_LIMIT);
+        .slice(0, chronological ? undefined : limit);
     }
     return facets;
   }

@@ -117,7 +117,7 @@ export class SqliteSearchIndex {
     const shown = this.loadHits(page.map((h) => h.doc));
     const sequences = positiveSequences(request.query);
     const grouping = this.grouping();
-    const facets = columns.count(docs, FACETS, grouping);
+    const facets = columns.count(docs, FACETS, grouping, request.facetLimit);
     for (const [facet, filter] of disjunctiveFacets(request.query)) {
       // Counted without the facet's own filter: from the same matches when it was applied in
       // memory, else by asking again.
@@ -128,7 +128,7 @@ export class SqliteSearchIndex {
             inMemory.filter((f) => f !== filter),
           )
         : this.findDocsWithout(request.query, filter, columns);
-      facets[facet] = columns.count(others, [facet], grouping)[facet];
+      facets[facet] = columns.count(others, [facet], grouping, request.facetLimit)[facet];
     }
     return {
       total: docs.length,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Reconciliation } from '../../names/authorities.reconcile.ts';
 import type { ReviewItem } from '../../names/people.reconcile.ts';
+import { listingName } from '../../names/person-name.sort.ts';
 import type { Agent, Authority, AuthorityKind, ChanceryRecord, Mention } from '../../record/record.types.ts';
 import type { FacetGrouping } from '../../search/sqlite/facet.columns.ts';
 import type { ReconciledQuery } from '../store.types.ts';
@@ -19,8 +20,11 @@ interface Reconciled {
  */
 export class SqliteAuthorities {
   private readonly statements;
-  private cache: { version: number; members: Map<string, Reconciled>; byGroup: Map<string, string[]> } | null =
-    null;
+  private cache: {
+    version: number;
+    members: Map<string, Reconciled>;
+    byGroup: Map<string, string[]>;
+  } | null = null;
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
@@ -34,7 +38,9 @@ export class SqliteAuthorities {
       ),
       remove: db.prepare('DELETE FROM reconciled_authorities WHERE id = ?'),
       members: db.prepare('SELECT member_id, authority_id FROM authority_members').raw(),
-      setMember: db.prepare('INSERT OR REPLACE INTO authority_members (member_id, authority_id) VALUES (?, ?)'),
+      setMember: db.prepare(
+        'INSERT OR REPLACE INTO authority_members (member_id, authority_id) VALUES (?, ?)',
+      ),
       removeMember: db.prepare('DELETE FROM authority_members WHERE member_id = ?'),
       clearReview: db.prepare('DELETE FROM authority_review'),
       addReview: db.prepare('INSERT OR REPLACE INTO authority_review (member_id, json) VALUES (?, ?)'),
@@ -60,7 +66,8 @@ export class SqliteAuthorities {
       for (const authority of reconciliation.authorities) {
         const json = JSON.stringify(authority);
         if (existing.get(authority.id) !== json) {
-          this.statements.upsert.run(authority.id, authority.kind, authority.name, sortKey(authority.name), json);
+          const listed = authority.kind === 'person' ? listingName(authority) : authority.name;
+          this.statements.upsert.run(authority.id, authority.kind, authority.name, sortKey(listed), json);
           changed = true;
         }
         existing.delete(authority.id);
@@ -82,7 +89,8 @@ export class SqliteAuthorities {
         changed = true;
       }
       this.statements.clearReview.run();
-      for (const item of reconciliation.review) this.statements.addReview.run(item.memberId, JSON.stringify(item));
+      for (const item of reconciliation.review)
+        this.statements.addReview.run(item.memberId, JSON.stringify(item));
       if (changed) this.statements.bump.run();
       return changed;
     })();
@@ -214,7 +222,7 @@ export class SqliteAuthorities {
   }
 }
 
-/** Authorities listed A–Z: by name without case, diacritics or a leading article. */
+/** Authorities listed A–Z: people surname first, by name without case, diacritics or a leading article. */
 function sortKey(name: string): string {
   return name
     .normalize('NFKD')
@@ -248,7 +256,11 @@ function filterOf(query: ReconciledQuery): { where: string; params: unknown[] } 
 
 /** "Acheson" is Dean Acheson named short, not another name of him; "Filippov" is. */
 function isOtherName(written: string, preferred: string): boolean {
-  const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const key = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   const w = key(written);
   const p = key(preferred);
   return w !== p && !p.split(' ').includes(w) && !w.split(' ').every((part) => p.split(' ').includes(part));

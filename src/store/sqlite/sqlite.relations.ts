@@ -68,10 +68,10 @@ export class SqliteRelations {
 
   /** The records between anyone of `a` and anyone of `b`, both ways: each side the ids it is linked under. */
   findCorrespondence(query: { a: string[]; b: string[] }): CorrespondenceEntry[] {
-    const rows = this.statements.thread.all({ a: JSON.stringify(query.a), b: JSON.stringify(query.b) }) as (Omit<
-      CorrespondenceEntry,
-      'authorIds' | 'recipientIds'
-    > & {
+    const rows = this.statements.thread.all({
+      a: JSON.stringify(query.a),
+      b: JSON.stringify(query.b),
+    }) as (Omit<CorrespondenceEntry, 'authorIds' | 'recipientIds'> & {
       authors: string;
       recipients: string;
     })[];

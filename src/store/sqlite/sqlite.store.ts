@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { ChanceryError } from '../../errors.ts';
+import type { Reconciliation } from '../../names/authorities.reconcile.ts';
+import type { ReviewItem } from '../../names/people.reconcile.ts';
 import type {
   Authority,
   AuthorityKind,
@@ -9,8 +11,6 @@ import type {
 } from '../../record/record.types.ts';
 import type { SearchRequest, SearchResponse } from '../../search/query/query.types.ts';
 import { SqliteSearchIndex } from '../../search/sqlite/sqlite.search.ts';
-import type { Reconciliation } from '../../names/authorities.reconcile.ts';
-import type { ReviewItem } from '../../names/people.reconcile.ts';
 import type {
   CorrespondenceEntry,
   CorrespondencePair,
@@ -200,7 +200,8 @@ class SqliteStore implements Store {
 
   async getRecordVersion(id: string, version: number): Promise<ChanceryRecord | null> {
     const current = this.statements.current.get(id);
-    if (current?.version === version) return this.reconciled.present(JSON.parse(current.json) as ChanceryRecord);
+    if (current?.version === version)
+      return this.reconciled.present(JSON.parse(current.json) as ChanceryRecord);
     const json = this.db
       .prepare('SELECT json FROM record_versions WHERE record_id = ? AND version = ?')
       .pluck()

@@ -57,7 +57,12 @@ export function readAgents(parts: {
   const signer = signerOf(parts.signatures, context);
   const only = authors.length === 1 ? authors[0] : undefined;
   if (signer && only && only.personId === null && only.office) {
-    authors[0] = { ...signer, raw: only.raw ?? only.name, office: only.office, officeId: only.officeId ?? null };
+    authors[0] = {
+      ...signer,
+      raw: only.raw ?? only.name,
+      office: only.office,
+      officeId: only.officeId ?? null,
+    };
   } else if (signer && authors.length === 0) {
     authors.push(signer);
   }

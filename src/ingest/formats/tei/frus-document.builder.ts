@@ -288,7 +288,8 @@ export class FrusDocumentBuilder {
       return;
     }
     const ref = name === 'persName' ? attributes.corresp : attributes.target;
-    if (name === 'persName' && this.signature && ref?.startsWith('#')) this.signature.corresp ??= ref.slice(1);
+    if (name === 'persName' && this.signature && ref?.startsWith('#'))
+      this.signature.corresp ??= ref.slice(1);
     if (!ref?.startsWith('#') && (name === 'gloss' || type)) return;
     const kind = name === 'persName' ? 'person' : 'term';
     const authority = ref

@@ -70,7 +70,10 @@ export class FrusObservations {
 
   /** The place of a dateline ("Washington", "Seoul"): a place of the archive, named as the volume does. */
   place(written: string): Mention {
-    const name = written.replace(/[[\],.]+/g, ' ').replace(/\s+/g, ' ').trim();
+    const name = written
+      .replace(/[[\],.]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     const key = normalizeName(name);
     if (!key) return { kind: 'place', authorityId: null, name: written, form: written };
     const id = `place:${key.replace(/ /g, '-')}`;
@@ -111,5 +114,7 @@ export class FrusObservations {
 /** "ACHESON" as a name is "Acheson"; mixed-case forms stay as written. */
 function toDisplayCase(form: string): string {
   if (form !== form.toUpperCase()) return form;
-  return form.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+  return form
+    .toLowerCase()
+    .replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }

@@ -6,8 +6,8 @@ import type {
   DocumentNumber,
   Mention,
 } from '../../../record/record.types.ts';
-import { buildFrusDate, dateBounds } from './frus-date.parse.ts';
 import { type AgentDraft, readAgents, type SignatureDraft } from './frus-agents.read.ts';
+import { buildFrusDate, dateBounds } from './frus-date.parse.ts';
 import { typeFromHead } from './frus-head.parse.ts';
 import type { FrusAuthorityRef } from './frus-lists.collector.ts';
 import { readClassification, readSourceNote } from './frus-source-note.parse.ts';
@@ -105,7 +105,10 @@ export function readDocumentParts(parts: FrusDocumentParts): ChanceryRecord {
     drafts: parts.agents,
     signatures: parts.signatures,
     title,
-    context: { ...context, heldOffice: (personId, office) => context.heldOffice(personId, office, documentDate) },
+    context: {
+      ...context,
+      heldOffice: (personId, office) => context.heldOffice(personId, office, documentDate),
+    },
   });
   const provenance: Record<string, { line: number }> = { id: { line: parts.lines.id } };
   if (parts.lines.title !== null) provenance.title = { line: parts.lines.title };

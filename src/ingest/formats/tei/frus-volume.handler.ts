@@ -261,7 +261,8 @@ export class FrusVolumeHandler implements XmlEventSink {
 
   /** The people and offices of this volume outside its persons list, handed out at its end. */
   finish(): void {
-    for (const authority of this.observations?.finish() ?? []) this.items.push({ kind: 'authority', authority });
+    for (const authority of this.observations?.finish() ?? [])
+      this.items.push({ kind: 'authority', authority });
   }
 
   private observed(): FrusObservations {
