@@ -1,4 +1,5 @@
 import type { Authority, Mention, Text } from '../record/record.types.ts';
+import { isWordCharAt } from '../search/analysis/text.tokenize.ts';
 import type { AuthorityIndex } from './authority.index.ts';
 
 /** A name form as the scanner compares it: its words folded, or the form itself for unspaced scripts. */
@@ -23,10 +24,30 @@ interface Compiled {
 
 /** A word: used through `matchAll`, which copies the expression, so no search shares its position. */
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-/** Where a name can begin: a capital or a figure ("38th parallel", "UN", "Кайдзъё", "ФИЛИППОВУ"). */
+/** A capital or a figure that can begin a name ("38th parallel", "UN", "Кайдзъё", "ФИЛИППОВУ"). */
 const NAME_START = /[\p{Lu}\p{Lt}\p{Nd}]/u;
+/** The next word after a position, across whatever separates them. */
+const NEXT_WORD = /[^\p{L}\p{M}\p{N}]*([\p{L}\p{M}\p{N}]+)/uy;
+
+/** ASCII capitals and figures, and Cyrillic capitals, by code; other scripts by their Unicode category. */
+function canBeginName(code: number, char: string): boolean {
+  if (code < 0x80) return (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  if (code >= 0x0400 && code <= 0x04ff) return (code >= 0x0410 && code <= 0x042f) || code === 0x0401 || (code >= 0x0400 && code <= 0x040f);
+  return NAME_START.test(char);
+}
+
+function isCyrillicCode(code: number): boolean {
+  return code >= 0x0400 && code <= 0x04ff;
+}
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const compiledFor = new WeakMap<AuthorityIndex, Compiled>();
+const LATIN_DIACRITIC = /[\u00C0-\u024F\u1E00-\u1EFF]/;
+
+/** Whether a text holds a character of a script written without spaces (CJK and Hangul start at U+2E80). */
+function hasUnspacedScript(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x2e80 && UNSPACED.test(text[i] as string)) return true;
+  return false;
+}
 
 /**
  * Every person, place and organization of the index that a record's texts name, in any of its
@@ -119,7 +140,7 @@ interface Hit {
 
 function findInBlock(text: string, compiled: Compiled): Hit[] {
   const hits: Hit[] = [];
-  if (compiled.unspaced.length > 0 && UNSPACED.test(text)) {
+  if (compiled.unspaced.length > 0 && hasUnspacedScript(text)) {
     const normalized = text.normalize('NFKC');
     for (const { form, matcher } of compiled.unspaced) {
       for (let at = normalized.indexOf(form); at >= 0; at = normalized.indexOf(form, at + form.length)) {
@@ -127,26 +148,49 @@ function findInBlock(text: string, compiled: Compiled): Hit[] {
       }
     }
   }
-  let words: Word[] | null = null;
-  let i = -1;
-  for (const match of text.matchAll(WORD)) {
-    i++;
-    if (!NAME_START.test(match[0][0] as string)) continue;
-    // Only a word that can begin a name is folded and looked up; the words are split once, lazily.
-    words ??= wordsOf(text);
-    const word = words[i];
-    if (!word) break;
-    const candidates = [
-      ...(compiled.byFirstWord.get(word.key) ?? []),
-      ...(/\p{Script=Cyrillic}/u.test(word.key) ? cyrillicCandidates(word.key, compiled) : []),
-    ];
-    for (const matcher of new Set(candidates)) {
-      if (!matchesAt(words, i, matcher, text)) continue;
-      const last = words[i + matcher.words.length - 1] as Word;
-      hits.push({ matcher, start: word.start, end: last.end });
+  // Only words that can begin a name are cut out, folded and looked up: a tenth of the words of a
+  // text. The others are passed over a character at a time, with nothing allocated.
+  const length = text.length;
+  for (let i = 0; i < length; ) {
+    if (!isWordCharAt(text, i)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < length && isWordCharAt(text, end)) end++;
+    const start = i;
+    i = end;
+    if (!canBeginName(text.charCodeAt(start), text[start] as string)) continue;
+    const key = fold(text.slice(start, end));
+    const candidates = compiled.byFirstWord.get(key);
+    const inflected = isCyrillicCode(text.charCodeAt(start)) ? cyrillicCandidates(key, compiled) : null;
+    if (!candidates && !inflected?.length) continue;
+    const first: Word = { key, start, end };
+    for (const matcher of new Set([...(candidates ?? []), ...(inflected ?? [])])) {
+      const end = matchFrom(text, first, matcher);
+      if (end >= 0) hits.push({ matcher, start: first.start, end });
     }
   }
   return hits.filter((hit) => !hits.some((other) => other !== hit && contains(other, hit)));
+}
+
+/** The end of the form in the text when it matches from `first` on, word after word; else -1. */
+function matchFrom(text: string, first: Word, matcher: FormMatcher): number {
+  if (matcher.exact) return matcher.words.length === 1 && text.slice(first.start, first.end) === matcher.exact ? first.end : -1;
+  let word = first;
+  for (let k = 0; k < matcher.words.length; k++) {
+    if (k > 0) {
+      NEXT_WORD.lastIndex = word.end;
+      const next = NEXT_WORD.exec(text);
+      if (!next?.[1]) return -1;
+      const start = next.index + next[0].length - next[1].length;
+      word = { key: fold(next[1]), start, end: start + next[1].length };
+    }
+    const expected = matcher.words[k] as string;
+    const minStem = matcher.words.length > 1 && k === matcher.words.length - 1 ? 3 : 4;
+    if (word.key !== expected && !(matcher.cyrillic && isInflection(word.key, expected, minStem))) return -1;
+  }
+  return word.end;
 }
 
 function cyrillicCandidates(key: string, compiled: Compiled): FormMatcher[] {
@@ -155,23 +199,6 @@ function cyrillicCandidates(key: string, compiled: Compiled): FormMatcher[] {
     found.push(...(compiled.byCyrillicStem.get(key.slice(0, length)) ?? []));
   }
   return found;
-}
-
-function matchesAt(words: readonly Word[], i: number, matcher: FormMatcher, text: string): boolean {
-  if (matcher.exact) {
-    const word = words[i];
-    return (
-      matcher.words.length === 1 && word !== undefined && text.slice(word.start, word.end) === matcher.exact
-    );
-  }
-  return matcher.words.every((expected, k) => {
-    const word = words[i + k];
-    const minStem = matcher.words.length > 1 && k === matcher.words.length - 1 ? 3 : 4;
-    return (
-      word !== undefined &&
-      (word.key === expected || (matcher.cyrillic && isInflection(word.key, expected, minStem)))
-    );
-  });
 }
 
 /**
@@ -203,6 +230,8 @@ function wordsOf(text: string): Word[] {
 }
 
 function fold(word: string): string {
+  // Most words of these archives are plain ASCII or Cyrillic: nothing to fold but case.
+  if (!LATIN_DIACRITIC.test(word)) return word.toLowerCase().replace(/ё/g, 'е');
   return (
     word
       .toLowerCase()

@@ -63,6 +63,17 @@ function emit(
   else visit(word, start, end);
 }
 
+/**
+ * Whether the UTF-16 code unit at `i` is part of a word (a letter, mark or number), by the same
+ * table the tokenizer reads words with: for scanners that look at a few words of a text only.
+ */
+export function isWordCharAt(text: string, i: number): boolean {
+  let code = text.charCodeAt(i);
+  if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) code = text.codePointAt(i) as number;
+  else if (code >= 0xdc00 && code <= 0xdfff && i > 0) code = text.codePointAt(i - 1) as number;
+  return classOf(code) >= WORD;
+}
+
 function classOf(code: number): number {
   if (code > 0xffff) {
     let kind = astralClasses.get(code);

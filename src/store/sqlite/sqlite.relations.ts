@@ -34,11 +34,14 @@ export class SqliteRelations {
               WHERE f.doc = d.rowid AND f.facet = 'recipient' ORDER BY f.value)) AS recipients
          FROM search_docs d JOIN records r ON r.id = d.record_id
          WHERE d.rowid IN (
+           -- Each direction through the (facet, value) key, not one scan with an OR.
            SELECT a.doc FROM search_facets a
-           JOIN search_facets b ON b.doc = a.doc AND b.facet = 'recipient'
-           WHERE a.facet = 'author'
-             AND ((a.value IN (SELECT value FROM json_each(@a)) AND b.value IN (SELECT value FROM json_each(@b)))
-               OR (a.value IN (SELECT value FROM json_each(@b)) AND b.value IN (SELECT value FROM json_each(@a)))))
+           JOIN search_facets b ON b.doc = a.doc AND b.facet = 'recipient' AND b.value IN (SELECT value FROM json_each(@b))
+           WHERE a.facet = 'author' AND a.value IN (SELECT value FROM json_each(@a))
+           UNION
+           SELECT a.doc FROM search_facets a
+           JOIN search_facets b ON b.doc = a.doc AND b.facet = 'recipient' AND b.value IN (SELECT value FROM json_each(@a))
+           WHERE a.facet = 'author' AND a.value IN (SELECT value FROM json_each(@b)))
          ORDER BY r.date_min IS NULL, r.date_min, r.id`,
       ),
     };
