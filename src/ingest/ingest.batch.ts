@@ -210,7 +210,11 @@ async function readIntoStore(
   const problem = (p: ReadProblem) => {
     const where =
       p.line !== undefined ? `, line ${p.line}${p.column !== undefined ? `, column ${p.column}` : ''}` : '';
-    addWarning(report, { code: p.code, message: `${source.name}${where}: ${p.message}` });
+    addWarning(report, {
+      code: p.code,
+      message: `${source.name}${where}: ${p.message}`,
+      ...(p.kind ? { kind: p.kind } : {}),
+    });
   };
   try {
     for await (const item of reader.read(source, { authorities })) {

@@ -12,6 +12,8 @@ export type FileStatus = 'ok' | 'skipped' | 'failed';
 export interface FileIssue {
   code: string;
   message: string;
+  /** The sort of problem within its code, when a code covers several (see `ReadProblem.kind`). */
+  kind?: string;
 }
 
 /** A warning, given once per kind (code) per file; `count` says how often that kind came up. */
@@ -70,7 +72,7 @@ export function emptyReport(path: string): FileReport {
 
 /** Adds a warning, or counts it when a warning of its kind was already given for the file. */
 export function addWarning(report: FileReport, issue: FileIssue): void {
-  const earlier = report.warnings.find((w) => w.code === issue.code);
+  const earlier = report.warnings.find((w) => w.code === issue.code && w.kind === issue.kind);
   if (earlier) earlier.count++;
   else report.warnings.push({ ...issue, count: 1 });
 }

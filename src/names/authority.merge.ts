@@ -58,14 +58,20 @@ export function mergeAuthorities(
   };
 }
 
+/** Longest slug kept whole; a longer name is cut and told apart by a hash of the whole. */
+const SLUG_LENGTH = 60;
+
 /** A readable, stable id from a name: "Andrei A. Gromyko" → "andrei-a-gromyko". */
 export function slugOf(name: string): string {
-  return (
+  const slug =
     name
       .normalize('NFKD')
       .replace(/\p{M}/gu, '')
       .toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-|-$/g, '') || 'authority'
-  );
+      .replace(/^-|-$/g, '') || 'authority';
+  if (slug.length <= SLUG_LENGTH) return slug;
+  let hash = 0;
+  for (let i = 0; i < slug.length; i++) hash = (Math.imul(hash, 31) + slug.charCodeAt(i)) >>> 0;
+  return `${slug.slice(0, SLUG_LENGTH).replace(/-$/, '')}-${hash.toString(36)}`;
 }

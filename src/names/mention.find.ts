@@ -32,7 +32,8 @@ const NEXT_WORD = /[^\p{L}\p{M}\p{N}]*([\p{L}\p{M}\p{N}]+)/uy;
 /** ASCII capitals and figures, and Cyrillic capitals, by code; other scripts by their Unicode category. */
 function canBeginName(code: number, char: string): boolean {
   if (code < 0x80) return (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  if (code >= 0x0400 && code <= 0x04ff) return (code >= 0x0410 && code <= 0x042f) || code === 0x0401 || (code >= 0x0400 && code <= 0x040f);
+  if (code >= 0x0400 && code <= 0x04ff)
+    return (code >= 0x0410 && code <= 0x042f) || code === 0x0401 || (code >= 0x0400 && code <= 0x040f);
   return NAME_START.test(char);
 }
 
@@ -45,7 +46,8 @@ const LATIN_DIACRITIC = /[\u00C0-\u024F\u1E00-\u1EFF]/;
 
 /** Whether a text holds a character of a script written without spaces (CJK and Hangul start at U+2E80). */
 function hasUnspacedScript(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x2e80 && UNSPACED.test(text[i] as string)) return true;
+  for (let i = 0; i < text.length; i++)
+    if (text.charCodeAt(i) >= 0x2e80 && UNSPACED.test(text[i] as string)) return true;
   return false;
 }
 
@@ -176,7 +178,10 @@ function findInBlock(text: string, compiled: Compiled): Hit[] {
 
 /** The end of the form in the text when it matches from `first` on, word after word; else -1. */
 function matchFrom(text: string, first: Word, matcher: FormMatcher): number {
-  if (matcher.exact) return matcher.words.length === 1 && text.slice(first.start, first.end) === matcher.exact ? first.end : -1;
+  if (matcher.exact)
+    return matcher.words.length === 1 && text.slice(first.start, first.end) === matcher.exact
+      ? first.end
+      : -1;
   let word = first;
   for (let k = 0; k < matcher.words.length; k++) {
     if (k > 0) {

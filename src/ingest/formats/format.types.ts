@@ -35,6 +35,11 @@ export interface SourceInput extends FileHead {
 /** A problem found inside a file that does not stop the rest of it from being read. */
 export interface ReadProblem {
   code: 'ingest.xml_malformed' | 'ingest.xml_document' | 'ingest.truncated' | 'ingest.missing_field';
+  /**
+   * What sort of problem within the code ("unknown-element:affiliation", "persons-list:duplicate-id"):
+   * the report gives each sort once per file, with how often it came up. The code when absent.
+   */
+  kind?: string;
   message: string;
   line?: number;
   column?: number;

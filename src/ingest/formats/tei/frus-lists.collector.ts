@@ -12,6 +12,8 @@ export interface FrusAuthorityRef {
 
 interface Entry {
   id: string | null;
+  /** Line of the file where the entry begins, for problems with it. */
+  line: number;
   name: TeiTextBuffer;
   rest: TeiTextBuffer;
   /** `see` reference of an entry that is only another name of a person listed elsewhere. */
@@ -36,16 +38,22 @@ export class FrusListCollector {
   private entry: Entry | null = null;
   private readonly done: Authority[] = [];
   private readonly aliases: { id: string; form: string; target: string }[] = [];
+  private readonly seen = new Map<string, string>();
+  /** Entries that could not be read as given, each said once, for the file's report. */
+  readonly problems: { kind: string; message: string; line: number }[] = [];
+  private readonly line: () => number;
 
-  constructor(options: { kind: 'person' | 'term'; volumeId: string }) {
+  constructor(options: { kind: 'person' | 'term'; volumeId: string; line?: () => number }) {
     this.kind = options.kind;
     this.volumeId = options.volumeId;
+    this.line = options.line ?? (() => 0);
   }
 
   open(name: string, attributes: Record<string, string>): void {
     if (name === 'item') {
       this.entry = {
         id: null,
+        line: this.line(),
         name: new TeiTextBuffer(),
         rest: new TeiTextBuffer(),
         see: null,
@@ -101,10 +109,36 @@ export class FrusListCollector {
   }
 
   private finishEntry(entry: Entry): Authority[] {
-    const form = detach(entry.name.toString().replace(/[,;:]\s*$/, ''));
-    if (!entry.id || !form) return [];
+    const form = detach(
+      entry.name
+        .toString()
+        .replace(/[,;:]\s*$/, '')
+        .trim(),
+    );
+    const list = this.kind === 'person' ? 'persons list' : 'terms list';
+    if (!entry.id) return [];
+    if (!/[\p{L}\p{N}]/u.test(form)) {
+      this.problems.push({
+        kind: `${list}:no-name`,
+        line: entry.line,
+        message: `${list}: the entry ${entry.id} has no name (“${form.slice(0, 40)}”): it is left out.`,
+      });
+      return [];
+    }
     const description = detach(entry.rest.toString().replace(/^[\s,;:]+/, '')) || null;
-    const id = detach(entry.id);
+    let id = detach(entry.id);
+    const earlier = this.seen.get(id);
+    if (earlier !== undefined) {
+      // Links to the id can mean only one entry: the first. The second is kept under an id of its own.
+      const kept = `${id}~${this.seen.size + 1}`;
+      this.problems.push({
+        kind: `${list}:duplicate-id`,
+        line: entry.line,
+        message: `${list}: the id ${id} is given twice (“${earlier.slice(0, 60)}” and “${form.slice(0, 60)}”): links to it mean the first; the second is kept as ${kept}.`,
+      });
+      id = kept;
+    }
+    this.seen.set(id, form);
     if (this.kind === 'term') {
       return [
         {

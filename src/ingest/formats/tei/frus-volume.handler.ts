@@ -165,6 +165,7 @@ export class FrusVolumeHandler implements XmlEventSink {
     this.list = new FrusListCollector({
       kind: id === 'persons' ? 'person' : 'term',
       volumeId: this.volumeId(),
+      line: () => this.options.position().line,
     });
     this.listDepth = this.depth;
   }
@@ -213,7 +214,11 @@ export class FrusVolumeHandler implements XmlEventSink {
 
   private finishList(list: FrusListCollector): Authority[] {
     this.list = null;
-    return list.finish();
+    const done = list.finish();
+    for (const { kind, message, line } of list.problems) {
+      this.items.push({ kind: 'problem', problem: { code: 'ingest.xml_document', kind, message, line } });
+    }
+    return done;
   }
 
   private emitAuthority(authority: Authority): void {
@@ -286,12 +291,13 @@ export class FrusVolumeHandler implements XmlEventSink {
     this.problem(
       'ingest.xml_document',
       `<${name}>${where} is not an element the FRUS reader knows; its text is kept as running text. (Reported once per file.)`,
+      `unknown-element:${name}`,
     );
   }
 
-  private problem(code: ReadProblem['code'], message: string): void {
+  private problem(code: ReadProblem['code'], message: string, kind?: string): void {
     const { line, column } = this.options.position();
-    this.items.push({ kind: 'problem', problem: { code, message, line, column } });
+    this.items.push({ kind: 'problem', problem: { code, message, line, column, ...(kind ? { kind } : {}) } });
   }
 }
 
