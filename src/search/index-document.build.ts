@@ -2,6 +2,7 @@ import { normalizeName } from '../names/name.normalize.ts';
 import type { Agent, ChanceryRecord } from '../record/record.types.ts';
 import { analyzeToTerms } from './analysis/text.analyze.ts';
 import { entityToken } from './entity.token.ts';
+import { NameFormCollector } from './name-forms.collect.ts';
 import { languageValue, nameFacetValue, typeValue } from './query/query.resolve.ts';
 import type { IndexFacet } from './query/query.types.ts';
 
@@ -10,6 +11,11 @@ export interface IndexDocument {
   recordId: string;
   dateMin: string | null;
   dateMax: string | null;
+  /**
+   * The forms the record writes names in (texts, title, agents, mentions): the archive's
+   * vocabulary of names, against which a query in another script or romanization is matched.
+   */
+  nameForms: string[];
   /** Space-separated analyzed terms per weighted field. */
   title: string;
   names: string;
@@ -34,10 +40,12 @@ export function buildIndexDocument(record: ChanceryRecord): IndexDocument {
     ...record.mentions.flatMap((m) => [m.name, m.form]),
     record.place ?? '',
   ];
+  const nameForms = new NameFormCollector();
   const body = record.texts.flatMap((text) => [
-    ...text.blocks.map((block) => analyzeToTerms(block.text, text.language)),
-    ...(text.notes ?? []).map((note) => analyzeToTerms(note.text, text.language)),
+    ...text.blocks.map((block) => analyzeToTerms(block.text, text.language, nameForms)),
+    ...(text.notes ?? []).map((note) => analyzeToTerms(note.text, text.language, nameForms)),
   ]);
+  for (const name of names) if (name) nameForms.forms.add(name);
   // The authorities the record links, as terms of their own (entity.token.ts), after the names.
   const linked = new Set([
     ...agents.flatMap((a) => [a.personId, a.officeId]),
@@ -48,7 +56,8 @@ export function buildIndexDocument(record: ChanceryRecord): IndexDocument {
     recordId: record.id,
     dateMin: record.date.min,
     dateMax: record.date.max ?? record.date.min,
-    title: analyzeToTerms(record.title, 'und'),
+    title: analyzeToTerms(record.title, 'und', nameForms),
+    nameForms: [...nameForms.forms].filter((form) => form.length > 1),
     names: [analyzeToTerms(names.filter(Boolean).join(' · '), 'und'), ...entities].join(' '),
     summary: analyzeToTerms(record.summary ?? '', 'und'),
     body: body.join(' '),

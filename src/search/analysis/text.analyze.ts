@@ -1,3 +1,4 @@
+import type { NameFormCollector } from '../name-forms.collect.ts';
 import { boundedCache } from './bounded.cache.ts';
 import { foldTerm } from './term.fold.ts';
 import { forEachWord } from './text.tokenize.ts';
@@ -26,14 +27,19 @@ export function analyzeText(text: string, language: string): Token[] {
   return tokens;
 }
 
-/** The terms only, space-separated: the form stored in the full-text index. */
-export function analyzeToTerms(text: string, language: string): string {
+/**
+ * The terms only, space-separated: the form stored in the full-text index. `names`, when given,
+ * is shown each word as well, to gather the forms the text writes names in on the same reading.
+ */
+export function analyzeToTerms(text: string, language: string, names?: NameFormCollector): string {
   const term = termOf(language);
   // Joined once: a string grown by concatenation is a tree of pieces until something flattens it.
   const terms: string[] = [];
-  forEachWord(text, language, (word) => {
+  forEachWord(text, language, (word, start, end) => {
     terms.push(term(word));
+    names?.word(text, start, end);
   });
+  names?.end();
   return terms.join(' ');
 }
 

@@ -1,0 +1,87 @@
+/** Name words in a row that make one form: "Nikita S. Khrushchev" is three, "Mao Tse-tung" two. */
+const MAX_WORDS = 3;
+/** A name word longer than this is no name (a run of capitals in a heading, a chemical). */
+const MAX_WORD_LENGTH = 24;
+const HAN_OR_HANGUL = /[\p{Script=Han}\p{Script=Hangul}]/u;
+
+/**
+ * The forms in which a text writes names, for the archive's vocabulary of names (what a query in
+ * another script or romanization is matched against): runs of words that begin with a capital
+ * ("Chou En-lai", "Хрущева", "K. L. Rankin"), each run's one-, two- and three-word stretches,
+ * and words in Chinese characters or Hangul. A name word may go on across a hyphen or an
+ * apostrophe in lower case ("Tse-tung", "Shao-ch'i"). Fed the analyzer's words one by one, so
+ * the text is read once for both.
+ *
+ * @example
+ * const names = new NameFormCollector();
+ * forEachWord('said Chou En-lai to Mao', 'en', (w, s, e) => names.word(text, s, e)); names.end();
+ * names.forms // Set { 'Chou', 'Chou En-lai', 'En-lai', 'Mao', … }
+ */
+export class NameFormCollector {
+  readonly forms = new Set<string>();
+  /** The current run: each name word's first and last offsets. */
+  private run: { start: number; end: number }[] = [];
+  private text = '';
+
+  /** The analyzer's next word of `text`, at [start, end). */
+  word(text: string, start: number, end: number): void {
+    if (text !== this.text) {
+      this.end();
+      this.text = text;
+    }
+    const last = this.run.at(-1);
+    const code = text.charCodeAt(start);
+    if (last && end - start < MAX_WORD_LENGTH && joins(text, last.end, start)) {
+      last.end = end;
+      return;
+    }
+    if (isCapital(code) && end - start <= MAX_WORD_LENGTH) {
+      if (last && !adjacent(text, last.end, start)) this.flush();
+      this.run.push({ start, end });
+      return;
+    }
+    this.flush();
+    if (code >= 0x2e80 && HAN_OR_HANGUL.test(text[start] as string)) this.forms.add(text.slice(start, end));
+  }
+
+  /** The text has ended: its last run is taken. */
+  end(): void {
+    this.flush();
+    this.text = '';
+  }
+
+  private flush(): void {
+    const run = this.run;
+    if (run.length === 0) return;
+    for (let i = 0; i < run.length; i++) {
+      for (let n = 1; n <= MAX_WORDS && i + n <= run.length; n++) {
+        const first = run[i] as { start: number };
+        const last = run[i + n - 1] as { end: number };
+        this.forms.add(this.text.slice(first.start, last.end));
+      }
+    }
+    this.run = [];
+  }
+}
+
+/** Capitals of any script, and figures are not: "38th" begins no name here. */
+function isCapital(code: number): boolean {
+  if (code < 0x80) return code >= 65 && code <= 90;
+  if (code >= 0x0400 && code <= 0x042f) return true;
+  if (code >= 0x0430 && code <= 0x04ff) return false;
+  const char = String.fromCharCode(code);
+  return char !== char.toLowerCase() && char === char.toUpperCase();
+}
+
+/** A hyphen or apostrophe between two words, nothing else: one name word ("Tse-tung", "K'o"). */
+function joins(text: string, from: number, to: number): boolean {
+  if (to - from !== 1) return false;
+  const c = text.charCodeAt(from);
+  return c === 0x2d || c === 0x27 || c === 0x2019 || c === 0x2010 || c === 0x2011 || c === 0x2bc;
+}
+
+/** Words of one name: a space between them, or an initial's full stop and a space ("S. Khrushchev"). */
+function adjacent(text: string, from: number, to: number): boolean {
+  const gap = text.slice(from, to);
+  return gap === ' ' || gap === '. ' || gap === '\u00a0';
+}
