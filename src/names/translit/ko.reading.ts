@@ -1,6 +1,7 @@
 import { type KoJamo, loadKoJamo } from './romanization.tables.ts';
 import { foldLatin } from './script.text.ts';
 import { combineReadings, type Reading, readWord, SyllableTable } from './syllable.lattice.ts';
+import { memoizeWord, WORD_MEMORY } from './word.memo.ts';
 
 const JAMO = loadKoJamo();
 const INITIALS = JAMO.filter((j) => j.position === 'initial');
@@ -99,13 +100,13 @@ const CYRILLIC = syllableTable(cyrillicSpellings);
  */
 const LATIN_CUTS = {
   skip: "'",
-  insideCost: (previous: string, syllable: string) =>
-    /[aeiouŏŭ]/.test(previous) && /^[aeiouŏŭ]/.test(syllable) ? 1 : 0,
+  insideCost: (previous: string, next: string) =>
+    'aeiouŏŭ'.includes(previous) && 'aeiouŏŭ'.includes(next) ? 1 : 0,
 };
 const CYRILLIC_CUTS = {
   skip: 'ъ',
-  insideCost: (previous: string, syllable: string) =>
-    /[аэяеёоуюыи]/.test(previous) && /^[аэоуыи]/.test(syllable) ? 1 : 0,
+  insideCost: (previous: string, next: string) =>
+    'аэяеёоуюыи'.includes(previous) && 'аэоуыи'.includes(next) ? 1 : 0,
 };
 
 const MR_MARKS = {
@@ -138,6 +139,11 @@ export function readKontsevich(word: string, limit: number): Reading[] {
   return readWord(word.toLowerCase(), CYRILLIC, { ...CYRILLIC_CUTS, limit });
 }
 
+/** Readings kept for each word, more than a form asks for, so a form may cut them its own way. */
+const WORD_LIMIT = 8;
+const latinWordReadings = memoizeWord((word) => readKoreanLatin(word, WORD_LIMIT), WORD_MEMORY);
+const cyrillicWordReadings = memoizeWord((word) => readKontsevich(word, WORD_LIMIT), WORD_MEMORY);
+
 /**
  * The RR readings (the ko keys) of a Korean name form in Hangul, Latin (RR, MR) or Cyrillic
  * (Kontsevich), best first, at most `limit`. Every word must be made of Korean syllables.
@@ -152,10 +158,10 @@ export function readKo(
     const rr = romanizeHangul(name.form);
     return rr === undefined ? [] : [{ text: rr, rank: 0 }];
   }
-  const read = name.script === 'latin' ? readKoreanLatin : readKontsevich;
-  const lists: Reading[][] = [];
+  const read = name.script === 'latin' ? latinWordReadings : cyrillicWordReadings;
+  const lists: (readonly Reading[])[] = [];
   for (const word of name.words) {
-    const readings = read(word, limit);
+    const readings = read(word);
     if (readings.length === 0) return [];
     lists.push(readings);
   }

@@ -1,5 +1,6 @@
 import anyAscii from 'any-ascii';
 import { combineReadings, type Reading } from './syllable.lattice.ts';
+import { memoizeWord, WORD_MEMORY } from './word.memo.ts';
 
 /**
  * The consonant classes of the skeleton, one letter each: b p v f d t k m n as themselves; g for
@@ -13,6 +14,7 @@ type Sound = string;
 type Choice = readonly Sound[];
 
 const VOWEL = 'V';
+const ASCII_WORD = /^[a-z']*$/;
 const isVowelLetter = (char: string | undefined): boolean => char !== undefined && /^[aeiouy]$/.test(char);
 
 /**
@@ -140,6 +142,48 @@ function soundsOfCyrillic(word: string): Choice[] {
 
 /** Consonant skeletons shorter than this tell too few names apart to be worth a key. */
 const MIN_CONSONANTS = 3;
+/** At most this many positions of a word are read both ways. */
+const MAX_AMBIGUOUS = 4;
+
+const bitCount = (mask: number): number => {
+  let count = 0;
+  for (let rest = mask; rest; rest &= rest - 1) count++;
+  return count;
+};
+
+/**
+ * The skeletons of one word: doubled letters once, vowels dropped; several when a position is
+ * read two ways, best first (fewest second readings, earliest positions first).
+ */
+function wordSkeletons(choices: readonly Choice[]): Reading[] {
+  const ambiguous = choices.flatMap((choice, i) => (choice.length > 1 ? [i] : [])).slice(0, MAX_AMBIGUOUS);
+  const masks = [...Array(1 << ambiguous.length).keys()].sort((a, b) => bitCount(a) - bitCount(b) || a - b);
+  const skeletons: Reading[] = [];
+  for (const mask of masks) {
+    const sounds = choices.map((choice) => choice[0] ?? '');
+    for (const [bit, index] of ambiguous.entries()) {
+      if (mask & (1 << bit)) sounds[index] = choices[index]?.[1] ?? '';
+    }
+    const text = sounds
+      .join('')
+      .replace(/(.)\1+/g, '$1')
+      .replace(/V/g, '');
+    if (!skeletons.some((r) => r.text === text)) skeletons.push({ text, rank: bitCount(mask) });
+  }
+  return skeletons;
+}
+
+const latinSkeletons = memoizeWord(
+  (word) =>
+    wordSkeletons(
+      soundsOfLatin((ASCII_WORD.test(word) ? word : anyAscii(word).toLowerCase()).replace(/[^a-z]/g, '')),
+    ),
+  WORD_MEMORY,
+);
+const cyrillicSkeletons = memoizeWord(
+  (word) => wordSkeletons(soundsOfCyrillic(word.toLowerCase())),
+  WORD_MEMORY,
+);
 
 /**
  * The loose phonetic skeletons (the ph keys) of a Latin or Cyrillic name form: its consonants by
@@ -153,31 +197,11 @@ export function readPh(
   name: { words: readonly string[]; script: 'latin' | 'cyrillic' },
   limit: number,
 ): Reading[] {
-  const choices: Choice[] = [];
-  for (const word of name.words) {
-    if (name.script === 'latin') {
-      choices.push(
-        ...soundsOfLatin(
-          anyAscii(word)
-            .toLowerCase()
-            .replace(/[^a-z]/g, ''),
-        ),
-      );
-    } else {
-      choices.push(...soundsOfCyrillic(word.toLowerCase()));
-    }
-    // Words are kept apart so that the last letter of one and the first of the next never pass
-    // for a doubled letter.
-    choices.push([VOWEL]);
-  }
-  const lists = choices.map((choice) => choice.map((text, rank) => ({ text, rank })));
-  const out: Reading[] = [];
-  // Variants are cut after the vowels go, so ask for a few more than wanted.
-  for (const reading of combineReadings(lists, limit * 2)) {
-    const text = reading.text.replace(/(.)\1+/g, '$1').replace(/V/g, '');
-    if (text.length >= MIN_CONSONANTS && !out.some((r) => r.text === text))
-      out.push({ text, rank: reading.rank });
-    if (out.length === limit) break;
-  }
-  return out;
+  if (limit <= 0) return [];
+  // Word by word, so the last letter of one word and the first of the next never pass for a
+  // doubled letter.
+  const lists = name.words.map(name.script === 'latin' ? latinSkeletons : cyrillicSkeletons);
+  return combineReadings(lists, limit + MAX_AMBIGUOUS)
+    .filter((r) => r.text.length >= MIN_CONSONANTS)
+    .slice(0, limit);
 }

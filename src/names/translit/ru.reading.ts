@@ -1,6 +1,7 @@
 import anyAscii from 'any-ascii';
 import { ALA_LC, BGN_PCGN, type Schema, translate, WIKIPEDIA } from 'iuliia';
-import type { Reading } from './syllable.lattice.ts';
+import { bestReadings, combineReadings, type Reading } from './syllable.lattice.ts';
+import { memoizeWord, WORD_MEMORY } from './word.memo.ts';
 
 /**
  * The systems English-language editions romanize Russian names in: BGN/PCGN (maps, the State
@@ -60,9 +61,7 @@ export function foldRussianLatin(latin: string): string {
     .replace(/č/g, 'ch')
     .replace(/š/g, 'sh')
     .replace(/ž/g, 'zh');
-  text = anyAscii(text)
-    .toLowerCase()
-    .replace(/[^a-z]/g, '');
+  text = (/^[a-z' -]*$/.test(text) ? text : anyAscii(text).toLowerCase()).replace(/[^a-z]/g, '');
   for (const [pattern, replacement] of FOLD_RULES) text = text.replace(pattern, replacement);
   return text.replace(/[QZXCST]/g, (sound) => SOUNDS[sound] ?? sound);
 }
@@ -102,10 +101,34 @@ export function nominativeOf(word: string): string | undefined {
   return undefined;
 }
 
+/** The folded spellings of one Latin word: as written, and reading sch as ш when it has one. */
+function foldLatinWord(word: string): Reading[] {
+  const folds: Reading[] = [{ text: foldRussianLatin(word), rank: 0 }];
+  if (word.includes('sch')) {
+    const german = foldRussianLatin(word.replace(/t?sch/g, (m) => (m === 'tsch' ? 'ch' : 'sh')));
+    if (german !== folds[0]?.text) folds.push({ text: german, rank: 1 });
+  }
+  return folds;
+}
+
+/** The folded renderings of one Cyrillic word in the three systems (most often one and the same). */
+function foldCyrillicWord(word: string): Reading[] {
+  const folds: Reading[] = [];
+  for (const schema of SCHEMAS) {
+    const text = foldRussianLatin(translate(word, schema));
+    if (!folds.some((f) => f.text === text)) folds.push({ text, rank: 0 });
+  }
+  return folds;
+}
+
+const latinWordFolds = memoizeWord(foldLatinWord, WORD_MEMORY);
+const cyrillicWordFolds = memoizeWord(foldCyrillicWord, WORD_MEMORY);
+
 /**
- * The ru keys of a name form: for Cyrillic, its renderings in BGN/PCGN, ALA-LC and Wikipedia's
- * system (and those of its nominative when it is declined), folded; for Latin, the form folded,
- * and folded once more reading sch as ш (German Wyschinski) when it has sch. Best first.
+ * The ru keys of a name form, word by word run together: for Cyrillic, its renderings in
+ * BGN/PCGN, ALA-LC and Wikipedia's system, folded, then those of its nominative when it is
+ * declined (one rank lower); for Latin, the form folded, then folded reading sch as ш (German
+ * Wyschinski). Best first.
  *
  * @example readRu({ words: ['хрущёва'], script: 'cyrillic' }, 3).map((r) => r.text) // ['khrushcheva', 'khrushchev']
  */
@@ -113,21 +136,20 @@ export function readRu(
   name: { words: readonly string[]; script: 'latin' | 'cyrillic' },
   limit: number,
 ): Reading[] {
-  const texts: string[] = [];
-  const add = (text: string) => {
-    if (text.length >= 2 && !texts.includes(text)) texts.push(text);
-  };
+  let readings: Reading[];
   if (name.script === 'latin') {
-    const latin = name.words.join('');
-    add(foldRussianLatin(latin));
-    if (latin.includes('sch'))
-      add(foldRussianLatin(latin.replace(/t?sch/g, (m) => (m === 'tsch' ? 'ch' : 'sh'))));
+    readings = combineReadings(name.words.map(latinWordFolds), limit);
   } else {
-    const written = name.words.join(' ');
-    const nominative = name.words.map((word) => nominativeOf(word) ?? word).join(' ');
-    for (const cyrillic of nominative === written ? [written] : [written, nominative]) {
-      for (const schema of SCHEMAS) add(foldRussianLatin(translate(cyrillic, schema)));
+    readings = combineReadings(name.words.map(cyrillicWordFolds), limit);
+    const nominative = name.words.map((word) => nominativeOf(word) ?? word);
+    if (nominative.some((word, i) => word !== name.words[i])) {
+      for (const reading of combineReadings(nominative.map(cyrillicWordFolds), limit)) {
+        readings.push({ text: reading.text, rank: reading.rank + 1 });
+      }
     }
   }
-  return texts.slice(0, limit).map((text, i) => ({ text, rank: i === 0 ? 0 : 1 }));
+  return bestReadings(
+    readings.filter((r) => r.text.length >= 2),
+    limit,
+  );
 }

@@ -67,6 +67,7 @@ const isMark = (char: string | undefined): boolean =>
  * @example foldLatin('zhōu', {}) // 'zhou'
  */
 export function foldLatin(word: string, keep: Readonly<Record<string, string>>): string | undefined {
+  if (/^[a-z']*$/.test(word)) return word;
   const decomposed = word.normalize('NFD');
   let out = '';
   for (let i = 0; i < decomposed.length; i++) {

@@ -8,11 +8,20 @@ export interface Reading {
   rank: number;
 }
 
-/** Surface forms of syllables, each with the readings it can stand for. */
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  readings?: Reading[];
+  sorted?: boolean;
+}
+
+/**
+ * Surface forms of syllables, each with the readings it can stand for, in a trie: the syllables
+ * that start at a place in a word are found in one walk, without cutting strings.
+ */
 export class SyllableTable {
-  readonly #readings = new Map<string, Reading[]>();
+  readonly #root: TrieNode = { next: new Map() };
   #maxLength = 0;
-  readonly #unsorted = new Set<Reading[]>();
+  #size = 0;
 
   /**
    * Records that `surface` can be read as `text` at `rank`; a lower rank for the same reading wins.
@@ -20,28 +29,54 @@ export class SyllableTable {
    * @example table.add("ch'i", 'qi', 0); table.add('chi', 'qi', 1);
    */
   add(surface: string, text: string, rank: number): void {
-    const readings = this.#readings.get(surface);
-    if (!readings) {
-      this.#readings.set(surface, [{ text, rank }]);
-      this.#maxLength = Math.max(this.#maxLength, surface.length);
-      return;
+    let node = this.#root;
+    for (const char of surface) {
+      let child = node.next.get(char);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(char, child);
+      }
+      node = child;
     }
-    const known = readings.find((r) => r.text === text);
+    if (!node.readings) {
+      node.readings = [];
+      this.#size++;
+      this.#maxLength = Math.max(this.#maxLength, surface.length);
+    }
+    const known = node.readings.find((r) => r.text === text);
     if (known) known.rank = Math.min(known.rank, rank);
-    else readings.push({ text, rank });
-    this.#unsorted.add(readings);
+    else node.readings.push({ text, rank });
+    // Sorted on first use rather than on every add: the Korean tables take ~40,000 adds.
+    node.sorted = false;
   }
 
   /** @example table.get('chou') // [{ text: 'zhou', rank: 0 }, { text: 'chou', rank: 1 }] */
   get(surface: string): readonly Reading[] | undefined {
-    const readings = this.#readings.get(surface);
-    // Sorted on first use rather than on every add: the Korean tables take ~40,000 adds.
-    if (readings && this.#unsorted.delete(readings)) readings.sort((a, b) => a.rank - b.rank);
-    return readings;
+    let node: TrieNode | undefined = this.#root;
+    for (let i = 0; i < surface.length && node; i++) node = node.next.get(surface[i] ?? '');
+    return node ? readingsOf(node) : undefined;
   }
 
   has(surface: string): boolean {
-    return this.#readings.has(surface);
+    return this.get(surface) !== undefined;
+  }
+
+  /**
+   * The syllables of the table that start at `start` in `word`, as [length, readings], longest
+   * first.
+   *
+   * @example table.syllablesAt('xian', 0).map(([length]) => length) // [4, 2]
+   */
+  syllablesAt(word: string, start: number): [number, readonly Reading[]][] {
+    const found: [number, readonly Reading[]][] = [];
+    let node: TrieNode | undefined = this.#root;
+    for (let i = start; i < word.length; i++) {
+      node = node.next.get(word[i] ?? '');
+      if (!node) break;
+      const readings = readingsOf(node);
+      if (readings) found.unshift([i + 1 - start, readings]);
+    }
+    return found;
   }
 
   get maxLength(): number {
@@ -49,8 +84,16 @@ export class SyllableTable {
   }
 
   get size(): number {
-    return this.#readings.size;
+    return this.#size;
   }
+}
+
+function readingsOf(node: TrieNode): readonly Reading[] | undefined {
+  if (node.readings && !node.sorted) {
+    node.readings.sort((a, b) => a.rank - b.rank);
+    node.sorted = true;
+  }
+  return node.readings;
 }
 
 /**
@@ -61,12 +104,14 @@ export class SyllableTable {
  * // [{ text: 'b', rank: 0 }, { text: 'a', rank: 0 }]
  */
 export function bestReadings(readings: readonly Reading[], limit: number): Reading[] {
-  const best = new Map<string, Reading>();
+  // The lists are short (a few dozen at most): a scan costs less than a Map.
+  const best: Reading[] = [];
   for (const reading of readings) {
-    const known = best.get(reading.text);
-    if (!known || reading.rank < known.rank) best.set(reading.text, reading);
+    const known = best.findIndex((r) => r.text === reading.text);
+    if (known < 0) best.push(reading);
+    else if (reading.rank < (best[known]?.rank ?? 0)) best[known] = reading;
   }
-  return [...best.values()].sort((a, b) => a.rank - b.rank).slice(0, limit);
+  return best.sort((a, b) => a.rank - b.rank).slice(0, limit);
 }
 
 /**
@@ -80,6 +125,12 @@ export function bestReadings(readings: readonly Reading[], limit: number): Readi
 export function combineReadings(lists: readonly (readonly Reading[])[], limit: number): Reading[] {
   let acc: Reading[] = [{ text: '', rank: 0 }];
   for (const list of lists) {
+    const only = list.length === 1 ? list[0] : undefined;
+    if (only) {
+      // One reading: every text grows by the same suffix, so order and distinctness hold.
+      acc = acc.map((a) => ({ text: a.text + only.text, rank: a.rank + only.rank }));
+      continue;
+    }
     const next: Reading[] = [];
     for (const a of acc) for (const b of list) next.push({ text: a.text + b.text, rank: a.rank + b.rank });
     acc = bestReadings(next, limit);
@@ -90,6 +141,7 @@ export function combineReadings(lists: readonly (readonly Reading[])[], limit: n
 
 /** Words longer than this are no syllable string of a name, and are not read. */
 const MAX_WORD = 40;
+const NEVER = Number.POSITIVE_INFINITY;
 
 /** How a word may be cut into syllables. */
 export interface SegmentOptions {
@@ -98,68 +150,88 @@ export interface SegmentOptions {
   /** Characters that may stand between syllables and are read as nothing (an apostrophe, ъ). */
   skip?: string;
   /**
-   * What it costs (in rank) for `syllable` to follow, without a separator, a syllable ending in
-   * `previous`; Infinity where a system never writes that: Pinyin writes Xi'an, never Xian, for
-   * xi + an, so "Maotai" is never ma + o + tai.
+   * What it costs (in rank) for a syllable starting with `next` to follow, without a separator,
+   * one ending in `previous`; Infinity where a system never writes that: Pinyin writes Xi'an,
+   * never Xian, for xi + an, so "Maotai" is never ma + o + tai.
    */
-  insideCost?: (previous: string, syllable: string) => number;
+  insideCost?: (previous: string, next: string) => number;
 }
 
-/** One way to cut a word: its syllables and what the joins cost. */
+/** One way to cut a word: its syllables (with their readings) and what the joins cost. */
 export interface Cut {
   syllables: string[];
+  readings: (readonly Reading[])[];
   cost: number;
 }
 
 /**
  * Ways to cut `word` into syllables of `table`, longest syllable first, at most `maxCuts` of them.
- * A first pass marks the positions from which the rest of the word can be cut, so the search
- * never walks into a dead end and its work stays linear in the word's length.
+ * A pass from the start finds where syllables can begin, and gives up as soon as none can (most
+ * words of a text are no Chinese or Korean); a pass from the end keeps the places from which the
+ * rest can be cut, so the search never walks into a dead end and its work stays linear.
  *
- * @example segmentWord('xian', pinyinTable).map((c) => c.syllables) // [['xian']]
+ * @example segmentWord('xian', pinyinTable).map((c) => c.syllables) // [['xian'], ['xi', 'an']]
  */
 export function segmentWord(word: string, table: SyllableTable, options: SegmentOptions = {}): Cut[] {
   const { maxCuts = 8, skip = '', insideCost } = options;
   const n = word.length;
   if (n === 0 || n > MAX_WORD) return [];
-  const costAt = (syllable: string, i: number): number =>
-    i === 0 || !insideCost || skip.includes(word[i - 1] ?? '') ? 0 : insideCost(word[i - 1] ?? '', syllable);
-  const fits = (i: number, len: number): boolean => {
-    if (!reach[i + len]) return false;
-    const syllable = word.slice(i, i + len);
-    return table.has(syllable) && costAt(syllable, i) !== Number.POSITIVE_INFINITY;
-  };
-  const reach = new Array<boolean>(n + 1).fill(false);
-  reach[n] = true;
-  for (let i = n - 1; i >= 0; i--) {
-    if (skip.includes(word[i] ?? '') && reach[i + 1]) {
-      reach[i] = true;
+  const isSkip = (i: number): boolean => skip !== '' && skip.includes(word[i] ?? '\u0000');
+  const joinCost = (i: number): number =>
+    i === 0 || !insideCost || isSkip(i - 1) ? 0 : insideCost(word[i - 1] ?? '', word[i] ?? '');
+  const starts: ([number, readonly Reading[]][] | undefined)[] = new Array(n);
+  const fromStart = new Uint8Array(n + 1);
+  fromStart[0] = 1;
+  let frontier = 0;
+  for (let i = 0; i < n; i++) {
+    if (!fromStart[i]) {
+      if (i > frontier) return [];
       continue;
     }
-    for (let len = Math.min(table.maxLength, n - i); len >= 1 && !reach[i]; len--) reach[i] = fits(i, len);
+    if (isSkip(i)) {
+      fromStart[i + 1] = 1;
+      frontier = Math.max(frontier, i + 1);
+      continue;
+    }
+    const here = table.syllablesAt(word, i);
+    if (here.length === 0 || joinCost(i) === NEVER) continue;
+    starts[i] = here;
+    for (const [length] of here) fromStart[i + length] = 1;
+    frontier = Math.max(frontier, i + (here[0]?.[0] ?? 0));
   }
-  if (!reach[0]) return [];
+  if (!fromStart[n]) return [];
+  const toEnd = new Uint8Array(n + 1);
+  toEnd[n] = 1;
+  for (let i = n - 1; i >= 0; i--) {
+    if (!fromStart[i]) continue;
+    if (isSkip(i)) toEnd[i] = toEnd[i + 1] ?? 0;
+    else if (starts[i]?.some(([length]) => toEnd[i + length])) toEnd[i] = 1;
+  }
   const cuts: Cut[] = [];
-  const path: string[] = [];
+  const syllables: string[] = [];
+  const readings: (readonly Reading[])[] = [];
   const walk = (i: number, cost: number): void => {
     if (i === n) {
       // A word of separators alone ("ъ") is no syllables.
-      if (path.length > 0) cuts.push({ syllables: [...path], cost });
+      if (syllables.length > 0) cuts.push({ syllables: [...syllables], readings: [...readings], cost });
       return;
     }
-    if (skip.includes(word[i] ?? '') && reach[i + 1]) {
+    if (isSkip(i)) {
       walk(i + 1, cost);
       return;
     }
-    for (let len = Math.min(table.maxLength, n - i); len >= 1 && cuts.length < maxCuts; len--) {
-      if (!fits(i, len)) continue;
-      const syllable = word.slice(i, i + len);
-      path.push(syllable);
-      walk(i + len, cost + costAt(syllable, i));
-      path.pop();
+    const join = joinCost(i);
+    for (const [length, read] of starts[i] ?? []) {
+      if (cuts.length >= maxCuts) return;
+      if (!toEnd[i + length]) continue;
+      syllables.push(word.slice(i, i + length));
+      readings.push(read);
+      walk(i + length, cost + join);
+      syllables.pop();
+      readings.pop();
     }
   };
-  walk(0, 0);
+  if (toEnd[0]) walk(0, 0);
   return cuts;
 }
 
@@ -175,12 +247,13 @@ export function readWord(
   table: SyllableTable,
   options: SegmentOptions & { limit: number },
 ): Reading[] {
-  const readings: Reading[] = [];
-  for (const cut of segmentWord(word, table, options)) {
-    const lists = cut.syllables.map((syllable) => table.get(syllable) ?? []);
-    for (const reading of combineReadings(lists, options.limit)) {
-      readings.push({ text: reading.text, rank: reading.rank + cut.cost });
+  const cuts = segmentWord(word, table, options);
+  if (cuts.length === 1 && cuts[0]?.cost === 0) return combineReadings(cuts[0].readings, options.limit);
+  const all: Reading[] = [];
+  for (const cut of cuts) {
+    for (const reading of combineReadings(cut.readings, options.limit)) {
+      all.push({ text: reading.text, rank: reading.rank + cut.cost });
     }
   }
-  return bestReadings(readings, options.limit);
+  return bestReadings(all, options.limit);
 }

@@ -2,6 +2,7 @@ import { pinyin } from 'pinyin-pro';
 import { loadZhSyllables } from './romanization.tables.ts';
 import { foldLatin, scriptOf } from './script.text.ts';
 import { combineReadings, type Reading, readWord, SyllableTable, segmentWord } from './syllable.lattice.ts';
+import { memoizeWord, WORD_MEMORY } from './word.memo.ts';
 
 /** Pinyin as keys write it: toneless, ü as v (the input-method spelling: lü → lv). */
 const pinyinKey = (syllable: string): string => syllable.replace(/ü/g, 'v');
@@ -60,8 +61,8 @@ for (const syllable of loadZhSyllables()) {
 
 /** Syllables that start with a vowel letter stand only at a word's start or after a separator. */
 const NEVER = Number.POSITIVE_INFINITY;
-const latinVowelStart = (_: string, syllable: string): number => (/^[aeioêuü]/.test(syllable) ? NEVER : 0);
-const cyrillicVowelStart = (_: string, syllable: string): number => (/^[аоуэыи]/.test(syllable) ? NEVER : 0);
+const latinVowelStart = (_: string, next: string): number => ('aeioêuü'.includes(next) ? NEVER : 0);
+const cyrillicVowelStart = (_: string, next: string): number => ('аоуэыи'.includes(next) ? NEVER : 0);
 const PINYIN_CUTS = { skip: "'", insideCost: latinVowelStart };
 const WADE_GILES_CUTS = { skip: "'", insideCost: latinVowelStart };
 const PALLADIUS_CUTS = { skip: 'ъ', insideCost: cyrillicVowelStart };
@@ -127,6 +128,11 @@ function readLatinWord(word: string, limit: number): Reading[] {
   return readings;
 }
 
+/** Readings kept for each word, more than a form asks for, so a form may cut them its own way. */
+const WORD_LIMIT = 8;
+const latinWordReadings = memoizeWord((word) => readLatinWord(word, WORD_LIMIT), WORD_MEMORY);
+const palladiusWordReadings = memoizeWord((word) => readPalladius(word, WORD_LIMIT), WORD_MEMORY);
+
 /** Pinyin readings of characters: as a personal name (surname readings of its head) and as text. */
 function readHan(form: string): Reading[] {
   const han = [...form].filter((char) => scriptOf(char) === 'han').join('');
@@ -153,9 +159,10 @@ export function readZh(
   limit: number,
 ): Reading[] {
   if (name.script === 'han') return readHan(name.form);
-  const lists: Reading[][] = [];
+  const read = name.script === 'latin' ? latinWordReadings : palladiusWordReadings;
+  const lists: (readonly Reading[])[] = [];
   for (const word of name.words) {
-    const readings = name.script === 'latin' ? readLatinWord(word, limit) : readPalladius(word, limit);
+    const readings = read(word);
     if (readings.length === 0) return [];
     lists.push(readings);
   }
