@@ -40,11 +40,45 @@ export function romanizeHangul(text: string): string | undefined {
   return out === '' ? undefined : out;
 }
 
-/** A spelling of one jamo in some system, with the RR it stands for. */
+/**
+ * The loose key of Hangul: each jamo folded as `looseOf` says.
+ *
+ * @example looseHangul('김일성') // 'kimilson'
+ */
+export function looseHangul(text: string): string | undefined {
+  let out = '';
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < SYLLABLE_BASE || code > SYLLABLE_LAST) continue;
+    const index = code - SYLLABLE_BASE;
+    const initial = INITIALS[Math.floor(index / 588)];
+    const vowel = VOWELS[Math.floor((index % 588) / 28)];
+    const final = index % 28 === 0 ? undefined : FINALS[(index % 28) - 1];
+    for (const jamo of [initial, vowel, final]) if (jamo) out += looseOf(jamo);
+  }
+  return out === '' ? undefined : out;
+}
+
+/** A spelling of one jamo in some system, with the RR it stands for and its loose key. */
 interface Spelling {
   surface: string;
   rr: string;
   rank: number;
+  loose: string;
+}
+
+/**
+ * The loose key of a jamo folds what McCune–Reischauer without its marks, and Kontsevich, do not
+ * tell apart: ㅓ/ㅗ (o), ㅕ/ㅛ (yo), ㅡ/ㅜ (u), plain, aspirated and tense stops (k t p c), ㄹ (l),
+ * and final ㄴ/ㅇ (n).
+ */
+function looseOf(jamo: KoJamo): string {
+  const rr = jamo.rr;
+  if (jamo.position === 'vowel') return rr.replace('eo', 'o').replace('eu', 'u');
+  if (jamo.position === 'final') return rr === 'ng' ? 'n' : rr;
+  const folded: Record<string, string> = { g: 'k', kk: 'k', d: 't', tt: 't', b: 'p', pp: 'p' };
+  const affricates: Record<string, string> = { j: 'c', jj: 'c', ch: 'c', ss: 's', r: 'l' };
+  return folded[rr] ?? affricates[rr] ?? rr;
 }
 
 /**
@@ -53,19 +87,21 @@ interface Spelling {
  * ranking a reading one lower.
  */
 function latinSpellings(jamo: KoJamo): Spelling[] {
-  const spellings: Spelling[] = [{ surface: jamo.rr, rr: jamo.rr, rank: 0 }];
+  const loose = looseOf(jamo);
+  const spellings: Spelling[] = [{ surface: jamo.rr, rr: jamo.rr, rank: 0, loose }];
   for (const form of jamo.mr) {
-    spellings.push({ surface: form, rr: jamo.rr, rank: 0 });
+    spellings.push({ surface: form, rr: jamo.rr, rank: 0, loose });
     const unmarked = form.replace(/'/g, '').replace(/ŏ/g, 'o').replace(/ŭ/g, 'u');
-    if (unmarked !== form) spellings.push({ surface: unmarked, rr: jamo.rr, rank: 1 });
+    if (unmarked !== form) spellings.push({ surface: unmarked, rr: jamo.rr, rank: 1, loose });
   }
   return spellings;
 }
 
 function cyrillicSpellings(jamo: KoJamo): Spelling[] {
+  const loose = looseOf(jamo);
   return [
-    ...jamo.kontsevich.map((surface) => ({ surface, rr: jamo.rr, rank: 0 })),
-    ...jamo.russianOlder.map((surface) => ({ surface, rr: jamo.rr, rank: 1 })),
+    ...jamo.kontsevich.map((surface) => ({ surface, rr: jamo.rr, rank: 0, loose })),
+    ...jamo.russianOlder.map((surface) => ({ surface, rr: jamo.rr, rank: 1, loose })),
   ];
 }
 
@@ -75,7 +111,7 @@ function cyrillicSpellings(jamo: KoJamo): Spelling[] {
  */
 function syllableTable(spell: (jamo: KoJamo) => Spelling[]): SyllableTable {
   const table = new SyllableTable();
-  const finals: Spelling[] = [{ surface: '', rr: '', rank: 0 }, ...FINALS.flatMap(spell)];
+  const finals: Spelling[] = [{ surface: '', rr: '', rank: 0, loose: '' }, ...FINALS.flatMap(spell)];
   const vowels = VOWELS.flatMap(spell);
   for (const initial of INITIALS.flatMap(spell)) {
     for (const vowel of vowels) {
@@ -84,6 +120,7 @@ function syllableTable(spell: (jamo: KoJamo) => Spelling[]): SyllableTable {
           initial.surface + vowel.surface + final.surface,
           initial.rr + vowel.rr + final.rr,
           initial.rank + vowel.rank + final.rank,
+          initial.loose + vowel.loose + final.loose,
         );
       }
     }
@@ -156,7 +193,7 @@ export function readKo(
 ): Reading[] {
   if (name.script === 'hangul') {
     const rr = romanizeHangul(name.form);
-    return rr === undefined ? [] : [{ text: rr, rank: 0 }];
+    return rr === undefined ? [] : [{ text: rr, rank: 0, loose: looseHangul(name.form) ?? rr }];
   }
   const read = name.script === 'latin' ? latinWordReadings : cyrillicWordReadings;
   const lists: (readonly Reading[])[] = [];

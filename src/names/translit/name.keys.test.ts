@@ -142,9 +142,19 @@ test('the Russian forms of English names meet them through ph', () => {
   assertApart('Никсон', 'Kissinger', ['ph']);
 });
 
-test('ph keys need three consonants', () => {
-  assert.deepEqual(keySet('Мао', ['ph']), new Set());
-  assert.deepEqual(keySet('Ito', ['ph']), new Set());
+test('consonant skeletons need three consonants', () => {
+  const skeletons = (form: string) => [...keySet(form, ['ph'])].filter((key) => !key.includes('~'));
+  assert.deepEqual(skeletons('Мао'), []);
+  assert.deepEqual(skeletons('Ito'), []);
+  assert.deepEqual(skeletons('Dulles'), ['ph:drs']);
+});
+
+test('Chinese and Korean forms carry a loose key in ph: the spelling without marks, for when readings are too many', () => {
+  assert.deepEqual([...keySet('张群', ['ph'])], ['ph:zh~changchun']);
+  assert.ok(keySet('Chang Chun', ['ph']).has('ph:zh~changchun'));
+  assert.deepEqual([...keySet('김현철', ['ph'])], ['ph:ko~kimhyoncol']);
+  assert.ok(keySet('Kim Hyon-chol', ['ph']).has('ph:ko~kimhyoncol'));
+  assert.ok(keySet('Ким Хёнчхоль', ['ph']).has('ph:ko~kimhyoncol'));
 });
 
 test('forms with no name in them have no keys, and long forms none at once', () => {

@@ -16,7 +16,9 @@ const MAX_FORM = 100;
 /** zh and ko keys together: the readings of an unmarked romanization, best first. */
 const PRECISE_LIMIT = 8;
 const RU_LIMIT = 2;
-const PH_LIMIT = 3;
+/** Loose Chinese and Korean keys, and consonant skeletons, together. */
+const PH_LIMIT = 4;
+const LOOSE_LIMIT = 2;
 const TOTAL_LIMIT = 12;
 /** Recent forms kept with their keys by `nameKeys`; the oldest goes first when it is full. */
 const CACHE_SIZE = 20_000;
@@ -72,24 +74,52 @@ function computeKeys(form: string): readonly NameKey[] {
   const text = form.replace(CONTROL, ' ').replace(FORMAT, '').normalize('NFC');
   const script = scriptOf(text);
   if (!script) return [];
-  if (script === 'han') return freeze(tag('zh', readZh({ form: text, words: [], script }, PRECISE_LIMIT)));
-  if (script === 'hangul') return freeze(tag('ko', readKo({ form: text, words: [], script }, PRECISE_LIMIT)));
+  if (script === 'han') {
+    const zh = readZh({ form: text, words: [], script }, PRECISE_LIMIT);
+    return freeze([...tag('zh', zh), ...tag('ph', looseKeys('zh~', zh))]);
+  }
+  if (script === 'hangul') {
+    const ko = readKo({ form: text, words: [], script }, PRECISE_LIMIT);
+    return freeze([...tag('ko', ko), ...tag('ph', looseKeys('ko~', ko))]);
+  }
   const words = nameWords(text);
   if (words.length === 0) return [];
   const name = { form: text, words, script };
-  const precise = [...tag('zh', readZh(name, PRECISE_LIMIT)), ...tag('ko', readKo(name, PRECISE_LIMIT))]
-    .sort((a, b) => a.rank - b.rank)
-    .slice(0, PRECISE_LIMIT);
+  const zh = readZh(name, PRECISE_LIMIT);
+  const ko = readKo(name, PRECISE_LIMIT);
   const ru = tag('ru', readRu(name, RU_LIMIT));
-  const phLimit = Math.min(PH_LIMIT, TOTAL_LIMIT - precise.length - ru.length);
-  const ph = readPh(name, phLimit);
+  const skeletons = readPh(name, PH_LIMIT);
   if (script === 'cyrillic') {
     // A declined Russian form of a foreign name (Даллесом) also sounds as its nominative.
     const nominative = words.map((word) => nominativeOf(word) ?? word);
     if (nominative.some((word, i) => word !== words[i]))
-      ph.push(...readPh({ words: nominative, script }, phLimit));
+      skeletons.push(...readPh({ words: nominative, script }, PH_LIMIT));
   }
-  return freeze([...precise, ...ru, ...tag('ph', bestReadings(ph, phLimit))]);
+  const ph = [...looseKeys('zh~', zh), ...looseKeys('ko~', ko), ...bestReadings(skeletons, PH_LIMIT)].slice(
+    0,
+    PH_LIMIT,
+  );
+  const precise = [...tag('zh', zh), ...tag('ko', ko)]
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, Math.min(PRECISE_LIMIT, TOTAL_LIMIT - ru.length - ph.length));
+  return freeze([...precise, ...ru, ...tag('ph', ph)]);
+}
+
+/**
+ * The loose keys of Chinese or Korean readings (Wade–Giles or McCune–Reischauer with its marks
+ * dropped, see `Reading.loose`), in family ph: they let "Chang Chun" meet 张群 and "Kim Hyon-chol"
+ * meet 김현철 when an unmarked spelling has more readings than the precise keys can list. The
+ * prefix keeps them apart from the consonant skeletons and from each other.
+ */
+function looseKeys(prefix: string, readings: readonly Reading[]): Reading[] {
+  const keys: Reading[] = [];
+  for (const reading of readings) {
+    if (!reading.loose) continue;
+    const text = prefix + reading.loose;
+    if (!keys.some((k) => k.text === text)) keys.push({ text, rank: reading.rank });
+    if (keys.length === LOOSE_LIMIT) break;
+  }
+  return keys;
 }
 
 interface RankedKey extends NameKey {

@@ -6,6 +6,13 @@
 export interface Reading {
   text: string;
   rank: number;
+  /**
+   * The reading with the distinctions folded that a writer who drops marks loses (Wade–Giles
+   * without apostrophes, McCune–Reischauer without breves), where the system has such a key:
+   * every reading of one spelling shares it, so it stands for all of them when they are too many
+   * to list.
+   */
+  loose?: string;
 }
 
 interface TrieNode {
@@ -28,7 +35,7 @@ export class SyllableTable {
    *
    * @example table.add("ch'i", 'qi', 0); table.add('chi', 'qi', 1);
    */
-  add(surface: string, text: string, rank: number): void {
+  add(surface: string, text: string, rank: number, loose?: string): void {
     let node = this.#root;
     for (const char of surface) {
       let child = node.next.get(char);
@@ -45,7 +52,7 @@ export class SyllableTable {
     }
     const known = node.readings.find((r) => r.text === text);
     if (known) known.rank = Math.min(known.rank, rank);
-    else node.readings.push({ text, rank });
+    else node.readings.push(loose === undefined ? { text, rank } : { text, rank, loose });
     // Sorted on first use rather than on every add: the Korean tables take ~40,000 adds.
     node.sorted = false;
   }
@@ -123,20 +130,28 @@ export function bestReadings(readings: readonly Reading[], limit: number): Readi
  * // [{ text: 'maoze', rank: 0 }, { text: 'maoce', rank: 1 }]
  */
 export function combineReadings(lists: readonly (readonly Reading[])[], limit: number): Reading[] {
-  let acc: Reading[] = [{ text: '', rank: 0 }];
+  let acc: Reading[] = [{ text: '', rank: 0, loose: '' }];
   for (const list of lists) {
     const only = list.length === 1 ? list[0] : undefined;
     if (only) {
       // One reading: every text grows by the same suffix, so order and distinctness hold.
-      acc = acc.map((a) => ({ text: a.text + only.text, rank: a.rank + only.rank }));
+      acc = acc.map((a) => join(a, only));
       continue;
     }
     const next: Reading[] = [];
-    for (const a of acc) for (const b of list) next.push({ text: a.text + b.text, rank: a.rank + b.rank });
+    for (const a of acc) for (const b of list) next.push(join(a, b));
     acc = bestReadings(next, limit);
     if (acc.length === 0) return [];
   }
   return acc;
+}
+
+function join(a: Reading, b: Reading): Reading {
+  const text = a.text + b.text;
+  const rank = a.rank + b.rank;
+  return a.loose === undefined || b.loose === undefined
+    ? { text, rank }
+    : { text, rank, loose: a.loose + b.loose };
 }
 
 /** Words longer than this are no syllable string of a name, and are not read. */
@@ -252,7 +267,7 @@ export function readWord(
   const all: Reading[] = [];
   for (const cut of cuts) {
     for (const reading of combineReadings(cut.readings, options.limit)) {
-      all.push({ text: reading.text, rank: reading.rank + cut.cost });
+      all.push({ ...reading, rank: reading.rank + cut.cost });
     }
   }
   return bestReadings(all, options.limit);

@@ -48,14 +48,21 @@ function palladiusSpellings(form: string): [string, number][] {
 const PINYIN = new SyllableTable();
 const WADE_GILES = new SyllableTable();
 const PALLADIUS = new SyllableTable();
+/**
+ * The loose key of a syllable is its Wade–Giles form as the press prints it, without marks: the
+ * one spelling that every reading of "Chu" or "Shao-chi" shares with the characters it stands for.
+ */
+const LOOSE = new Map<string, string>();
 for (const syllable of loadZhSyllables()) {
   const key = pinyinKey(syllable.pinyin);
-  PINYIN.add(key, key, 0);
+  const loose = (syllable.wadeGiles[0] ?? '').replace(/'/g, '').replace(/ê/g, 'e').replace(/[ŭü]/g, 'u');
+  LOOSE.set(key, loose);
+  PINYIN.add(key, key, 0, loose);
   for (const form of syllable.wadeGiles) {
-    for (const [spelling, rank] of wadeGilesSpellings(form)) WADE_GILES.add(spelling, key, rank);
+    for (const [spelling, rank] of wadeGilesSpellings(form)) WADE_GILES.add(spelling, key, rank, loose);
   }
   for (const form of syllable.palladius) {
-    for (const [spelling, rank] of palladiusSpellings(form)) PALLADIUS.add(spelling, key, rank);
+    for (const [spelling, rank] of palladiusSpellings(form)) PALLADIUS.add(spelling, key, rank, loose);
   }
 }
 
@@ -117,11 +124,9 @@ export function readPalladius(word: string, limit: number): Reading[] {
 
 /** Pinyin readings of a Latin word: as Pinyin (rank 0) and as Wade–Giles. */
 function readLatinWord(word: string, limit: number): Reading[] {
-  const readings: Reading[] = [];
   const folded = foldLatin(word, PINYIN_MARKS);
-  if (folded !== undefined && segmentWord(folded, PINYIN, { ...PINYIN_CUTS, maxCuts: 1 }).length > 0) {
-    readings.push({ text: folded.replace(/'/g, ''), rank: 0 });
-  }
+  const readings =
+    folded === undefined ? [] : readWord(folded, PINYIN, { ...PINYIN_CUTS, maxCuts: 1, limit: 1 });
   for (const reading of readWadeGiles(word, limit)) {
     if (!readings.some((r) => r.text === reading.text)) readings.push(reading);
   }
@@ -141,7 +146,8 @@ function readHan(form: string): Reading[] {
     const syllables = pinyin(han, { toneType: 'none', type: 'array', v: true, surname });
     if (!syllables.every((s) => /^[a-z]+$/.test(s))) continue;
     const text = syllables.join('');
-    if (!readings.some((r) => r.text === text)) readings.push({ text, rank: 0 });
+    const loose = syllables.map((s) => LOOSE.get(s) ?? s).join('');
+    if (!readings.some((r) => r.text === text)) readings.push({ text, rank: 0, loose });
   }
   return readings;
 }
