@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+
+/** The romanization tables that ship with Chancery (`data/romanization/`). */
+export const ROMANIZATION_DIR = new URL('../../../data/romanization/', import.meta.url);
+
+/** One syllable of Mandarin in the three systems; the first form of each list is the standard one. */
+export interface ZhSyllable {
+  /** Toneless Hanyu Pinyin, ü written ü. */
+  pinyin: string;
+  wadeGiles: string[];
+  palladius: string[];
+}
+
+export type JamoPosition = 'initial' | 'vowel' | 'final';
+
+/** One jamo in one position; forms are lists, '' where the system writes nothing (initial ㅇ). */
+export interface KoJamo {
+  position: JamoPosition;
+  jamo: string;
+  rr: string;
+  mr: string[];
+  kontsevich: string[];
+  russianOlder: string[];
+}
+
+/**
+ * Reads a tab-separated table: lines starting with "#" are comments, the first other line names
+ * the columns. A malformed shipped table is a bug, so this throws with the file and line.
+ *
+ * @example readTable('zh-syllables.tsv')[0] // { pinyin: 'a', wade_giles: 'a', palladius: 'а' }
+ */
+export function readTable(file: string, dir: URL = ROMANIZATION_DIR): Record<string, string>[] {
+  const lines = readFileSync(new URL(file, dir), 'utf8').split('\n');
+  let columns: string[] | undefined;
+  const rows: Record<string, string>[] = [];
+  for (const [index, line] of lines.entries()) {
+    if (line.startsWith('#') || line.trim() === '') continue;
+    const cells = line.split('\t');
+    if (!columns) {
+      columns = cells;
+      continue;
+    }
+    if (cells.length > columns.length) {
+      throw new Error(`${file}:${index + 1}: ${cells.length} cells for ${columns.length} columns.`);
+    }
+    const row: Record<string, string> = {};
+    for (const [i, column] of columns.entries()) row[column] = (cells[i] ?? '').trim();
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Splits a cell of alternates ("k|g"); "-" stands for the empty form. */
+function forms(cell: string | undefined): string[] {
+  if (!cell) return [];
+  return cell.split('|').map((form) => (form === '-' ? '' : form));
+}
+
+/**
+ * Every Pinyin syllable with its Wade–Giles and Palladius forms (`zh-syllables.tsv`).
+ *
+ * @example loadZhSyllables().find((s) => s.pinyin === 'zhou') // { wadeGiles: ['chou'], palladius: ['чжоу'] }
+ */
+export function loadZhSyllables(dir?: URL): ZhSyllable[] {
+  return readTable('zh-syllables.tsv', dir).map((row) => {
+    const syllable = {
+      pinyin: row.pinyin ?? '',
+      wadeGiles: forms(row.wade_giles),
+      palladius: forms(row.palladius),
+    };
+    if (!syllable.pinyin || syllable.wadeGiles.length === 0 || syllable.palladius.length === 0) {
+      throw new Error(`zh-syllables.tsv: the row of "${syllable.pinyin}" lacks a form.`);
+    }
+    return syllable;
+  });
+}
+
+/**
+ * Every jamo with its RR, MR and Kontsevich forms (`ko-jamo.tsv`), in Unicode order within each
+ * position, which is the order Hangul syllables are composed in.
+ *
+ * @example loadKoJamo().filter((j) => j.position === 'initial').length // 19
+ */
+export function loadKoJamo(dir?: URL): KoJamo[] {
+  return readTable('ko-jamo.tsv', dir).map((row) => {
+    const position = row.position;
+    if (position !== 'initial' && position !== 'vowel' && position !== 'final') {
+      throw new Error(`ko-jamo.tsv: unknown position "${position}".`);
+    }
+    return {
+      position,
+      jamo: row.jamo ?? '',
+      rr: forms(row.rr)[0] ?? '',
+      mr: forms(row.mr),
+      kontsevich: forms(row.kontsevich),
+      russianOlder: forms(row.russian_older),
+    };
+  });
+}
