@@ -1,6 +1,7 @@
 import type { Agent, Authority, AuthorityKind } from '../record/record.types.ts';
 import { normalizeName, stripHonorifics } from './name.normalize.ts';
-import { romanizationKey } from './romanization.key.ts';
+import { nameKeys } from './translit/name.keys.ts';
+import { scriptOf } from './translit/script.text.ts';
 
 /**
  * Authorities (people, places, organizations, terms) and every name form they go by, looked up by
@@ -17,7 +18,8 @@ export class AuthorityIndex {
   /** A reconciled authority by the id of each of its members. */
   private readonly byMember = new Map<string, Authority>();
   private readonly byForm = new Map<string, Authority[]>();
-  private readonly byRomanization = new Map<string, Authority[]>();
+  /** Authorities by the keys of their name forms (translit/name.keys.ts), built when first asked. */
+  private byRomanization: Map<string, { authority: Authority; script: string | undefined }[]> | null = null;
   /** People by the last word of their preferred name, for documents that give a surname alone. */
   private readonly bySurname = new Map<string, Authority[]>();
   /** Authorities by each word of each of their name forms, for names given in part ("Acheson"). */
@@ -38,7 +40,6 @@ export class AuthorityIndex {
       this.byId,
       this.byMember,
       this.byForm,
-      this.byRomanization,
       this.bySurname,
       this.byWord,
     ])
@@ -77,11 +78,11 @@ export class AuthorityIndex {
         }
       : authority;
     this.byId.set(merged.id, merged);
+    this.byRomanization = null;
     for (const member of merged.members ?? []) this.byMember.set(member, merged);
     for (const form of [merged.name, ...merged.names.map((n) => n.form)]) {
       const key = normalizeName(form);
       addTo(this.byForm, key, merged);
-      if (merged.kind !== 'term') addTo(this.byRomanization, romanizationKey(form), merged);
       for (const word of key.split(' ')) if (word.length > 1) addTo(this.byWord, word, merged);
     }
     if (merged.kind === 'person')
@@ -133,11 +134,35 @@ export class AuthorityIndex {
    * Undefined when no or several authorities share the form's romanization key.
    */
   findByRomanization(form: string, kind?: AuthorityKind): Authority | undefined {
-    const key = romanizationKey(stripHonorifics(form));
-    const candidates = (key ? (this.byRomanization.get(key) ?? []) : []).filter(
-      (a) => !kind || a.kind === kind,
-    );
-    return candidates.length === 1 ? candidates[0] : undefined;
+    const written = stripHonorifics(form);
+    const script = scriptOf(written);
+    const byKey = this.romanizations();
+    const found = new Set<Authority>();
+    for (const { family, key } of nameKeys(written)) {
+      for (const entry of byKey.get(`${family}:${key}`) ?? []) {
+        // The loose phonetic key joins scripts only: "Даллес" and "Dulles", not "Dulles" and "Dallas".
+        if (family === 'ph' && entry.script === script) continue;
+        if (!kind || entry.authority.kind === kind) found.add(entry.authority);
+      }
+    }
+    return found.size === 1 ? [...found][0] : undefined;
+  }
+
+  private romanizations(): Map<string, { authority: Authority; script: string | undefined }[]> {
+    if (this.byRomanization) return this.byRomanization;
+    const map = new Map<string, { authority: Authority; script: string | undefined }[]>();
+    for (const authority of this.byId.values()) {
+      if (authority.kind === 'term') continue;
+      for (const form of new Set([authority.name, ...authority.names.map((n) => n.form)])) {
+        for (const { family, key } of nameKeys(form)) {
+          const list = map.get(`${family}:${key}`) ?? [];
+          if (!list.some((e) => e.authority === authority)) list.push({ authority, script: scriptOf(form) });
+          map.set(`${family}:${key}`, list);
+        }
+      }
+    }
+    this.byRomanization = map;
+    return map;
   }
 
   /**

@@ -21,6 +21,8 @@ export interface IndexDocument {
   names: string;
   summary: string;
   body: string;
+  /** The analyzed words of the names the texts write, in order: where variants of a name match. */
+  capitals: string;
   facets: { facet: IndexFacet; value: string; label: string }[];
 }
 
@@ -56,10 +58,11 @@ export function buildIndexDocument(record: ChanceryRecord): IndexDocument {
     recordId: record.id,
     dateMin: record.date.min,
     dateMax: record.date.max ?? record.date.min,
-    title: analyzeToTerms(record.title, 'und', nameForms),
+    title: analyzeToTerms(record.title, 'und'),
     nameForms: [...nameForms.forms].filter((form) => form.length > 1),
     names: [analyzeToTerms(names.filter(Boolean).join(' · '), 'und'), ...entities].join(' '),
     summary: analyzeToTerms(record.summary ?? '', 'und'),
+    capitals: nameForms.terms.join(' '),
     body: body.join(' '),
     facets: uniqueFacets(facetsOf(record)),
   };

@@ -19,12 +19,14 @@ const HAN_OR_HANGUL = /[\p{Script=Han}\p{Script=Hangul}]/u;
  */
 export class NameFormCollector {
   readonly forms = new Set<string>();
+  /** The analyzed terms of the words of names, in order: the index's column of names as written. */
+  readonly terms: string[] = [];
   /** The current run: each name word's first and last offsets. */
   private run: { start: number; end: number }[] = [];
   private text = '';
 
-  /** The analyzer's next word of `text`, at [start, end). */
-  word(text: string, start: number, end: number): void {
+  /** The analyzer's next word of `text`, at [start, end), and the term it indexed it under. */
+  word(text: string, start: number, end: number, term: string): void {
     if (text !== this.text) {
       this.end();
       this.text = text;
@@ -33,15 +35,20 @@ export class NameFormCollector {
     const code = text.charCodeAt(start);
     if (last && end - start < MAX_WORD_LENGTH && joins(text, last.end, start)) {
       last.end = end;
+      this.terms.push(term);
       return;
     }
     if (isCapital(code) && end - start <= MAX_WORD_LENGTH) {
       if (last && !adjacent(text, last.end, start)) this.flush();
       this.run.push({ start, end });
+      this.terms.push(term);
       return;
     }
     this.flush();
-    if (code >= 0x2e80 && HAN_OR_HANGUL.test(text[start] as string)) this.forms.add(text.slice(start, end));
+    if (code >= 0x2e80 && HAN_OR_HANGUL.test(text[start] as string)) {
+      this.forms.add(text.slice(start, end));
+      this.terms.push(term);
+    }
   }
 
   /** The text has ended: its last run is taken. */
@@ -55,13 +62,23 @@ export class NameFormCollector {
     if (run.length === 0) return;
     for (let i = 0; i < run.length; i++) {
       for (let n = 1; n <= MAX_WORDS && i + n <= run.length; n++) {
-        const first = run[i] as { start: number };
+        const first = run[i] as { start: number; end: number };
         const last = run[i + n - 1] as { end: number };
+        // Names of several words that need keys of their own are of syllables ("Chou En-lai", "Kim
+        // Il Sung"); a Western name is found word by word ("Dean" and "Acheson").
+        if (n > 1 && !run.slice(i, i + n).every((w) => isSyllabic(this.text, w))) break;
+        if (n === 1 && first.end - first.start < 2) continue;
         this.forms.add(this.text.slice(first.start, last.end));
       }
     }
     this.run = [];
   }
+}
+
+/** A short word of syllables, not in capitals: "Chou", "En-lai", "Il", "Sung"; not "United", "US". */
+function isSyllabic(text: string, word: { start: number; end: number }): boolean {
+  const parts = text.slice(word.start, word.end).split(/[-'’‐‑ʼ]/);
+  return parts.every((p) => p.length > 0 && p.length <= 6) && text.charCodeAt(word.start + 1) > 0x60;
 }
 
 /** Capitals of any script, and figures are not: "38th" begins no name here. */

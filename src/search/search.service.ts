@@ -3,6 +3,7 @@ import type { Store } from '../store/store.types.ts';
 import { expandNames } from './query/query.expand.ts';
 import { parseQuery } from './query/query.parse.ts';
 import { resolveFields } from './query/query.resolve.ts';
+import { expandVariants } from './query/query.variants.ts';
 import type { SearchResponse } from './query/query.types.ts';
 
 export const DEFAULT_PAGE_SIZE = 10;
@@ -28,7 +29,9 @@ export async function searchArchive(
   options: SearchOptions,
   deps: { store: Store; authorities: AuthorityIndex },
 ): Promise<SearchResponse> {
-  const query = resolveFields(expandNames(parseQuery(options.q), deps.authorities), deps.authorities);
+  const named = expandNames(parseQuery(options.q), deps.authorities);
+  const spelled = await expandVariants(named, (keys, limit) => deps.store.findNameForms(keys, limit));
+  const query = resolveFields(spelled, deps.authorities);
   const pageSize = Math.min(Math.max(1, Math.floor(options.pageSize ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const response = await deps.store.search({

@@ -177,6 +177,12 @@ export interface Store {
    * and fields resolved (src/search/search.service.ts), so every backend answers the same tree.
    */
   search(request: SearchRequest): Promise<SearchResponse>;
+  /**
+   * Forms in which the archive's texts write names, sharing one of the keys given
+   * (`family:key`, src/names/translit/name.keys.ts): the vocabulary a query in another script or
+   * romanization is matched against.
+   */
+  findNameForms(keys: readonly string[], limit: number): Promise<string[]>;
 
   /** Checks the database's own consistency; returns the problems found, none when healthy. */
   checkIntegrity(): Promise<string[]>;

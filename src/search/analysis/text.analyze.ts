@@ -36,8 +36,9 @@ export function analyzeToTerms(text: string, language: string, names?: NameFormC
   // Joined once: a string grown by concatenation is a tree of pieces until something flattens it.
   const terms: string[] = [];
   forEachWord(text, language, (word, start, end) => {
-    terms.push(term(word));
-    names?.word(text, start, end);
+    const analyzed = term(word);
+    terms.push(analyzed);
+    names?.word(text, start, end, analyzed);
   });
   names?.end();
   return terms.join(' ');

@@ -78,6 +78,8 @@ export function positiveSequences(node: QueryNode): TermSequence[] {
       return analyzePrefix(node.text);
     case 'name':
       return analyzeNameForms(node.forms);
+    case 'variants':
+      return analyzeNameForms([node.text, ...node.forms].map((form) => ({ form, language: 'und' })));
     default:
       return [];
   }

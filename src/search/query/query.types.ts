@@ -29,6 +29,12 @@ export type QueryNode =
       /** Terms of the documents linked to the authority (src/search/entity.token.ts). */
       entities?: string[];
     }
+  /**
+   * A word or phrase as typed, with the forms the archive's texts write the same name in other
+   * scripts and romanizations (name-variants.expand.ts): those match only where the texts write a
+   * name, and rank after the documents that have the form typed.
+   */
+  | { kind: 'variants'; text: string; forms: string[] }
   | { kind: 'field'; field: Exclude<QueryField, 'date'>; value: string }
   /**
    * A field resolved against the authority file (query.resolve.ts): documents that have one of

@@ -21,8 +21,10 @@ export function isTextOnly(node: QueryNode): boolean {
 /**
  * An FTS5 MATCH expression for a text-only node, or null when it has no searchable term (a
  * query of punctuation). Every term is quoted, so no user input reaches FTS5's own syntax.
+ * `exact` keeps of each name what was typed: the documents that write it so rank first.
  */
-export function ftsExpression(node: QueryNode): string | null {
+export function ftsExpression(node: QueryNode, options: { exact?: boolean } = {}): string | null {
+  const sub = (child: QueryNode) => ftsExpression(child, options);
   switch (node.kind) {
     case 'word':
     case 'phrase':
@@ -30,23 +32,32 @@ export function ftsExpression(node: QueryNode): string | null {
     case 'prefix':
       return sequences(analyzePrefix(node.text));
     case 'name':
+      if (options.exact) return sequences([analyzePhrase(node.text)]);
       return sequences([
         ...analyzeNameForms(node.forms),
         ...(node.entities ?? []).map((term) => [{ term, prefix: false }]),
       ]);
+    case 'variants': {
+      const typed = sequences([analyzePhrase(node.text)]);
+      if (options.exact) return typed;
+      // Other spellings match where the texts write names only: "Risk" at a sentence's head is no "Rusk".
+      const others = sequences(analyzeNameForms(node.forms.map((form) => ({ form, language: 'und' }))));
+      const variants = others ? `capitals : ${others.startsWith('(') ? others : `(${others})`}` : null;
+      return typed && variants ? `(${typed} OR ${variants})` : (typed ?? variants);
+    }
     case 'or': {
-      const parts = node.children.map(ftsExpression).filter((p): p is string => p !== null);
+      const parts = node.children.map(sub).filter((p): p is string => p !== null);
       return parts.length ? `(${parts.join(' OR ')})` : null;
     }
     case 'and': {
       const positive = node.children
         .filter((c) => c.kind !== 'not')
-        .map(ftsExpression)
+        .map(sub)
         .filter((p): p is string => p !== null);
       if (positive.length === 0) return null;
       const negative = node.children
         .filter((c): c is Extract<QueryNode, { kind: 'not' }> => c.kind === 'not')
-        .map((c) => ftsExpression(c.child))
+        .map((c) => sub(c.child))
         .filter((p): p is string => p !== null);
       // FTS5's NOT is binary: (a AND b) NOT c NOT d.
       return [`(${positive.join(' AND ')})`, ...negative.map((n) => `(${n})`)].join(' NOT ');

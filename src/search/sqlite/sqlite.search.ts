@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ChanceryRecord } from '../../record/record.types.ts';
+import { nameKeys } from '../../names/translit/name.keys.ts';
 import { buildIndexDocument, type IndexDocument } from '../index-document.build.ts';
 import { positiveSequences } from '../query/query.terms.ts';
 import {
@@ -13,8 +14,14 @@ import { buildSnippet, type SnippetSource } from '../snippet.build.ts';
 import { FacetColumns, type FacetGrouping } from './facet.columns.ts';
 import { ftsExpression, isTextOnly, sqlCondition } from './fts.compile.ts';
 
-/** bm25 weights of the FTS columns: title, names, summary, body. */
-const FIELD_WEIGHTS = 'bm25(search_fts, 10.0, 8.0, 3.0, 1.0)';
+/** bm25 weights of the FTS columns: title, names, summary, body, capitals. */
+export const FIELD_WEIGHTS = 'bm25(search_fts, 10.0, 8.0, 3.0, 1.0, 1.0)';
+
+/**
+ * The version of what the index holds for a record (analysis, fields, facets, names). A store
+ * whose index was built by an older version indexes every record again when it opens.
+ */
+export const INDEX_VERSION = 1;
 
 /**
  * The SQLite FTS5 search index. It lives in the store's database so that the store updates it in
@@ -43,7 +50,13 @@ export class SqliteSearchIndex {
       nextSeq: db.prepare('UPDATE search_seq SET value = value + 1 RETURNING value').pluck(),
       deleteFts: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
       insertFts: db.prepare(
-        'INSERT INTO search_fts (rowid, title, names, summary, body) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO search_fts (rowid, title, names, summary, body, capitals) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      addNameForm: db.prepare('INSERT OR IGNORE INTO search_name_forms (form) VALUES (?)'),
+      addNameKey: db.prepare('INSERT OR IGNORE INTO search_name_keys (key, form) VALUES (?, ?)'),
+      indexVersion: db.prepare("SELECT value FROM search_state WHERE key = 'index_version'").pluck(),
+      setIndexVersion: db.prepare(
+        "INSERT OR REPLACE INTO search_state (key, value) VALUES ('index_version', ?)",
       ),
       deleteFacets: db.prepare('DELETE FROM search_facets WHERE doc = ?'),
       insertFacet: db.prepare(
@@ -77,8 +90,38 @@ export class SqliteSearchIndex {
     }
     for (const { rowid, doc, replaces } of rows) {
       if (replaces) s.deleteFts.run(rowid);
-      s.insertFts.run(rowid, doc.title, doc.names, doc.summary, doc.body);
+      s.insertFts.run(rowid, doc.title, doc.names, doc.summary, doc.body, doc.capitals);
     }
+    // A form new to the vocabulary gets its keys once; most forms of a new record are known.
+    for (const { doc } of rows) {
+      for (const form of doc.nameForms) {
+        if (s.addNameForm.run(form).changes === 0) continue;
+        for (const { family, key } of nameKeys(form)) s.addNameKey.run(`${family}:${key}`, form);
+      }
+    }
+  }
+
+  /** Whether the index was built by this version of the code (`INDEX_VERSION`). */
+  isCurrent(): boolean {
+    return Number(this.statements.indexVersion.get() ?? 0) === INDEX_VERSION;
+  }
+
+  /** The index is now as this version of the code builds it. */
+  markCurrent(): void {
+    this.statements.setIndexVersion.run(String(INDEX_VERSION));
+  }
+
+  /**
+   * Forms of names the texts write that share a key with the given ones, each with its script:
+   * the spellings of a name in other scripts and romanizations (src/search/name-variants.expand.ts).
+   */
+  nameForms(keys: readonly string[], limit: number): string[] {
+    if (keys.length === 0) return [];
+    return this.prepare(
+      'SELECT DISTINCT form FROM search_name_keys WHERE key IN (SELECT value FROM json_each(?)) LIMIT ?',
+    )
+      .pluck()
+      .all(JSON.stringify(keys), limit) as string[];
   }
 
   removeRecord(recordId: string): void {
@@ -97,7 +140,7 @@ export class SqliteSearchIndex {
   }
 
   private searchSnapshot(request: SearchRequest, columns: FacetColumns): SearchResponse {
-    const { match, conditions } = splitQuery(request.query);
+    const { match, exact, conditions } = splitQuery(request.query);
     // With words, facet filters are applied to the matches in memory (facet columns): SQLite
     // would build an index of every document with the facet value for each query (40 ms for
     // type:telegram on a million blocks). Without words, SQL reads them through the facet key.
@@ -113,7 +156,7 @@ export class SqliteSearchIndex {
         ? []
         : match === null
           ? this.pageByDate(docs, from, request.pageSize)
-          : this.pageByScore(match, conditions.length > 0 ? docs : null, from, request.pageSize);
+          : this.pageByScore({ match, exact, kept: conditions.length > 0 ? docs : null, from, size: request.pageSize });
     const shown = this.loadHits(page.map((h) => h.doc));
     const sequences = positiveSequences(request.query);
     const grouping = this.grouping();
@@ -178,17 +221,27 @@ export class SqliteSearchIndex {
    * byte per rowid, so that bm25 is computed for the kept matches only (a list of rowids would
    * have FTS5 run the match once per rowid).
    */
-  private pageByScore(match: string, kept: number[] | null, from: number, size: number): PageHit[] {
+  private pageByScore(page: {
+    match: string;
+    /** Names as typed: documents that match so come first ("exact forms rank above transliterated ones"). */
+    exact: string | null;
+    kept: number[] | null;
+    from: number;
+    size: number;
+  }): PageHit[] {
+    const { match, exact, kept, from, size } = page;
     const rank = `SELECT rowid, ${FIELD_WEIGHTS} AS score FROM search_fts WHERE search_fts MATCH ?`;
-    const order = 'ORDER BY score, rowid LIMIT ? OFFSET ?';
-    const rows =
-      kept === null
-        ? this.prepare(`${rank} ${order}`).raw().all(match, size, from)
-        : this.prepare(`${rank} AND substr(?, rowid + 1, 1) = x'01' ${order}`)
-            .raw()
-            .all(match, maskOf(kept), size, from);
+    const mask = kept === null ? '' : ` AND substr(?, rowid + 1, 1) = x'01'`;
+    const tier = exact === null ? '' : 'rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?) DESC, ';
+    const params: unknown[] = [match];
+    if (kept !== null) params.push(maskOf(kept));
+    if (exact !== null) params.push(exact);
+    const rows = this.prepare(`${rank}${mask} ORDER BY ${tier}score, rowid LIMIT ? OFFSET ?`)
+      .raw()
+      .all(...params, size, from);
     return (rows as [number, number][]).map(([doc, score]) => ({ doc, score }));
   }
+
 
   /**
    * The page of a query without words: by date, undated last, ties by rowid. The documents found
@@ -294,13 +347,16 @@ function maskOf(docs: number[]): Buffer {
  * The text part of the query's top level drives the full-text match (and so the ranking); the
  * rest (fields, dates, text under a field's OR) becomes SQL conditions.
  */
-function splitQuery(query: QueryNode): { match: string | null; conditions: QueryNode[] } {
+function splitQuery(query: QueryNode): { match: string | null; exact: string | null; conditions: QueryNode[] } {
   const parts = query.kind === 'and' ? query.children : [query];
   const text = parts.filter(isTextOnly);
-  const match = text.some((p) => p.kind !== 'not') ? ftsExpression({ kind: 'and', children: text }) : null;
+  const positive = text.some((p) => p.kind !== 'not');
+  const match = positive ? ftsExpression({ kind: 'and', children: text }) : null;
+  // The same words with names as typed only: when it differs, those documents rank first.
+  const exact = positive ? ftsExpression({ kind: 'and', children: text }, { exact: true }) : null;
   return match === null
-    ? { match, conditions: parts }
-    : { match, conditions: parts.filter((p) => !isTextOnly(p)) };
+    ? { match, exact: null, conditions: parts }
+    : { match, exact: exact !== match ? exact : null, conditions: parts.filter((p) => !isTextOnly(p)) };
 }
 
 /**

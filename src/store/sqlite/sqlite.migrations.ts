@@ -158,4 +158,36 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       INSERT INTO reconciliation_version VALUES (0);
     `,
   },
+  {
+    version: 6,
+    name: 'names in capitals, the vocabulary of names, and the version of the index',
+    sql: `
+      -- The full-text index again, with a column for the words of names as the texts write them
+      -- (capitalized runs): a query in another script or romanization matches there only, so
+      -- "Risk" at the head of a sentence is no variant of "Rusk". No prefix index: it served
+      -- prefixes of two and three letters only, and cost a twelfth of ingest.
+      DROP TABLE search_fts;
+      CREATE VIRTUAL TABLE search_fts USING fts5(
+        title, names, summary, body, capitals,
+        content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 0'
+      );
+      DELETE FROM search_facets;
+      DELETE FROM search_removed;
+      DELETE FROM search_docs;
+      UPDATE search_seq SET value = value + 1;
+      -- Every form in which the texts write a name, once, and the keys under which its spellings in
+      -- other scripts and romanizations meet (src/names/translit/name.keys.ts).
+      CREATE TABLE search_name_forms (form TEXT PRIMARY KEY) WITHOUT ROWID;
+      CREATE TABLE search_name_keys (
+        key  TEXT NOT NULL,
+        form TEXT NOT NULL,
+        PRIMARY KEY (key, form)
+      ) WITHOUT ROWID;
+      -- What the index was built with: the store indexes every record again when the code's
+      -- analysis is newer (src/search/sqlite/sqlite.search.ts, INDEX_VERSION).
+      CREATE TABLE search_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      INSERT INTO search_state VALUES ('index_version', '0');
+    `,
+  },
 ];

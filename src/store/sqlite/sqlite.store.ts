@@ -98,6 +98,7 @@ class SqliteStore implements Store {
     this.reconciled = new SqliteAuthorities(db);
     this.index = new SqliteSearchIndex(db, () => this.reconciled.grouping());
     this.relations = new SqliteRelations(db);
+    if (!this.index.isCurrent()) this.reindexAll();
     this.statements = {
       current: db.prepare<[string], RecordRow>(
         'SELECT id, version, json, updated_at, source_sha256 FROM records WHERE id = ?',
@@ -196,6 +197,10 @@ class SqliteStore implements Store {
 
   async search(request: SearchRequest): Promise<SearchResponse> {
     return this.index.search(request);
+  }
+
+  async findNameForms(keys: readonly string[], limit: number): Promise<string[]> {
+    return this.index.nameForms(keys, limit);
   }
 
   async getRecordVersion(id: string, version: number): Promise<ChanceryRecord | null> {
@@ -424,6 +429,23 @@ class SqliteStore implements Store {
 
   async countDocumentsLinking(ids?: readonly string[]): Promise<Map<string, number>> {
     return this.reconciled.countDocuments(ids);
+  }
+
+  /**
+   * Indexes every record again, from its saved JSON, a page at a time: an index built by an older
+   * version of the analysis, or none (a database from before the index's last migration).
+   */
+  private reindexAll(): void {
+    const page = this.db.prepare('SELECT json FROM records WHERE id > ? ORDER BY id LIMIT 250').raw();
+    let after = '';
+    for (;;) {
+      const rows = page.all(after) as [string][];
+      if (rows.length === 0) break;
+      const records = rows.map(([json]) => JSON.parse(json) as ChanceryRecord);
+      this.db.transaction(() => this.index.indexRecords(records))();
+      after = records.at(-1)?.id ?? after;
+    }
+    this.index.markCurrent();
   }
 
   /** A record as readers see it: resolved relations added, linked authorities as reconciled. */

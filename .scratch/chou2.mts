@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { openCorpusApp } from '../test/support/corpus.app.ts';
+import { searchArchive } from '../src/search/search.service.ts';
+const app = await openCorpusApp({ frus: true });
+const judged = JSON.parse(readFileSync('test/relevance/judged-queries.json','utf8')).queries.find((q: any) => q.query === 'Chou En-lai');
+const r = await searchArchive({ q: 'Chou En-lai', page: 1, pageSize: 10 }, app);
+const rel = new Set(judged.relevant);
+for (const h of r.hits) console.log(rel.has(h.id) ? 'REL' : '---', h.id, h.score, h.title.slice(0, 70), '|', h.snippet.slice(0, 120));
+console.log('total', r.total);
+await app.close();

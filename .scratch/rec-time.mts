@@ -1,0 +1,11 @@
+import { openApp } from '../src/app.ts';
+import { reconcileArchive } from '../src/names/archive.reconcile.ts';
+const app = await openApp({ db: '/tmp/new.db' });
+let t = performance.now();
+const all = await app.store.listAuthorities();
+console.log('list', all.length, (performance.now()-t).toFixed(0));
+t = performance.now();
+const r = await reconcileArchive({ store: app.store, authorities: app.authorities });
+console.log('reconcile', (performance.now()-t).toFixed(0), 'groups', r.authorities.length, 'people', r.authorities.filter(a=>a.kind==='person').length, 'review', r.review.length);
+const kinds = new Map<string, number>(); for (const a of all) kinds.set(a.kind, (kinds.get(a.kind)??0)+1); console.log(kinds);
+await app.close();
