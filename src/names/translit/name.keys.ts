@@ -41,7 +41,8 @@ export function createNameKeys(options: { cacheSize: number }): (form: string) =
         cache.set(form, keys);
       }
     }
-    return keys.slice();
+    // Copies: the cached keys stay as they were whatever a caller does with what it gets.
+    return keys.map(({ family, key }) => ({ family, key }));
   };
 }
 

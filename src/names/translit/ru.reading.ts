@@ -11,6 +11,7 @@ import { memoizeWord, WORD_MEMORY } from './word.memo.ts';
  * vowel, ë) are the closest to the press. The others are exported for the tests.
  */
 const SCHEMA: Schema = BGN_PCGN;
+/** @example RUSSIAN_SCHEMAS.map((schema) => translate('Хрущёв', schema)) // Khrushchёv, Khrushchёv, Khrushchyov */
 export const RUSSIAN_SCHEMAS: readonly Schema[] = [BGN_PCGN, ALA_LC, WIKIPEDIA];
 
 /**
