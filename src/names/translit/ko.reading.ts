@@ -130,6 +130,11 @@ function syllableTable(spell: (jamo: KoJamo) => Spelling[]): SyllableTable {
 
 const LATIN = syllableTable(latinSpellings);
 const CYRILLIC = syllableTable(cyrillicSpellings);
+// The surname 李 (이, 리 in the North) is romanized Yi "no matter how it is written" (ALA-LC Korean
+// Romanization, 2009, personal names, exception 1), and Russian writes it Ли (Ли Сын Ман).
+LATIN.add('yi', 'i', 0, 'i');
+LATIN.add('yi', 'ri', 1, 'li');
+CYRILLIC.add('ли', 'i', 0, 'i');
 
 /**
  * A syllable starting with a vowel after one ending in a vowel ranks one lower: Seoul is seo + ul,

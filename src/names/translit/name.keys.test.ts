@@ -71,6 +71,8 @@ test('Korean names meet across Hangul, RR, McCune–Reischauer and Kontsevich', 
   assertSameName(['개성', 'Kaesŏng', 'Kaesong', 'Gaeseong', 'Кэсон'], ['ko']);
   assertSameName(['박헌영', 'Pak Hŏn-yŏng', 'Bak Heon-yeong', 'Пак Хон Ён', 'Pak Hon-yong'], ['ko']);
   assertSameName(['남일', 'Nam Il', 'Нам Ир'], ['ko']);
+  // The surname 李 is Yi in McCune–Reischauer practice (ALA-LC) and Ли in Russian.
+  assertSameName(['이승만', 'Yi Sŭng-man', 'Ли Сын Ман', 'I Seung-man'], ['ko']);
   assertApart('김일성', '김정일');
   assertApart('Kim Il-sŏng', 'Kim Chŏng-il');
 });
@@ -176,8 +178,11 @@ test('forms with no name in them have no keys, and long forms none at once', () 
 
 test('the keys a caller gets are its own to change', () => {
   const keys = nameKeys('Gromyko');
+  const first = keys[0];
+  if (first) first.key = 'changed';
   keys.pop();
   assert.ok(nameKeys('Gromyko').length > keys.length);
+  assert.notEqual(nameKeys('Gromyko')[0]?.key, 'changed');
 });
 
 /** Letters names are made of, so that random strings reach the readers and not only the guards. */

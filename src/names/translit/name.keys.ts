@@ -41,7 +41,8 @@ export function createNameKeys(options: { cacheSize: number }): (form: string) =
         cache.set(form, keys);
       }
     }
-    return keys.slice();
+    // Copies: the cached keys stay as they were whatever a caller does with what it gets.
+    return keys.map(({ family, key }) => ({ family, key }));
   };
 }
 
@@ -54,10 +55,14 @@ const cachedNameKeys = createNameKeys({ cacheSize: CACHE_SIZE });
  * for a form written in one script and its rendering in another (the Russian forms of English
  * names, irregular press spellings); callers use 'ph' only between forms in DIFFERENT scripts.
  *
- * zh keys are toneless Pinyin run together (ü as v), ko keys Revised Romanization syllable by
- * syllable, ru keys a folded Latin spelling, ph keys consonant classes. At most 12 keys, best
- * first within each family; none for a form over 100 characters, in two scripts, or with no
- * letters. Never throws. Keeps the keys of the 20,000 most recent forms.
+ * zh keys are toneless Pinyin run together (ü as v: 'maozedong'), ko keys Revised Romanization
+ * syllable by syllable ('gimilseong'), ru keys one folded Latin spelling ('khrushchev'). ph keys
+ * are consonant classes of Latin and Cyrillic forms ('sngr' for Eisenhower and Эйзенхауэр), and
+ * the loose keys of Chinese and Korean forms ('zh~changchun', 'ko~kimilson': Wade–Giles or
+ * McCune–Reischauer without marks), which let an unmarked press spelling meet its characters or
+ * Hangul when its precise readings are too many to list. At most 12 keys, best first within each
+ * family; none for a form over 100 characters, in two scripts, or with no letters. Never throws.
+ * Keeps the keys of the 20,000 most recent forms.
  *
  * @example nameKeys('Mao Tse-tung').some((k) => k.family === 'zh' && k.key === 'maozedong') // true
  * @example nameKeys('Эйзенхауэр') // […, { family: 'ph', key: 'sngr' }]

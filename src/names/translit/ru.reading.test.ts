@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { foldRussianLatin, nominativeOf, readRu } from './ru.reading.ts';
+import { translate } from 'iuliia';
+import { foldRussianLatin, nominativeOf, RUSSIAN_SCHEMAS, readRu } from './ru.reading.ts';
 
 test('the Latin spellings of one Russian name fold to one key', () => {
   const groups = [
@@ -39,6 +41,20 @@ test('the renderings of BGN/PCGN, ALA-LC and Wikipedia fold to the key of the La
   ] as const) {
     const keys = readRu({ words: [cyrillic.toLowerCase()], script: 'cyrillic' }, 3).map((r) => r.text);
     assert.deepEqual(keys, [foldRussianLatin(latin)], cyrillic);
+  }
+});
+
+test('BGN/PCGN, ALA-LC and Wikipedia renderings of every Russian word of the seeds fold to one key', () => {
+  const seeds = ['000_1a6ead44c4c0e4a5.txt', '004_4e4ece4df42afde7.txt']
+    .map((file) => readFileSync(new URL(`../../../data/sample/${file}`, import.meta.url), 'utf8'))
+    .join(' ');
+  const words = new Set(seeds.toLowerCase().match(/[а-яё]+/g) ?? []);
+  for (const name of 'хрущёв вышинский соловьёв ковалёв горбачёв подъячев юрий ильич щербаков'.split(' '))
+    words.add(name);
+  assert.ok(words.size > 400, `${words.size} words`);
+  for (const word of words) {
+    const keys = new Set(RUSSIAN_SCHEMAS.map((schema) => foldRussianLatin(translate(word, schema))));
+    assert.equal(keys.size, 1, `${word}: ${[...keys].join(' | ')}`);
   }
 });
 

@@ -24,8 +24,18 @@ export function scriptOf(form: string): NameScript | undefined {
       }
       continue;
     }
+    const code = char.codePointAt(0) ?? 0;
     let script: NameScript | undefined;
-    if (CYRILLIC.test(char)) script = 'cyrillic';
+    // The common blocks by range first; the Unicode property tests cost more and cover the rest.
+    if (code >= 0x0400 && code <= 0x04ff) script = 'cyrillic';
+    else if (
+      (code >= 0x00c0 && code <= 0x024f && code !== 0x00d7 && code !== 0x00f7) ||
+      (code >= 0x1e00 && code <= 0x1eff)
+    )
+      script = 'latin';
+    else if (code >= 0xac00 && code <= 0xd7a3) script = 'hangul';
+    else if (code >= 0x4e00 && code <= 0x9fff) script = 'han';
+    else if (CYRILLIC.test(char)) script = 'cyrillic';
     else if (LATIN.test(char)) script = 'latin';
     else if (HAN.test(char)) script = 'han';
     else if (HANGUL.test(char)) script = 'hangul';
