@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import type { App } from '../src/app.ts';
 import { searchArchive } from '../src/search/search.service.ts';
 import { openCorpusApp } from './support/corpus.app.ts';
+import { ndcgAtK, recallAtK } from './support/relevance.metrics.ts';
 
 interface Judged {
   query: string;
@@ -23,22 +24,6 @@ before(async () => {
   app = await openCorpusApp({ frus: true });
 });
 after(() => app.close());
-
-/** Share of the relevant documents (at most K of them) found in the top K. */
-export function recallAtK(ranked: string[], relevant: Set<string>, k = K): number {
-  const found = ranked.slice(0, k).filter((id) => relevant.has(id)).length;
-  return found / Math.min(relevant.size, k);
-}
-
-/** Binary-relevance nDCG: gains discounted by log2 of the rank, over the ideal ranking's. */
-export function ndcgAtK(ranked: string[], relevant: Set<string>, k = K): number {
-  const dcg = ranked
-    .slice(0, k)
-    .reduce((sum, id, i) => sum + (relevant.has(id) ? 1 / Math.log2(i + 2) : 0), 0);
-  let ideal = 0;
-  for (let i = 0; i < Math.min(relevant.size, k); i++) ideal += 1 / Math.log2(i + 2);
-  return dcg / ideal;
-}
 
 test('the metrics: a perfect ranking scores 1, a ranking with the relevant document last scores less', () => {
   const relevant = new Set(['a', 'b']);

@@ -36,14 +36,7 @@ export class AuthorityIndex {
    * include the authority file's, merged with what the sources said of the same people.
    */
   reset(reconciled: readonly Authority[]): void {
-    for (const map of [
-      this.byId,
-      this.byMember,
-      this.byForm,
-      this.bySurname,
-      this.byWord,
-    ])
-      map.clear();
+    for (const map of [this.byId, this.byMember, this.byForm, this.bySurname, this.byWord]) map.clear();
     const covered = new Set(reconciled.flatMap((a) => a.members ?? [a.id]));
     for (const authority of reconciled) this.add(authority);
     for (const authority of this.base) if (!covered.has(authority.id)) this.add(authority);

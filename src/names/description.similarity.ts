@@ -11,6 +11,8 @@
 export class DescriptionSimilarity {
   private readonly documentFrequency = new Map<string, number>();
   private readonly total: number;
+  /** Each description's words, read once: the same descriptions are compared many times. */
+  private readonly words = new Map<string, Set<string>>();
 
   constructor(descriptions: Iterable<string>) {
     let total = 0;
@@ -25,8 +27,8 @@ export class DescriptionSimilarity {
 
   /** 0 (nothing rare in common) to 1 (the shorter says nothing the longer does not). */
   compare(a: string, b: string): number {
-    const wordsA = new Set(contentWords(a));
-    const wordsB = new Set(contentWords(b));
+    const wordsA = this.wordsOf(a);
+    const wordsB = this.wordsOf(b);
     if (wordsA.size === 0 || wordsB.size === 0) return 0;
     const weight = (w: string) => Math.log(1 + this.total / (this.documentFrequency.get(w) ?? 1));
     let shared = 0;
@@ -38,6 +40,15 @@ export class DescriptionSimilarity {
     }
     for (const w of wordsB) sumB += weight(w);
     return shared / Math.min(sumA, sumB);
+  }
+
+  private wordsOf(text: string): Set<string> {
+    let words = this.words.get(text);
+    if (!words) {
+      words = new Set(contentWords(text));
+      this.words.set(text, words);
+    }
+    return words;
   }
 
   /** The best agreement between any description of one and any of the other. */

@@ -85,7 +85,21 @@ export function sameWord(x: string, y: string): boolean {
   return x === y || looseSpelling(x) === looseSpelling(y);
 }
 
+/** Spellings already reduced: reconciliation compares the same few thousand words again and again. */
+const loose = new Map<string, string>();
+const LOOSE_MEMORY = 100_000;
+
 function looseSpelling(word: string): string {
+  let reduced = loose.get(word);
+  if (reduced === undefined) {
+    reduced = reduce(word);
+    if (loose.size >= LOOSE_MEMORY) loose.clear();
+    loose.set(word, reduced);
+  }
+  return reduced;
+}
+
+function reduce(word: string): string {
   return word
     .replace(/x/g, 'ks')
     .replace(/w/g, 'v')

@@ -47,7 +47,8 @@ export function buildIndexDocument(record: ChanceryRecord): IndexDocument {
     ...text.blocks.map((block) => analyzeToTerms(block.text, text.language, nameForms)),
     ...(text.notes ?? []).map((note) => analyzeToTerms(note.text, text.language, nameForms)),
   ]);
-  for (const name of names) if (name) nameForms.forms.add(name);
+  // Names of agents and mentions as written; not in capitals throughout ("DULLES" signs a cable).
+  for (const name of names) if (/\p{Ll}/u.test(name)) nameForms.forms.add(name);
   // The authorities the record links, as terms of their own (entity.token.ts), after the names.
   const linked = new Set([
     ...agents.flatMap((a) => [a.personId, a.officeId]),

@@ -33,13 +33,25 @@ export class NameFormCollector {
     }
     const last = this.run.at(-1);
     const code = text.charCodeAt(start);
-    if (last && end - start < MAX_WORD_LENGTH && joins(text, last.end, start)) {
+    // "Tse-tung", "K'o-nung"; not a possessive ("Dulles's").
+    if (
+      last &&
+      end - start < MAX_WORD_LENGTH &&
+      joins(text, last.end, start) &&
+      !(end - start === 1 && text[start] === 's')
+    ) {
       last.end = end;
       this.terms.push(term);
       return;
     }
-    if (isCapital(code) && end - start <= MAX_WORD_LENGTH) {
-      if (last && !adjacent(text, last.end, start)) this.flush();
+    // A capital, then lower case: a word in capitals throughout is a heading, a cable's text or an
+    // acronym, not a name as a text writes it ("MAKING", "ADDRESSEE" in a telegram).
+    if (
+      isCapital(code) &&
+      end - start <= MAX_WORD_LENGTH &&
+      (end - start === 1 || !isCapital(text.charCodeAt(start + 1)))
+    ) {
+      if (last && !adjacent(text, last, start)) this.flush();
       this.run.push({ start, end });
       this.terms.push(term);
       return;
@@ -98,7 +110,8 @@ function joins(text: string, from: number, to: number): boolean {
 }
 
 /** Words of one name: a space between them, or an initial's full stop and a space ("S. Khrushchev"). */
-function adjacent(text: string, from: number, to: number): boolean {
-  const gap = text.slice(from, to);
-  return gap === ' ' || gap === '. ' || gap === '\u00a0';
+function adjacent(text: string, last: { start: number; end: number }, to: number): boolean {
+  const gap = text.slice(last.end, to);
+  if (gap === ' ' || gap === '\u00a0') return true;
+  return gap === '. ' && last.end - last.start === 1;
 }

@@ -3,8 +3,8 @@ import type { Store } from '../store/store.types.ts';
 import { expandNames } from './query/query.expand.ts';
 import { parseQuery } from './query/query.parse.ts';
 import { resolveFields } from './query/query.resolve.ts';
-import { expandVariants } from './query/query.variants.ts';
 import type { SearchResponse } from './query/query.types.ts';
+import { expandVariants } from './query/query.variants.ts';
 
 export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 100;

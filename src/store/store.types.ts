@@ -18,6 +18,12 @@ export interface ReconciledQuery {
   offset?: number;
 }
 
+/** A form in which the archive's texts write a name, and how many documents write it so. */
+export interface WrittenName {
+  form: string;
+  documents: number;
+}
+
 /** What saving a record did. */
 export type SaveOutcome = 'ingested' | 'updated' | 'unchanged';
 
@@ -182,7 +188,7 @@ export interface Store {
    * (`family:key`, src/names/translit/name.keys.ts): the vocabulary a query in another script or
    * romanization is matched against.
    */
-  findNameForms(keys: readonly string[], limit: number): Promise<string[]>;
+  findNameForms(keys: readonly string[], limit: number): Promise<WrittenName[]>;
 
   /** Checks the database's own consistency; returns the problems found, none when healthy. */
   checkIntegrity(): Promise<string[]>;

@@ -109,7 +109,8 @@ function* documents(xml: string, volume: string): Generator<Doc> {
       signed: [...body.matchAll(/<signed\b[^>]*>([\s\S]*?)<\/signed>/g)]
         .map((m) => plain(m[1] as string))
         .join(' | '),
-      from: marked('from') || (split?.[1] ?? ''),
+      // Without a recipient ("Memorandum by the Director … (Rusk)"), the whole head names the sender.
+      from: marked('from') || (split?.[1] ?? headText),
       to: marked('to') || (split?.[2] ?? ''),
       corresp: new Set([...body.matchAll(/<persName\b[^>]*corresp="#([^"]+)"/g)].map((m) => m[1] as string)),
     };

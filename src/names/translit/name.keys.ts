@@ -21,7 +21,7 @@ const PH_LIMIT = 4;
 const LOOSE_LIMIT = 2;
 const TOTAL_LIMIT = 12;
 /** Recent forms kept with their keys by `nameKeys`; the oldest goes first when it is full. */
-const CACHE_SIZE = 20_000;
+const CACHE_SIZE = 5_000;
 
 /**
  * A `nameKeys` with a cache of its own, of `cacheSize` recent forms (0 for none): for tests and

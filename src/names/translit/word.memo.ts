@@ -19,4 +19,4 @@ export function memoizeWord<T>(read: (word: string) => T, size: number): (word: 
 }
 
 /** How many words each reader remembers. */
-export const WORD_MEMORY = 50_000;
+export const WORD_MEMORY = 10_000;

@@ -34,7 +34,14 @@ export type QueryNode =
    * scripts and romanizations (name-variants.expand.ts): those match only where the texts write a
    * name, and rank after the documents that have the form typed.
    */
-  | { kind: 'variants'; text: string; forms: string[] }
+  | {
+      kind: 'variants';
+      text: string;
+      /** The most written first. */
+      forms: string[];
+      /** How many of `forms` are common spellings; the rest, far rarer, rank after them. */
+      common: number;
+    }
   | { kind: 'field'; field: Exclude<QueryField, 'date'>; value: string }
   /**
    * A field resolved against the authority file (query.resolve.ts): documents that have one of

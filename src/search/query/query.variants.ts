@@ -1,13 +1,24 @@
+import anyAscii from 'any-ascii';
 import { nameKeys } from '../../names/translit/name.keys.ts';
 import { scriptOf } from '../../names/translit/script.text.ts';
+import type { WrittenName } from '../../store/store.types.ts';
 import { foldTerm } from '../analysis/term.fold.ts';
 import type { QueryNode } from './query.types.ts';
 
 /** Forms the archive's vocabulary of names holds under some keys (SQLite: `search_name_keys`). */
-export type NameFormLookup = (keys: readonly string[], limit: number) => Promise<string[]>;
+export type NameFormLookup = (keys: readonly string[], limit: number) => Promise<WrittenName[]>;
 
 /** Spellings of one name taken into a query: enough for every romanization, bounded. */
 const MAX_VARIANTS = 24;
+/** Candidates read for the loose phonetic key, of which the likeliest few are kept. */
+const PHONETIC_CANDIDATES = 200;
+const PHONETIC_KEPT = 2;
+/** How alike a spelling found by sound must be to the query's (0 to 1, see `soundOf`). */
+const PHONETIC_LIKENESS = 0.7;
+/** How much more written spellings by sound must be than the systems' to be taken beside them. */
+const OUTWRITTEN = 10;
+/** A spelling this much rarer than the most written one is rare: its documents rank after. */
+const RARITY = 0.1;
 /** The longest run of words tried as one name ("Kim Il Sung"). */
 const MAX_RUN = 3;
 
@@ -15,9 +26,11 @@ const MAX_RUN = 3;
  * Adds to each word or phrase of a query that could be a name the forms the archive's texts write
  * that name in, in other scripts and romanizations, whether or not any authority knows it:
  * "Громыко" → "Gromyko", "毛泽东" → "Mao Tse-tung", "Liu Shaoqi" → "Liu Shao-ch'i",
- * "Эйзенхауэр" → "Eisenhower". Forms meet by the keys of src/names/translit/name.keys.ts: the
- * precise families (Chinese, Korean, Russian systems) whatever the scripts, the loose phonetic
- * one only between scripts. Runs of words are tried whole first ("Kim Il Sung"), then word by word.
+ * "Эйзенхауэр" → "Eisenhower". Forms meet by the keys of src/names/translit/name.keys.ts. The
+ * precise families (the Chinese, Korean and Russian systems) give every spelling they meet; the
+ * loose phonetic key, between scripts only, its likeliest few: the most alike letter for letter,
+ * the most written on a tie ("Даллес" → "Dulles", not every "Dales" and "Dallas"). Runs of words
+ * are tried whole first ("Kim Il Sung"), then word by word.
  *
  * @example await expandVariants(parseQuery('Громыко Berlin'), lookup)
  * // { kind: 'and', children: [{ kind: 'variants', text: 'Громыко', forms: ['Gromyko'] }, …] }
@@ -74,21 +87,51 @@ async function variantsOf(
 ): Promise<QueryNode | undefined> {
   if (text.length < 2 || /^\p{N}+$/u.test(text)) return undefined;
   const keys = nameKeys(text);
+  const typed = fold(text);
+  const other = (written: WrittenName[]) => written.filter((n) => n.documents > 0 && fold(n.form) !== typed);
   // A run of words is one name only when a system reads it whole (Chinese or Korean syllables).
   const precise = keys.filter((k) => k.family !== 'ph' && (!options.wholeOnly || k.family !== 'ru'));
-  const loose = options.wholeOnly ? [] : keys.filter((k) => k.family === 'ph');
+  const found = other(await lookup(precise.map(keyOf), MAX_VARIANTS));
+  // The Russian form of an English name is no romanization of it: "Даллес" reads "Dales" by the
+  // Russian systems. Spellings by sound are taken when the systems find nothing, or nothing
+  // nearly as written as what sounds alike ("Dulles" in thousands of documents, "Dales" in three).
+  if (!options.wholeOnly) {
+    const bySound = await phonetic(text, keys.filter((k) => k.family === 'ph').map(keyOf), lookup);
+    const systems = Math.max(0, ...found.map((n) => n.documents));
+    const sound = Math.max(0, ...bySound.map((n) => n.documents));
+    if (found.length === 0 || sound >= systems * OUTWRITTEN) found.push(...bySound);
+  }
+  const byForm = new Map<string, number>();
+  for (const n of found) byForm.set(n.form, Math.max(n.documents, byForm.get(n.form) ?? 0));
+  if (byForm.size === 0) return undefined;
+  const ranked = [...byForm].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_VARIANTS);
+  // A spelling far rarer than the most written one ranks after it: "Dales" after "Dulles".
+  const most = ranked[0]?.[1] ?? 0;
+  const common = ranked.filter(([, documents]) => documents >= most * RARITY).length;
+  return { kind: 'variants', text, forms: ranked.map(([form]) => form), common };
+}
+
+/**
+ * The likeliest spellings by sound, in another script than the query's: "Даллес" sounds like
+ * "Dulles", "Dallas" and "Dales"; "Dulles" is as alike letter for letter as "Dallas" and far more
+ * written, so it is kept, and "Dales" is not.
+ */
+async function phonetic(text: string, keys: string[], lookup: NameFormLookup): Promise<WrittenName[]> {
   const script = scriptOf(text);
-  const typed = fold(text);
-  const forms = new Set<string>();
-  for (const form of await lookup(precise.map((k) => `${k.family}:${k.key}`), MAX_VARIANTS)) {
-    if (fold(form) !== typed) forms.add(form);
-  }
-  // The loose phonetic key joins scripts only: "Даллес" and "Dulles", never "Dulles" and "Dallas".
-  for (const form of await lookup(loose.map((k) => `${k.family}:${k.key}`), MAX_VARIANTS)) {
-    if (fold(form) !== typed && scriptOf(form) !== script) forms.add(form);
-  }
-  if (forms.size === 0) return undefined;
-  return { kind: 'variants', text, forms: [...forms].slice(0, MAX_VARIANTS) };
+  const typed = soundOf(text);
+  const typedFold = fold(text);
+  const words = text.split(/\s+/).length;
+  return (await lookup(keys, PHONETIC_CANDIDATES))
+    .filter((n) => n.documents > 0 && scriptOf(n.form) !== script && fold(n.form) !== typedFold)
+    .filter((n) => n.form.split(/\s+/).length === words)
+    .map((n) => ({ ...n, likeness: likeness(typed, soundOf(n.form)) }))
+    .filter((n) => n.likeness >= PHONETIC_LIKENESS)
+    .sort((a, b) => b.documents - a.documents || b.likeness - a.likeness)
+    .slice(0, PHONETIC_KEPT);
+}
+
+function keyOf(key: { family: string; key: string }): string {
+  return `${key.family}:${key.key}`;
 }
 
 function fold(text: string): string {
@@ -97,4 +140,43 @@ function fold(text: string): string {
     .filter(Boolean)
     .map(foldTerm)
     .join(' ');
+}
+
+/**
+ * A spelling reduced to what the Russian rendering of an English name keeps: consonants by
+ * class, every vowel (and w, y, h between them) one mark: "Eisenhower" and "Эйзенхауэр" both
+ * "asanhar", "Dulles" and "Даллес" both "dalas".
+ */
+function soundOf(text: string): string {
+  return anyAscii(text)
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+    .replace(/kh/g, 'h')
+    .replace(/shch|sch|sh|zh|ch|tch/g, 's')
+    .replace(/ph/g, 'f')
+    .replace(/ts|tz|z|c(?=[eiy])/g, 's')
+    .replace(/c|q/g, 'k')
+    .replace(/x/g, 'ks')
+    .replace(/(?<=[aeiouyw])h(?=[aeiouyw]|$)/g, '')
+    .replace(/[aeiouyw]+/g, 'a')
+    .replace(/([b-df-hj-np-tv-z])\1+/g, '$1');
+}
+
+/** 1 less the edit distance over the longer length: 1 for the same letters, 0 for nothing alike. */
+function likeness(a: string, b: string): number {
+  if (!a || !b) return 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
+    }
+    previous = current;
+  }
+  return 1 - (previous[b.length] as number) / Math.max(a.length, b.length);
 }

@@ -19,11 +19,18 @@ export function isTextOnly(node: QueryNode): boolean {
 }
 
 /**
+ * How much of each name an expression takes: `typed`, what was typed; `common`, with its common
+ * spellings in other scripts and romanizations; `all` (the default), every form. The documents
+ * that match at a narrower level rank first.
+ */
+export type NameLevel = 'typed' | 'common' | 'all';
+
+/**
  * An FTS5 MATCH expression for a text-only node, or null when it has no searchable term (a
  * query of punctuation). Every term is quoted, so no user input reaches FTS5's own syntax.
- * `exact` keeps of each name what was typed: the documents that write it so rank first.
  */
-export function ftsExpression(node: QueryNode, options: { exact?: boolean } = {}): string | null {
+export function ftsExpression(node: QueryNode, options: { level?: NameLevel } = {}): string | null {
+  const level = options.level ?? 'all';
   const sub = (child: QueryNode) => ftsExpression(child, options);
   switch (node.kind) {
     case 'word':
@@ -32,16 +39,17 @@ export function ftsExpression(node: QueryNode, options: { exact?: boolean } = {}
     case 'prefix':
       return sequences(analyzePrefix(node.text));
     case 'name':
-      if (options.exact) return sequences([analyzePhrase(node.text)]);
+      if (level === 'typed') return sequences([analyzePhrase(node.text)]);
       return sequences([
         ...analyzeNameForms(node.forms),
         ...(node.entities ?? []).map((term) => [{ term, prefix: false }]),
       ]);
     case 'variants': {
       const typed = sequences([analyzePhrase(node.text)]);
-      if (options.exact) return typed;
+      if (level === 'typed') return typed;
+      const forms = level === 'common' ? node.forms.slice(0, node.common) : node.forms;
       // Other spellings match where the texts write names only: "Risk" at a sentence's head is no "Rusk".
-      const others = sequences(analyzeNameForms(node.forms.map((form) => ({ form, language: 'und' }))));
+      const others = sequences(analyzeNameForms(forms.map((form) => ({ form, language: 'und' }))));
       const variants = others ? `capitals : ${others.startsWith('(') ? others : `(${others})`}` : null;
       return typed && variants ? `(${typed} OR ${variants})` : (typed ?? variants);
     }

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { ChanceryRecord } from '../../record/record.types.ts';
 import { nameKeys } from '../../names/translit/name.keys.ts';
+import type { ChanceryRecord } from '../../record/record.types.ts';
+import type { WrittenName } from '../../store/store.types.ts';
+import { analyzeText } from '../analysis/text.analyze.ts';
 import { buildIndexDocument, type IndexDocument } from '../index-document.build.ts';
 import { positiveSequences } from '../query/query.terms.ts';
 import {
@@ -53,7 +55,7 @@ export class SqliteSearchIndex {
         'INSERT INTO search_fts (rowid, title, names, summary, body, capitals) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       addNameForm: db.prepare('INSERT OR IGNORE INTO search_name_forms (form) VALUES (?)'),
-      addNameKey: db.prepare('INSERT OR IGNORE INTO search_name_keys (key, form) VALUES (?, ?)'),
+      addNameKey: db.prepare('INSERT OR IGNORE INTO search_name_keys (key, form, term) VALUES (?, ?, ?)'),
       indexVersion: db.prepare("SELECT value FROM search_state WHERE key = 'index_version'").pluck(),
       setIndexVersion: db.prepare(
         "INSERT OR REPLACE INTO search_state (key, value) VALUES ('index_version', ?)",
@@ -96,7 +98,11 @@ export class SqliteSearchIndex {
     for (const { doc } of rows) {
       for (const form of doc.nameForms) {
         if (s.addNameForm.run(form).changes === 0) continue;
-        for (const { family, key } of nameKeys(form)) s.addNameKey.run(`${family}:${key}`, form);
+        const keys = nameKeys(form);
+        if (keys.length === 0) continue;
+        // A name's last word is the one a text repeats alone ("Khrushchev" for "Nikita S. Khrushchev").
+        const term = analyzeText(form, 'und').at(-1)?.term ?? '';
+        for (const { family, key } of keys) s.addNameKey.run(`${family}:${key}`, form, term);
       }
     }
   }
@@ -115,13 +121,18 @@ export class SqliteSearchIndex {
    * Forms of names the texts write that share a key with the given ones, each with its script:
    * the spellings of a name in other scripts and romanizations (src/search/name-variants.expand.ts).
    */
-  nameForms(keys: readonly string[], limit: number): string[] {
+  nameForms(keys: readonly string[], limit: number): WrittenName[] {
     if (keys.length === 0) return [];
-    return this.prepare(
-      'SELECT DISTINCT form FROM search_name_keys WHERE key IN (SELECT value FROM json_each(?)) LIMIT ?',
+    // The most written first: a loose key is shared by many forms, and the common name is the likely one.
+    const rows = this.prepare(
+      `SELECT k.form, max(coalesce(v.doc, 0)) AS documents FROM search_name_keys k
+       LEFT JOIN search_vocab v ON v.term = k.term AND v.col = 'capitals'
+       WHERE k.key IN (SELECT value FROM json_each(?))
+       GROUP BY k.form ORDER BY documents DESC, k.form LIMIT ?`,
     )
-      .pluck()
-      .all(JSON.stringify(keys), limit) as string[];
+      .raw()
+      .all(JSON.stringify(keys), limit) as [string, number][];
+    return rows.map(([form, documents]) => ({ form, documents }));
   }
 
   removeRecord(recordId: string): void {
@@ -140,7 +151,7 @@ export class SqliteSearchIndex {
   }
 
   private searchSnapshot(request: SearchRequest, columns: FacetColumns): SearchResponse {
-    const { match, exact, conditions } = splitQuery(request.query);
+    const { match, tiers, conditions } = splitQuery(request.query);
     // With words, facet filters are applied to the matches in memory (facet columns): SQLite
     // would build an index of every document with the facet value for each query (40 ms for
     // type:telegram on a million blocks). Without words, SQL reads them through the facet key.
@@ -156,7 +167,13 @@ export class SqliteSearchIndex {
         ? []
         : match === null
           ? this.pageByDate(docs, from, request.pageSize)
-          : this.pageByScore({ match, exact, kept: conditions.length > 0 ? docs : null, from, size: request.pageSize });
+          : this.pageByScore({
+              match,
+              tiers,
+              kept: conditions.length > 0 ? docs : null,
+              from,
+              size: request.pageSize,
+            });
     const shown = this.loadHits(page.map((h) => h.doc));
     const sequences = positiveSequences(request.query);
     const grouping = this.grouping();
@@ -223,25 +240,26 @@ export class SqliteSearchIndex {
    */
   private pageByScore(page: {
     match: string;
-    /** Names as typed: documents that match so come first ("exact forms rank above transliterated ones"). */
-    exact: string | null;
+    /** Narrower matches (names as typed, then with common spellings): their documents come first. */
+    tiers: string[];
     kept: number[] | null;
     from: number;
     size: number;
   }): PageHit[] {
-    const { match, exact, kept, from, size } = page;
+    const { match, tiers, kept, from, size } = page;
     const rank = `SELECT rowid, ${FIELD_WEIGHTS} AS score FROM search_fts WHERE search_fts MATCH ?`;
     const mask = kept === null ? '' : ` AND substr(?, rowid + 1, 1) = x'01'`;
-    const tier = exact === null ? '' : 'rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?) DESC, ';
+    const tier = tiers
+      .map(() => 'rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?) DESC, ')
+      .join('');
     const params: unknown[] = [match];
     if (kept !== null) params.push(maskOf(kept));
-    if (exact !== null) params.push(exact);
+    params.push(...tiers);
     const rows = this.prepare(`${rank}${mask} ORDER BY ${tier}score, rowid LIMIT ? OFFSET ?`)
       .raw()
       .all(...params, size, from);
     return (rows as [number, number][]).map(([doc, score]) => ({ doc, score }));
   }
-
 
   /**
    * The page of a query without words: by date, undated last, ties by rowid. The documents found
@@ -347,16 +365,17 @@ function maskOf(docs: number[]): Buffer {
  * The text part of the query's top level drives the full-text match (and so the ranking); the
  * rest (fields, dates, text under a field's OR) becomes SQL conditions.
  */
-function splitQuery(query: QueryNode): { match: string | null; exact: string | null; conditions: QueryNode[] } {
+function splitQuery(query: QueryNode): { match: string | null; tiers: string[]; conditions: QueryNode[] } {
   const parts = query.kind === 'and' ? query.children : [query];
   const text = parts.filter(isTextOnly);
-  const positive = text.some((p) => p.kind !== 'not');
-  const match = positive ? ftsExpression({ kind: 'and', children: text }) : null;
-  // The same words with names as typed only: when it differs, those documents rank first.
-  const exact = positive ? ftsExpression({ kind: 'and', children: text }, { exact: true }) : null;
-  return match === null
-    ? { match, exact: null, conditions: parts }
-    : { match, exact: exact !== match ? exact : null, conditions: parts.filter((p) => !isTextOnly(p)) };
+  const match = text.some((p) => p.kind !== 'not') ? ftsExpression({ kind: 'and', children: text }) : null;
+  if (match === null) return { match, tiers: [], conditions: parts };
+  // The same words with names as typed, then with their common spellings: documents that match
+  // the narrower rank first ("exact forms rank above transliterated ones").
+  const tiers = (['typed', 'common'] as const)
+    .map((level) => ftsExpression({ kind: 'and', children: text }, { level }))
+    .filter((tier, i, all): tier is string => tier !== null && tier !== match && tier !== all[i - 1]);
+  return { match, tiers, conditions: parts.filter((p) => !isTextOnly(p)) };
 }
 
 /**

@@ -182,8 +182,13 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       CREATE TABLE search_name_keys (
         key  TEXT NOT NULL,
         form TEXT NOT NULL,
+        -- The form's last word as indexed: how often the texts write it (search_vocab).
+        term TEXT NOT NULL,
         PRIMARY KEY (key, form)
       ) WITHOUT ROWID;
+      -- How many documents write each term, per column: how common a name is, to choose among
+      -- spellings that only sound alike.
+      CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'col');
       -- What the index was built with: the store indexes every record again when the code's
       -- analysis is newer (src/search/sqlite/sqlite.search.ts, INDEX_VERSION).
       CREATE TABLE search_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);

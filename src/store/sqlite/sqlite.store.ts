@@ -22,6 +22,7 @@ import type {
   SaveOutcome,
   Store,
   StoredSource,
+  WrittenName,
 } from '../store.types.ts';
 import { SqliteAuthorities } from './sqlite.authorities.ts';
 import { listCorrespondencePairs } from './sqlite.correspondence.ts';
@@ -199,7 +200,7 @@ class SqliteStore implements Store {
     return this.index.search(request);
   }
 
-  async findNameForms(keys: readonly string[], limit: number): Promise<string[]> {
+  async findNameForms(keys: readonly string[], limit: number): Promise<WrittenName[]> {
     return this.index.nameForms(keys, limit);
   }
 
