@@ -1,7 +1,7 @@
 import type { Agent, Authority, ChanceryRecord } from '../record/record.types.ts';
 import { normalizeName, stripHonorifics } from './name.normalize.ts';
 import { isOfficeName, looksLikePersonName, officeId, officeName } from './office.name.ts';
-import { parsePersonName } from './person-name.parse.ts';
+import { parsePersonName, withoutTitles } from './person-name.parse.ts';
 
 /**
  * Every author, recipient and intermediary becomes an authority, so that reconciliation can
@@ -16,7 +16,8 @@ export function observeAgents(record: ChanceryRecord): { record: ChanceryRecord;
   const found = new Map<string, Authority>();
   const observe = (agent: Agent): Agent => {
     if (agent.personId || agent.officeId) return agent;
-    const written = stripHonorifics(agent.name.trim());
+    // "Soviet Ambassador Apollon Petrov" is a person with a rank; "Embassy in India" a body.
+    const written = withoutTitles(stripHonorifics(agent.name.trim()));
     if (!written) return agent;
     if (isOfficeName(written)) {
       const office = officeName(written);

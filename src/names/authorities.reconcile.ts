@@ -28,9 +28,20 @@ export function reconcileAuthorities(authorities: readonly Authority[]): Reconci
     if (!byId.has(authority.id) || authority.source === SHIPPED_SOURCE) byId.set(authority.id, authority);
   }
   const all = [...byId.values()];
-  const people = reconcilePeople(all.filter((a) => a.kind === 'person'));
-  const places = reconcileByName(all.filter((a) => a.kind === 'place'));
-  const organizations = reconcileByName(all.filter((a) => a.kind === 'organization'));
+  // One id space for every kind: the authority file's ids first, then each kind in turn.
+  const taken = new Set(all.filter((a) => a.source === SHIPPED_SOURCE).map((a) => a.id));
+  const places = reconcileByName(
+    all.filter((a) => a.kind === 'place'),
+    taken,
+  );
+  const organizations = reconcileByName(
+    all.filter((a) => a.kind === 'organization'),
+    taken,
+  );
+  const people = reconcilePeople(
+    all.filter((a) => a.kind === 'person'),
+    taken,
+  );
   const groupOf = new Map([...people.groupOf, ...places.groupOf, ...organizations.groupOf]);
   return {
     authorities: [...people.people, ...places.authorities, ...organizations.authorities],
@@ -43,7 +54,10 @@ export function reconcileAuthorities(authorities: readonly Authority[]): Reconci
  * Places and bodies are one when two sources write one of their names alike; the authority
  * file's id and name stand for the whole. Union–find over shared normalized forms.
  */
-function reconcileByName(authorities: Authority[]): {
+function reconcileByName(
+  authorities: Authority[],
+  taken: Set<string>,
+): {
   authorities: Authority[];
   groupOf: Map<string, string>;
 } {
@@ -75,12 +89,12 @@ function reconcileByName(authorities: Authority[]): {
   }
   const result: Authority[] = [];
   const groupOf = new Map<string, string>();
-  const taken = new Set<string>();
   for (const members of groups.values()) {
     const shipped = members.find(isShipped);
     const name = shipped?.name ?? (members[0] as Authority).name;
     let id = shipped?.id ?? (members.length === 1 ? (members[0] as Authority).id : slugOf(name));
-    for (let n = 2; taken.has(id); n++) id = `${slugOf(name)}-${n}`;
+    // The authority file's id is its own (reserved beforehand); any other is made free of them.
+    if (!shipped) for (let n = 2; taken.has(id); n++) id = `${slugOf(name)}-${n}`;
     taken.add(id);
     result.push(mergeAuthorities(members, { id, name }));
     for (const member of members) groupOf.set(member.id, id);

@@ -52,7 +52,11 @@ const DESCRIPTION_SUPPORTS = 0.3;
  *
  * @example const { groupOf, people, review } = reconcilePeople(await store.listAuthorities('person'));
  */
-export function reconcilePeople(authorities: readonly Authority[]): PeopleReconciliation {
+export function reconcilePeople(
+  authorities: readonly Authority[],
+  /** Ids already given to other authorities (places, bodies): a person gets another. */
+  taken: Set<string> = new Set(),
+): PeopleReconciliation {
   const observations = [...authorities]
     .filter((a) => a.kind === 'person')
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -124,7 +128,7 @@ export function reconcilePeople(authorities: readonly Authority[]): PeopleReconc
       review.push(reviewItem(observation, reason, byOffice.length > 1 ? byOffice : candidates));
     }
   }
-  return assemble(observations, clusters, review);
+  return assemble(observations, clusters, review, taken);
 }
 
 interface Pair {
@@ -312,20 +316,24 @@ class Clusters {
     similarity: DescriptionSimilarity,
   ): void {
     if (this.find(a) === this.find(b)) return;
-    for (const x of this.members(a)) {
-      for (const y of this.members(b)) {
-        const [ox, oy] = [observations[x] as Observation, observations[y] as Observation];
-        const { relation, fullFirstName } = bestComparison(ox, oy);
-        if (relation === 'conflict') return;
-        if (
-          relation === 'differs' &&
-          !(
-            fullFirstName &&
-            (similarity.best(ox.descriptions, oy.descriptions) >= DESCRIPTION_VOUCHES || sharedOffice(ox, oy))
-          )
-        )
-          return;
-        if (ox.shipped && oy.shipped) return;
+    const left = this.members(a).map((i) => observations[i] as Observation);
+    const right = this.members(b).map((i) => observations[i] as Observation);
+    // What each side says as a whole vouches for a detail that differs between two of its
+    // members: a signature "Herbert Hoover, Jr" says no office, the lists of its person do.
+    let vouched: boolean | null = null;
+    const vouch = () => {
+      vouched ??=
+        similarity.best(
+          left.flatMap((o) => o.descriptions),
+          right.flatMap((o) => o.descriptions),
+        ) >= DESCRIPTION_VOUCHES || left.some((x) => right.some((y) => sharedOffice(x, y)));
+      return vouched;
+    };
+    for (const x of left) {
+      for (const y of right) {
+        const { relation, fullFirstName } = bestComparison(x, y);
+        if (relation === 'conflict' || (x.shipped && y.shipped)) return;
+        if (relation === 'differs' && !(fullFirstName && vouch())) return;
       }
     }
     this.union(a, b);
@@ -382,12 +390,12 @@ function assemble(
   observations: readonly Observation[],
   clusters: Clusters,
   review: ReviewItem[],
+  taken: Set<string>,
 ): PeopleReconciliation {
   const roots = [...new Set(observations.map((_, i) => clusters.find(i)))].sort((a, b) => a - b);
   const people: Authority[] = [];
   const groupOf = new Map<string, string>();
   const idOfRoot = new Map<number, string>();
-  const taken = new Set<string>();
   for (const root of roots) {
     const members = clusters.members(root).map((i) => observations[i] as Observation);
     const person = mergeMembers(members, taken);
@@ -409,7 +417,8 @@ function mergeMembers(members: Observation[], taken: Set<string>): Authority {
   const shipped = members.find((m) => m.shipped)?.authority;
   const name = shipped?.name ?? preferredName(members);
   let id = shipped?.id ?? slugOf(name);
-  for (let n = 2; taken.has(id); n++) id = `${slugOf(name)}-${n}`;
+  // The authority file's id is its own (reserved beforehand); any other is made free of them.
+  if (!shipped) for (let n = 2; taken.has(id); n++) id = `${slugOf(name)}-${n}`;
   return mergeAuthorities(
     members.map((m) => m.authority),
     { id, name },
@@ -418,12 +427,19 @@ function mergeMembers(members: Observation[], taken: Set<string>): Authority {
 
 /** The form most sources give, the fuller one on a tie ("Andrei A. Gromyko"). */
 function preferredName(members: Observation[]): string {
-  const counts = new Map<string, number>();
+  const counts = new Map<string, { count: number; full: boolean }>();
   for (const m of members) {
-    const display = m.names[0]?.display || m.authority.name;
-    counts.set(display, (counts.get(display) ?? 0) + 1);
+    const name = m.names[0];
+    const display = name?.display || m.authority.name;
+    const full = name ? hasGivenNamesOrWhole(name) : false;
+    const seen = counts.get(display);
+    counts.set(display, { count: (seen?.count ?? 0) + 1, full });
   }
+  // A name in full before a surname alone, however often signatures give the surname.
   return [...counts]
-    .sort(([a, x], [b, y]) => y - x || b.length - a.length || (a < b ? -1 : 1))
+    .sort(
+      ([a, x], [b, y]) =>
+        Number(y.full) - Number(x.full) || y.count - x.count || b.length - a.length || (a < b ? -1 : 1),
+    )
     .map(([display]) => display)[0] as string;
 }

@@ -48,6 +48,19 @@ const TITLE_WORDS = new Set(
 );
 
 /**
+ * A name with the titles and ranks before it left out: "Ambassador Edward Brynn" → "Edward
+ * Brynn", "Lieutenant General Charles P. Cabell" → "Charles P. Cabell". Other text is left whole.
+ *
+ * @example withoutTitles('Colonel Richard T. Kennedy') === 'Richard T. Kennedy'
+ */
+export function withoutTitles(text: string): string {
+  const words = text.trim().split(/\s+/);
+  let i = 0;
+  while (i < words.length - 1 && TITLE_WORDS.has((words[i] as string).replace(/\.$/, '').toLowerCase())) i++;
+  return words.slice(i).join(' ');
+}
+
+/**
  * Reads a person's name as sources write it: FRUS lists ("Hoover, Herbert C., Jr.", "Kennedy,
  * Colonel Richard T.", "Radford, Adm., Arthur W.", "Nasser (Nasr, Nassir), Gamal Abd'al"),
  * signatures and headings ("J. Edgar Hoover", "Ambassador Edward Brynn"), East Asian names in

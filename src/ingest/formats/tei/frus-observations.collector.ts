@@ -1,6 +1,6 @@
 import { normalizeName, stripHonorifics } from '../../../names/name.normalize.ts';
 import { isOfficeName, looksLikePersonName, officeId, officeName } from '../../../names/office.name.ts';
-import { parsePersonName } from '../../../names/person-name.parse.ts';
+import { parsePersonName, withoutTitles } from '../../../names/person-name.parse.ts';
 import type { Agent, Authority, Mention } from '../../../record/record.types.ts';
 import { volumeYears } from './frus-volume.years.ts';
 
@@ -27,7 +27,8 @@ export class FrusObservations {
 
   /** An agent as written: an office or body, else a person of this volume's own observation. */
   agent(raw: string): Agent {
-    const written = stripHonorifics(raw.trim());
+    // "Ambassador Edward Brynn" is a person with a rank; "Ambassador in India" an office.
+    const written = withoutTitles(stripHonorifics(raw.trim()));
     if (isOfficeName(written)) return this.office(raw);
     const key = normalizeName(written);
     // What is neither an office nor a person's name ("Kennedy to de Gaulle. Secret.") stays as written.
