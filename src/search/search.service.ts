@@ -3,7 +3,7 @@ import type { Store } from '../store/store.types.ts';
 import { expandNames } from './query/query.expand.ts';
 import { parseQuery } from './query/query.parse.ts';
 import { resolveFields } from './query/query.resolve.ts';
-import type { SearchResponse } from './query/query.types.ts';
+import type { QueryNode, SearchResponse } from './query/query.types.ts';
 import { expandVariants } from './query/query.variants.ts';
 
 export const DEFAULT_PAGE_SIZE = 10;
@@ -20,6 +20,33 @@ export interface SearchOptions {
 }
 
 /**
+ * The query as every backend answers it: parsed, names expanded to every form of their authority
+ * and to their spellings in other scripts and romanizations, fields resolved to facet values.
+ *
+ * @example await planQuery('Громыко date:1957', { store, authorities })
+ */
+export async function planQuery(
+  q: string,
+  deps: { store: Store; authorities: AuthorityIndex },
+): Promise<QueryNode> {
+  // A plan holds while the index and the authorities do: paging, facets and a query asked again
+  // are planned once (the spellings of a name are looked up in the index's vocabulary).
+  const key = `${deps.authorities.generation}\u0000${await deps.store.indexGeneration()}\u0000${q}`;
+  const planned = plans.get(key);
+  if (planned) return planned;
+  const named = expandNames(parseQuery(q), deps.authorities);
+  const spelled = await expandVariants(named, (keys, options) => deps.store.findNameForms(keys, options));
+  const plan = resolveFields(spelled, deps.authorities);
+  if (plans.size >= PLAN_MEMORY) plans.delete(plans.keys().next().value as string);
+  plans.set(key, plan);
+  return plan;
+}
+
+/** Plans remembered, the oldest forgotten first. */
+const PLAN_MEMORY = 500;
+const plans = new Map<string, QueryNode>();
+
+/**
  * Searches the archive: parses the query (throwing `search.invalid_query` with a way to fix it),
  * expands names to all their forms, resolves fields, and asks the store.
  *
@@ -29,9 +56,7 @@ export async function searchArchive(
   options: SearchOptions,
   deps: { store: Store; authorities: AuthorityIndex },
 ): Promise<SearchResponse> {
-  const named = expandNames(parseQuery(options.q), deps.authorities);
-  const spelled = await expandVariants(named, (keys, limit) => deps.store.findNameForms(keys, limit));
-  const query = resolveFields(spelled, deps.authorities);
+  const query = await planQuery(options.q, deps);
   const pageSize = Math.min(Math.max(1, Math.floor(options.pageSize ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const response = await deps.store.search({

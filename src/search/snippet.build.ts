@@ -24,33 +24,45 @@ export function buildSnippet(record: SnippetSource, sequences: TermSequence[]): 
   return renderWindow(best.text, best.tokens, best.hits);
 }
 
-/** The first block with the most distinct query words and phrases, with the tokens they cover. */
+/**
+ * The first block with the most distinct query words and phrases, with the tokens they cover.
+ * A stem is a prefix of its folded word, so the folded text tells cheaply which sequences a block
+ * could hold: blocks are tokenized in the order of that bound, and the search stops when no block
+ * left could beat the best found (a long document costs a tokenized block or two, not all).
+ */
 function bestBlock(
   record: SnippetSource,
   sequences: TermSequence[],
 ): { text: string; tokens: Token[]; hits: Set<number> } | undefined {
-  let best: { text: string; tokens: Token[]; hits: Set<number>; score: number } | undefined;
   const keyTerms = sequences.map((s) => s.reduce((a, b) => (b.term.length > a.length ? b.term : a), ''));
+  const candidates: { text: string; language: string; bound: number; order: number }[] = [];
   for (const text of record.texts) {
     for (const block of text.blocks) {
-      // A stem is a prefix of its folded word, so a block whose folded text does not contain the
-      // longest term of any sequence cannot match: skip it without tokenizing.
       const folded = foldTerm(block.text);
-      if (!keyTerms.some((term) => folded.includes(term))) continue;
-      const tokens = analyzeText(block.text, text.language);
-      const hits = new Set<number>();
-      const found = new Set<TermSequence>();
-      for (const sequence of sequences) {
-        for (let i = 0; i + sequence.length <= tokens.length; i++) {
-          if (!matchesAt(sequence, tokens, i)) continue;
-          found.add(sequence);
-          for (let k = 0; k < sequence.length; k++) hits.add(i + k);
-        }
-      }
-      if (found.size > (best?.score ?? 0)) best = { text: block.text, tokens, hits, score: found.size };
-      // A later block would need more sequences found than the query has to replace it.
-      if (best?.score === sequences.length) return best;
+      let bound = 0;
+      for (const term of new Set(keyTerms)) if (folded.includes(term)) bound++;
+      if (bound > 0) candidates.push({ text: block.text, language: text.language, bound, order: candidates.length });
     }
+  }
+  candidates.sort((a, b) => b.bound - a.bound || a.order - b.order);
+  let best: { text: string; tokens: Token[]; hits: Set<number>; score: number; order: number } | undefined;
+  for (const candidate of candidates) {
+    if (best && candidate.bound < best.score) break;
+    const tokens = analyzeText(candidate.text, candidate.language);
+    const hits = new Set<number>();
+    const found = new Set<TermSequence>();
+    for (const sequence of sequences) {
+      for (let i = 0; i + sequence.length <= tokens.length; i++) {
+        if (!matchesAt(sequence, tokens, i)) continue;
+        found.add(sequence);
+        for (let k = 0; k < sequence.length; k++) hits.add(i + k);
+      }
+    }
+    // The earlier block wins a tie, as a reader reads from the top.
+    if (found.size > 0 && (!best || found.size > best.score || (found.size === best.score && candidate.order < best.order))) {
+      best = { text: candidate.text, tokens, hits, score: found.size, order: candidate.order };
+    }
+    if (best?.score === sequences.length) break;
   }
   return best;
 }

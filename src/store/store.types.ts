@@ -24,6 +24,15 @@ export interface WrittenName {
   documents: number;
 }
 
+/** How many forms to read, a script they must not be in, and which of them to keep. */
+export interface NameFormQuery {
+  limit: number;
+  /** "latin", "cyrillic", "han" or "hangul" (src/names/translit/script.text.ts). */
+  notInScript?: string;
+  /** Kept before they are counted: how often a form is written is the costly part. */
+  keep?: (form: string) => boolean;
+}
+
 /** What saving a record did. */
 export type SaveOutcome = 'ingested' | 'updated' | 'unchanged';
 
@@ -185,10 +194,12 @@ export interface Store {
   search(request: SearchRequest): Promise<SearchResponse>;
   /**
    * Forms in which the archive's texts write names, sharing one of the keys given
-   * (`family:key`, src/names/translit/name.keys.ts): the vocabulary a query in another script or
-   * romanization is matched against.
+   * (`family:key`, src/names/translit/name.keys.ts), the most written first: the vocabulary a
+   * query in another script or romanization is matched against.
    */
-  findNameForms(keys: readonly string[], limit: number): Promise<WrittenName[]>;
+  findNameForms(keys: readonly string[], options: NameFormQuery): Promise<WrittenName[]>;
+  /** A number that changes whenever the search index does, by this process or another. */
+  indexGeneration(): Promise<number>;
 
   /** Checks the database's own consistency; returns the problems found, none when healthy. */
   checkIntegrity(): Promise<string[]>;

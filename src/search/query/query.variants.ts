@@ -1,12 +1,12 @@
 import anyAscii from 'any-ascii';
 import { nameKeys } from '../../names/translit/name.keys.ts';
 import { scriptOf } from '../../names/translit/script.text.ts';
-import type { WrittenName } from '../../store/store.types.ts';
+import type { NameFormQuery, WrittenName } from '../../store/store.types.ts';
 import { foldTerm } from '../analysis/term.fold.ts';
 import type { QueryNode } from './query.types.ts';
 
 /** Forms the archive's vocabulary of names holds under some keys (SQLite: `search_name_keys`). */
-export type NameFormLookup = (keys: readonly string[], limit: number) => Promise<WrittenName[]>;
+export type NameFormLookup = (keys: readonly string[], options: NameFormQuery) => Promise<WrittenName[]>;
 
 /** Spellings of one name taken into a query: enough for every romanization, bounded. */
 const MAX_VARIANTS = 24;
@@ -91,7 +91,7 @@ async function variantsOf(
   const other = (written: WrittenName[]) => written.filter((n) => n.documents > 0 && fold(n.form) !== typed);
   // A run of words is one name only when a system reads it whole (Chinese or Korean syllables).
   const precise = keys.filter((k) => k.family !== 'ph' && (!options.wholeOnly || k.family !== 'ru'));
-  const found = other(await lookup(precise.map(keyOf), MAX_VARIANTS));
+  const found = other(await lookup(precise.map(keyOf), { limit: MAX_VARIANTS }));
   // The Russian form of an English name is no romanization of it: "Даллес" reads "Dales" by the
   // Russian systems. Spellings by sound are taken when the systems find nothing, or nothing
   // nearly as written as what sounds alike ("Dulles" in thousands of documents, "Dales" in three).
@@ -121,13 +121,16 @@ async function phonetic(text: string, keys: string[], lookup: NameFormLookup): P
   const typed = soundOf(text);
   const typedFold = fold(text);
   const words = text.split(/\s+/).length;
-  return (await lookup(keys, PHONETIC_CANDIDATES))
-    .filter((n) => n.documents > 0 && scriptOf(n.form) !== script && fold(n.form) !== typedFold)
-    .filter((n) => n.form.split(/\s+/).length === words)
-    .map((n) => ({ ...n, likeness: likeness(typed, soundOf(n.form)) }))
-    .filter((n) => n.likeness >= PHONETIC_LIKENESS)
-    .sort((a, b) => b.documents - a.documents || b.likeness - a.likeness)
-    .slice(0, PHONETIC_KEPT);
+  const keep = (form: string) =>
+    fold(form) !== typedFold &&
+    form.split(/\s+/).length === words &&
+    likeness(typed, soundOf(form)) >= PHONETIC_LIKENESS;
+  const found = await lookup(keys, {
+    limit: PHONETIC_CANDIDATES,
+    keep,
+    ...(script ? { notInScript: script } : {}),
+  });
+  return found.filter((n) => n.documents > 0).slice(0, PHONETIC_KEPT);
 }
 
 function keyOf(key: { family: string; key: string }): string {

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { nameKeys } from '../../names/translit/name.keys.ts';
 import type { ChanceryRecord } from '../../record/record.types.ts';
-import type { WrittenName } from '../../store/store.types.ts';
+import { scriptOf } from '../../names/translit/script.text.ts';
+import type { NameFormQuery, WrittenName } from '../../store/store.types.ts';
 import { analyzeText } from '../analysis/text.analyze.ts';
 import { buildIndexDocument, type IndexDocument } from '../index-document.build.ts';
 import { positiveSequences } from '../query/query.terms.ts';
@@ -50,12 +51,15 @@ export class SqliteSearchIndex {
       deleteDoc: db.prepare('DELETE FROM search_docs WHERE rowid = ?'),
       markRemoved: db.prepare('INSERT OR REPLACE INTO search_removed (doc, seq) VALUES (?, ?)'),
       nextSeq: db.prepare('UPDATE search_seq SET value = value + 1 RETURNING value').pluck(),
+      seq: db.prepare('SELECT value FROM search_seq').pluck(),
       deleteFts: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
       insertFts: db.prepare(
         'INSERT INTO search_fts (rowid, title, names, summary, body, capitals) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       addNameForm: db.prepare('INSERT OR IGNORE INTO search_name_forms (form) VALUES (?)'),
-      addNameKey: db.prepare('INSERT OR IGNORE INTO search_name_keys (key, form, term) VALUES (?, ?, ?)'),
+      addNameKey: db.prepare(
+        'INSERT OR IGNORE INTO search_name_keys (key, form, term, script) VALUES (?, ?, ?, ?)',
+      ),
       indexVersion: db.prepare("SELECT value FROM search_state WHERE key = 'index_version'").pluck(),
       setIndexVersion: db.prepare(
         "INSERT OR REPLACE INTO search_state (key, value) VALUES ('index_version', ?)",
@@ -100,11 +104,18 @@ export class SqliteSearchIndex {
         if (s.addNameForm.run(form).changes === 0) continue;
         const keys = nameKeys(form);
         if (keys.length === 0) continue;
-        // A name's last word is the one a text repeats alone ("Khrushchev" for "Nikita S. Khrushchev").
-        const term = analyzeText(form, 'und').at(-1)?.term ?? '';
-        for (const { family, key } of keys) s.addNameKey.run(`${family}:${key}`, form, term);
+          // How often a form is written is read from its longest word: "Khrushchev" of "Nikita S.
+        // Khrushchev", "shao" of "Liu Shao-ch'i" (a syllable like "i" is in every other name).
+        const term = longestTerm(form);
+        const script = scriptOf(form) ?? '';
+        for (const { family, key } of keys) s.addNameKey.run(`${family}:${key}`, form, term, script);
       }
     }
+  }
+
+  /** The number of the index's latest change (`search_seq`): another process's included. */
+  generation(): number {
+    return Number(this.statements.seq.get());
   }
 
   /** Whether the index was built by this version of the code (`INDEX_VERSION`). */
@@ -121,18 +132,30 @@ export class SqliteSearchIndex {
    * Forms of names the texts write that share a key with the given ones, each with its script:
    * the spellings of a name in other scripts and romanizations (src/search/name-variants.expand.ts).
    */
-  nameForms(keys: readonly string[], limit: number): WrittenName[] {
+  nameForms(keys: readonly string[], options: NameFormQuery): WrittenName[] {
     if (keys.length === 0) return [];
-    // The most written first: a loose key is shared by many forms, and the common name is the likely one.
     const rows = this.prepare(
-      `SELECT k.form, max(coalesce(v.doc, 0)) AS documents FROM search_name_keys k
-       LEFT JOIN search_vocab v ON v.term = k.term AND v.col = 'capitals'
-       WHERE k.key IN (SELECT value FROM json_each(?))
-       GROUP BY k.form ORDER BY documents DESC, k.form LIMIT ?`,
+      `SELECT DISTINCT form, term FROM search_name_keys
+       WHERE key IN (SELECT value FROM json_each(?)) AND script <> ? ORDER BY form LIMIT ?`,
     )
       .raw()
-      .all(JSON.stringify(keys), limit) as [string, number][];
-    return rows.map(([form, documents]) => ({ form, documents }));
+      .all(JSON.stringify(keys), options.notInScript ?? '', options.limit) as [string, string][];
+    const kept = options.keep ? rows.filter(([form]) => options.keep?.(form)) : rows;
+    // How often each is written, read for the forms kept only: counting a word's documents is
+    // the costly part, and a loose key is shared by many forms.
+    const documents = this.prepare("SELECT doc FROM search_vocab WHERE term = ? AND col = 'capitals'").pluck();
+    const counted = new Map<string, number>();
+    const count = (term: string) => {
+      let n = counted.get(term);
+      if (n === undefined) {
+        n = Number(documents.get(term) ?? 0);
+        counted.set(term, n);
+      }
+      return n;
+    };
+    return kept
+      .map(([form, term]) => ({ form, documents: count(term) }))
+      .sort((a, b) => b.documents - a.documents || (a.form < b.form ? -1 : 1));
   }
 
   removeRecord(recordId: string): void {
@@ -246,20 +269,41 @@ export class SqliteSearchIndex {
     from: number;
     size: number;
   }): PageHit[] {
-    const { match, tiers, kept, from, size } = page;
-    const rank = `SELECT rowid, ${FIELD_WEIGHTS} AS score FROM search_fts WHERE search_fts MATCH ?`;
-    const mask = kept === null ? '' : ` AND substr(?, rowid + 1, 1) = x'01'`;
-    const tier = tiers
-      .map(() => 'rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?) DESC, ')
-      .join('');
-    const params: unknown[] = [match];
-    if (kept !== null) params.push(maskOf(kept));
-    params.push(...tiers);
-    const rows = this.prepare(`${rank}${mask} ORDER BY ${tier}score, rowid LIMIT ? OFFSET ?`)
-      .raw()
-      .all(...params, size, from);
-    return (rows as [number, number][]).map(([doc, score]) => ({ doc, score }));
+    const { match, tiers, kept, size } = page;
+    const mask = kept === null ? null : maskOf(kept);
+    // Tier by tier, each ranked alone: bm25 is computed once per document, as in the bare query,
+    // and a tier that fills the page spares the rest. Tiers nest (typed within common within all).
+    const levels = [...tiers, match];
+    const hits: PageHit[] = [];
+    let skip = page.from;
+    for (const [i, level] of levels.entries()) {
+      if (hits.length >= size) break;
+      const own = i === 0 ? level : `(${level}) NOT (${levels[i - 1]})`;
+      if (skip > 0 && i < levels.length - 1) {
+        const count = this.countMatches(own, mask);
+        if (count <= skip) {
+          skip -= count;
+          continue;
+        }
+      }
+      hits.push(...this.rank(own, mask, size - hits.length, skip));
+      skip = 0;
+    }
+    return hits;
   }
+
+  private rank(match: string, mask: Buffer | null, size: number, from: number): PageHit[] {
+    const rank = `SELECT rowid, ${FIELD_WEIGHTS} AS score FROM search_fts WHERE search_fts MATCH ?`;
+    const sql = `${rank}${mask ? ` AND substr(?, rowid + 1, 1) = x'01'` : ''} ORDER BY score, rowid LIMIT ? OFFSET ?`;
+    const params: unknown[] = mask ? [match, mask, size, from] : [match, size, from];
+    return (this.prepare(sql).raw().all(...params) as [number, number][]).map(([doc, score]) => ({ doc, score }));
+  }
+
+  private countMatches(match: string, mask: Buffer | null): number {
+    const sql = `SELECT count(*) FROM search_fts WHERE search_fts MATCH ?${mask ? ` AND substr(?, rowid + 1, 1) = x'01'` : ''}`;
+    return Number(this.prepare(sql).pluck().get(...(mask ? [match, mask] : [match])));
+  }
+
 
   /**
    * The page of a query without words: by date, undated last, ties by rowid. The documents found
@@ -350,6 +394,12 @@ function applyFilters(columns: FacetColumns, docs: number[], filters: FilterNode
   let kept = docs;
   for (const filter of filters) kept = kept.filter(columns.matcher(filter.facets, filter.values));
   return kept;
+}
+
+function longestTerm(form: string): string {
+  let longest = '';
+  for (const { term } of analyzeText(form, 'und')) if (term.length >= longest.length) longest = term;
+  return longest;
 }
 
 /** One byte per rowid, 1 for the documents given. */

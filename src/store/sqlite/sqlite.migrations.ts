@@ -182,8 +182,10 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       CREATE TABLE search_name_keys (
         key  TEXT NOT NULL,
         form TEXT NOT NULL,
-        -- The form's last word as indexed: how often the texts write it (search_vocab).
+        -- The form's longest word as indexed: how often the texts write it (search_vocab).
         term TEXT NOT NULL,
+        -- latin, cyrillic, han or hangul: spellings by sound are looked for in other scripts only.
+        script TEXT NOT NULL,
         PRIMARY KEY (key, form)
       ) WITHOUT ROWID;
       -- How many documents write each term, per column: how common a name is, to choose among

@@ -22,6 +22,7 @@ import type {
   SaveOutcome,
   Store,
   StoredSource,
+  NameFormQuery,
   WrittenName,
 } from '../store.types.ts';
 import { SqliteAuthorities } from './sqlite.authorities.ts';
@@ -200,8 +201,12 @@ class SqliteStore implements Store {
     return this.index.search(request);
   }
 
-  async findNameForms(keys: readonly string[], limit: number): Promise<WrittenName[]> {
-    return this.index.nameForms(keys, limit);
+  async findNameForms(keys: readonly string[], options: NameFormQuery): Promise<WrittenName[]> {
+    return this.index.nameForms(keys, options);
+  }
+
+  async indexGeneration(): Promise<number> {
+    return this.index.generation();
   }
 
   async getRecordVersion(id: string, version: number): Promise<ChanceryRecord | null> {

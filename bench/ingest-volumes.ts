@@ -1,0 +1,92 @@
+/**
+ * `chancery ingest` of the 45 FRUS volumes of ../shared (152 MB, 14,659 documents, as they are),
+ * by this checkout and by an earlier commit, side by side in one run.
+ *
+ *   npx tsx bench/ingest-volumes.ts                 # against b189fd3, before names at scale
+ *   BENCH_BASELINE=<commit> npx tsx bench/ingest-volumes.ts
+ *
+ * The earlier commit is checked out in a temporary git worktree sharing this checkout's
+ * node_modules. Each ingest runs `src/cli/main.ts ingest` of its own tree in a child process of
+ * its own, on a fresh SQLite file, alternately, twice each; the faster round of each is printed
+ * with documents per second, MB per second and the child's peak RSS (main thread and worker).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const VOLUMES = fileURLToPath(new URL('../../shared/corpus/frus-volumes/', import.meta.url));
+const BASELINE = process.env.BENCH_BASELINE ?? 'b189fd3';
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+
+interface Run {
+  ms: number;
+  peakRss: number;
+  summary: string;
+}
+
+/** In a child: the CLI of `tree` ingests the volumes into `db`; its peak RSS goes to stderr last. */
+async function child(tree: string, db: string): Promise<void> {
+  process.argv = [process.argv[0] as string, 'chancery', '--db', db, 'ingest', '--quiet', VOLUMES];
+  process.on('exit', () => process.stderr.write(`\nPEAK_RSS ${process.resourceUsage().maxRSS * 1024}\n`));
+  await import(join(tree, 'src/cli/main.ts'));
+}
+
+function run(tree: string): Run {
+  const dir = mkdtempSync(join(tmpdir(), 'chancery-bench-volumes-'));
+  try {
+    const start = performance.now();
+    let stderr = '';
+    let stdout = '';
+    try {
+      stdout = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'child', tree, join(dir, 'v.db')], {
+        cwd: tree,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        maxBuffer: 64 * 1024 * 1024,
+      });
+    } catch (error) {
+      // The earlier CLI exits 1 on the volume with an element it does not know: it still ingests all.
+      const failed = error as { stdout?: string; stderr?: string };
+      stdout = failed.stdout ?? '';
+      stderr = failed.stderr ?? '';
+    }
+    const ms = performance.now() - start;
+    const peak = /PEAK_RSS (\d+)/.exec(stderr)?.[1];
+    return { ms, peakRss: Number(peak ?? 0), summary: stdout.trim().split('\n').at(-1) ?? '' };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function main(): void {
+  const bytes = readdirSync(VOLUMES).reduce((sum, f) => sum + statSync(join(VOLUMES, f)).size, 0);
+  const worktree = mkdtempSync(join(tmpdir(), 'chancery-baseline-'));
+  execFileSync('git', ['worktree', 'add', '--detach', worktree, BASELINE], { cwd: ROOT, stdio: 'ignore' });
+  symlinkSync(join(ROOT, 'node_modules'), join(worktree, 'node_modules'));
+  try {
+    const runs: { label: string; run: Run }[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      runs.push({ label: `baseline ${BASELINE}`, run: run(worktree) }, { label: 'this checkout', run: run(ROOT) });
+    }
+    console.log(`input: the 45 FRUS volumes, ${(bytes / 1e6).toFixed(1)} MB; ${ROUNDS} rounds, faster of each`);
+    const best = (label: string) =>
+      runs.filter((r) => r.label === label).reduce((a, b) => (b.run.ms < a.run.ms ? b : a)).run;
+    const before = best(`baseline ${BASELINE}`);
+    const after = best('this checkout');
+    for (const [label, r] of [[`baseline ${BASELINE}`, before], ['this checkout', after]] as const) {
+      console.log(
+        `${label.padEnd(20)} ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${(bytes / 1e6 / (r.ms / 1000)).toFixed(2)} MB/s  peak RSS ${(r.peakRss / 1e6).toFixed(0)} MB  | ${r.summary}`,
+      );
+    }
+    console.log(`slower by ${((after.ms / before.ms - 1) * 100).toFixed(1)} % (target ≤ 15 %)`);
+  } finally {
+    execFileSync('git', ['worktree', 'remove', '--force', worktree], { cwd: ROOT, stdio: 'ignore' });
+  }
+}
+
+const [mode, tree, db] = process.argv.slice(2);
+if (mode === 'child' && tree && db) await child(tree, db);
+else main();
