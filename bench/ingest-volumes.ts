@@ -41,12 +41,16 @@ function run(tree: string): Run {
     let stderr = '';
     let stdout = '';
     try {
-      stdout = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'child', tree, join(dir, 'v.db')], {
-        cwd: tree,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-        maxBuffer: 64 * 1024 * 1024,
-      });
+      stdout = execFileSync(
+        process.execPath,
+        ['--import', 'tsx', fileURLToPath(import.meta.url), 'child', tree, join(dir, 'v.db')],
+        {
+          cwd: tree,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
     } catch (error) {
       // The earlier CLI exits 1 on the volume with an element it does not know: it still ingests all.
       const failed = error as { stdout?: string; stderr?: string };
@@ -69,14 +73,22 @@ function main(): void {
   try {
     const runs: { label: string; run: Run }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      runs.push({ label: `baseline ${BASELINE}`, run: run(worktree) }, { label: 'this checkout', run: run(ROOT) });
+      runs.push(
+        { label: `baseline ${BASELINE}`, run: run(worktree) },
+        { label: 'this checkout', run: run(ROOT) },
+      );
     }
-    console.log(`input: the 45 FRUS volumes, ${(bytes / 1e6).toFixed(1)} MB; ${ROUNDS} rounds, faster of each`);
+    console.log(
+      `input: the 45 FRUS volumes, ${(bytes / 1e6).toFixed(1)} MB; ${ROUNDS} rounds, faster of each`,
+    );
     const best = (label: string) =>
       runs.filter((r) => r.label === label).reduce((a, b) => (b.run.ms < a.run.ms ? b : a)).run;
     const before = best(`baseline ${BASELINE}`);
     const after = best('this checkout');
-    for (const [label, r] of [[`baseline ${BASELINE}`, before], ['this checkout', after]] as const) {
+    for (const [label, r] of [
+      [`baseline ${BASELINE}`, before],
+      ['this checkout', after],
+    ] as const) {
       console.log(
         `${label.padEnd(20)} ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${(bytes / 1e6 / (r.ms / 1000)).toFixed(2)} MB/s  peak RSS ${(r.peakRss / 1e6).toFixed(0)} MB  | ${r.summary}`,
       );

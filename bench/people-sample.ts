@@ -12,7 +12,11 @@ import { parseArgs } from 'node:util';
 import { openApp } from '../src/app.ts';
 
 const { values } = parseArgs({
-  options: { db: { type: 'string' }, count: { type: 'string', default: '50' }, seed: { type: 'string', default: '1' } },
+  options: {
+    db: { type: 'string' },
+    count: { type: 'string', default: '50' },
+    seed: { type: 'string', default: '1' },
+  },
 });
 if (!values.db) throw new Error('give the archive with --db FILE');
 const app = await openApp({ db: values.db });
@@ -26,7 +30,8 @@ try {
     return seed / 0x100000000;
   };
   const drawn = new Set<number>();
-  while (drawn.size < Math.min(Number(values.count), merged.length)) drawn.add(Math.floor(next() * merged.length));
+  while (drawn.size < Math.min(Number(values.count), merged.length))
+    drawn.add(Math.floor(next() * merged.length));
   for (const [n, index] of [...drawn].entries()) {
     const person = merged[index];
     if (!person) continue;

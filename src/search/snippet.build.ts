@@ -41,7 +41,8 @@ function bestBlock(
       const folded = foldTerm(block.text);
       let bound = 0;
       for (const term of new Set(keyTerms)) if (folded.includes(term)) bound++;
-      if (bound > 0) candidates.push({ text: block.text, language: text.language, bound, order: candidates.length });
+      if (bound > 0)
+        candidates.push({ text: block.text, language: text.language, bound, order: candidates.length });
     }
   }
   candidates.sort((a, b) => b.bound - a.bound || a.order - b.order);
@@ -59,7 +60,10 @@ function bestBlock(
       }
     }
     // The earlier block wins a tie, as a reader reads from the top.
-    if (found.size > 0 && (!best || found.size > best.score || (found.size === best.score && candidate.order < best.order))) {
+    if (
+      found.size > 0 &&
+      (!best || found.size > best.score || (found.size === best.score && candidate.order < best.order))
+    ) {
       best = { text: candidate.text, tokens, hits, score: found.size, order: candidate.order };
     }
     if (best?.score === sequences.length) break;

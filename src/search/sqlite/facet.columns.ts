@@ -179,14 +179,14 @@ export class FacetColumns {
         facets[facet as FacetName].push({ value, label, count });
     }
     for (const facet of only) {
-      const chronological = facet === 'year' || facet === 'decade';
-      facets[facet] = facets[facet]
-        .sort((a, b) =>
-          chronological
-            ? a.value.localeCompare(b.value)
-            : b.count - a.count || a.label.localeCompare(b.label),
-        )
-        .slice(0, chronological ? undefined : limit);
+      const values = facets[facet];
+      if (facet === 'year' || facet === 'decade') {
+        facets[facet] = values.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+        continue;
+      }
+      // The top values only are ordered: a person facet can hold thousands, most of them once.
+      // Code-unit order on a tie, not the locale's, which costs a collation per comparison.
+      facets[facet] = topValues(values, limit);
     }
     return facets;
   }
@@ -231,4 +231,17 @@ export class FacetColumns {
     if (label < entry.label) entry.label = label;
     return id;
   }
+}
+
+/** The `limit` most frequent values, ties by label: a threshold count first, then one sort of the few above it. */
+function topValues(values: FacetValue[], limit: number): FacetValue[] {
+  const byLabel = (a: FacetValue, b: FacetValue) =>
+    b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+  if (values.length <= limit) return values.sort(byLabel);
+  const counts = values.map((v) => v.count).sort((a, b) => b - a);
+  const threshold = counts[limit - 1] as number;
+  return values
+    .filter((v) => v.count >= threshold)
+    .sort(byLabel)
+    .slice(0, limit);
 }

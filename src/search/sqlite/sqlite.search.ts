@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { nameKeys } from '../../names/translit/name.keys.ts';
-import type { ChanceryRecord } from '../../record/record.types.ts';
 import { scriptOf } from '../../names/translit/script.text.ts';
+import type { ChanceryRecord } from '../../record/record.types.ts';
 import type { NameFormQuery, WrittenName } from '../../store/store.types.ts';
 import { analyzeText } from '../analysis/text.analyze.ts';
 import { buildIndexDocument, type IndexDocument } from '../index-document.build.ts';
@@ -104,7 +104,7 @@ export class SqliteSearchIndex {
         if (s.addNameForm.run(form).changes === 0) continue;
         const keys = nameKeys(form);
         if (keys.length === 0) continue;
-          // How often a form is written is read from its longest word: "Khrushchev" of "Nikita S.
+        // How often a form is written is read from its longest word: "Khrushchev" of "Nikita S.
         // Khrushchev", "shao" of "Liu Shao-ch'i" (a syllable like "i" is in every other name).
         const term = longestTerm(form);
         const script = scriptOf(form) ?? '';
@@ -143,7 +143,9 @@ export class SqliteSearchIndex {
     const kept = options.keep ? rows.filter(([form]) => options.keep?.(form)) : rows;
     // How often each is written, read for the forms kept only: counting a word's documents is
     // the costly part, and a loose key is shared by many forms.
-    const documents = this.prepare("SELECT doc FROM search_vocab WHERE term = ? AND col = 'capitals'").pluck();
+    const documents = this.prepare(
+      "SELECT doc FROM search_vocab WHERE term = ? AND col = 'capitals'",
+    ).pluck();
     const counted = new Map<string, number>();
     const count = (term: string) => {
       let n = counted.get(term);
@@ -296,14 +298,21 @@ export class SqliteSearchIndex {
     const rank = `SELECT rowid, ${FIELD_WEIGHTS} AS score FROM search_fts WHERE search_fts MATCH ?`;
     const sql = `${rank}${mask ? ` AND substr(?, rowid + 1, 1) = x'01'` : ''} ORDER BY score, rowid LIMIT ? OFFSET ?`;
     const params: unknown[] = mask ? [match, mask, size, from] : [match, size, from];
-    return (this.prepare(sql).raw().all(...params) as [number, number][]).map(([doc, score]) => ({ doc, score }));
+    return (
+      this.prepare(sql)
+        .raw()
+        .all(...params) as [number, number][]
+    ).map(([doc, score]) => ({ doc, score }));
   }
 
   private countMatches(match: string, mask: Buffer | null): number {
     const sql = `SELECT count(*) FROM search_fts WHERE search_fts MATCH ?${mask ? ` AND substr(?, rowid + 1, 1) = x'01'` : ''}`;
-    return Number(this.prepare(sql).pluck().get(...(mask ? [match, mask] : [match])));
+    return Number(
+      this.prepare(sql)
+        .pluck()
+        .get(...(mask ? [match, mask] : [match])),
+    );
   }
-
 
   /**
    * The page of a query without words: by date, undated last, ties by rowid. The documents found

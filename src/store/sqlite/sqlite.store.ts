@@ -15,6 +15,7 @@ import type {
   CorrespondenceEntry,
   CorrespondencePair,
   ListOptions,
+  NameFormQuery,
   ReconciledQuery,
   RecordPlacement,
   RecordSummary,
@@ -22,7 +23,6 @@ import type {
   SaveOutcome,
   Store,
   StoredSource,
-  NameFormQuery,
   WrittenName,
 } from '../store.types.ts';
 import { SqliteAuthorities } from './sqlite.authorities.ts';
