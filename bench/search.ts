@@ -29,9 +29,10 @@ import MiniSearch from 'minisearch';
 import { type App, openApp } from '../src/app.ts';
 import { ingestPaths } from '../src/ingest/ingest.batch.ts';
 import type { ChanceryRecord } from '../src/record/record.types.ts';
-import { planQuery, searchArchive } from '../src/search/search.service.ts';
-import { ftsExpression, isTextOnly } from '../src/search/sqlite/fts.compile.ts';
-import { FIELD_WEIGHTS } from '../src/search/sqlite/sqlite.search.ts';
+import { planSearch } from '../src/search/search.plan.ts';
+import { searchArchive } from '../src/search/search.service.ts';
+import { ftsPlan } from '../src/search/sqlite/fts.compile.ts';
+import { FIELD_WEIGHTS } from '../src/search/sqlite/sqlite.search-index.ts';
 
 const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
 const TARGET_BLOCKS = Number(process.env.BENCH_BLOCKS ?? 1_000_000);
@@ -117,6 +118,7 @@ async function buildCorpus(app: App): Promise<void> {
   await ingestPaths({
     paths: [`${SHARED}seeds`, `${SHARED}corpus/frus`, `${SHARED}corpus/frus-volumes`],
     store: app.store,
+    search: app.search,
     authorities: app.authorities,
     readers: app.readers,
   });
@@ -144,11 +146,7 @@ interface QueryPlan {
 }
 
 async function planOf(q: string, app: App): Promise<QueryPlan> {
-  const tree = await planQuery(q, app);
-  const textParts = (tree.kind === 'and' ? tree.children : [tree]).filter(isTextOnly);
-  const expression = textParts.some((p) => p.kind !== 'not')
-    ? ftsExpression({ kind: 'and', children: textParts })
-    : null;
+  const { match: expression } = ftsPlan(await planSearch(q, app));
   const words = q
     .replace(/\w+:("[^"]*"|\S+)/g, '')
     .replace(/[-"*()]|\bOR\b/g, ' ')

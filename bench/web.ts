@@ -22,6 +22,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { openApp, SAMPLE_DIR } from '../src/app.ts';
 import { ingestPaths } from '../src/ingest/ingest.batch.ts';
+import { EVERYTHING, runQuery } from '../src/web/browse.queries.ts';
 import { createWebApp } from '../src/web/web.app.tsx';
 
 const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
@@ -43,6 +44,7 @@ try {
   const report = await ingestPaths({
     paths: CORPUS,
     store: app.store,
+    search: app.search,
     authorities: app.authorities,
     readers: app.readers,
   });
@@ -58,7 +60,7 @@ try {
       record.texts.reduce((sum, t) => sum + t.blocks.reduce((s, b) => s + b.text.length, 0), 0),
     );
   }
-  const everything = await app.store.search({ query: { kind: 'and', children: [] }, page: 1, pageSize: 0 });
+  const everything = await runQuery(app, EVERYTHING, { pageSize: 0 });
   const people = everything.facets.person.slice(0, 20).map((v) => `/people/${encodeURIComponent(v.value)}`);
   const places = everything.facets.place.slice(0, 20).map((v) => `/places/${encodeURIComponent(v.value)}`);
   const archives = everything.facets.archive.map((v) => `/archives/${encodeURIComponent(v.label)}`);
@@ -66,7 +68,7 @@ try {
     `/collections/${encodeURIComponent(c.id)}`,
     `/collections/${encodeURIComponent(c.id)}?page=2`,
   ]);
-  const pairs = (await app.store.listCorrespondence({ limit: 20 })).map(
+  const pairs = (await app.search.listCorrespondence({ limit: 20 })).map(
     (p) => `/correspondence?a=${encodeURIComponent(p.author.key)}&b=${encodeURIComponent(p.recipient.key)}`,
   );
   const years = everything.facets.year.map((v) => v.value);

@@ -9,7 +9,8 @@ import type { FormatReader } from './ingest/formats/format.types.ts';
 import { teiFrusReader } from './ingest/formats/tei-frus.reader.ts';
 import { AuthorityIndex } from './names/authority.index.ts';
 import { loadAuthorities } from './names/authority.loader.ts';
-import { openSqliteStore } from './store/sqlite/sqlite.store.ts';
+import type { SearchIndex } from './search/search-index.types.ts';
+import { openSqliteArchive } from './store/sqlite/sqlite.store.ts';
 import type { Store } from './store/store.types.ts';
 
 /** The one place where implementations are chosen and wired. */
@@ -29,13 +30,14 @@ export const READERS: FormatReader[] = [
 
 export interface App {
   store: Store;
+  search: SearchIndex;
   authorities: AuthorityIndex;
   readers: FormatReader[];
   close(): Promise<void>;
 }
 
 /**
- * Opens the archive: the store at `db` (default `./data/chancery.db`, or `CHANCERY_DB`), and the
+ * Opens the archive: the store and its search index at `db` (default `./data/chancery.db`, or `CHANCERY_DB`), and the
  * authority file that ships with Chancery merged with the authorities ingested into the store.
  *
  * @example const app = await openApp({ db: ':memory:' });
@@ -43,11 +45,15 @@ export interface App {
 export async function openApp(options: { db?: string } = {}): Promise<App> {
   const db = options.db ?? process.env.CHANCERY_DB ?? DEFAULT_DB;
   if (db !== ':memory:') mkdirSync(dirname(db), { recursive: true });
-  const store = openSqliteStore(db);
+  const { store, search } = openSqliteArchive(db);
   // The authority file, then, once the archive has reconciled its sources, the people, places and
   // bodies as reconciled (they include the authority file's).
   const authorities = new AuthorityIndex(loadAuthorities());
   const reconciled = await store.listReconciled();
   if (reconciled.length > 0) authorities.reset(reconciled);
-  return { store, authorities, readers: READERS, close: () => store.close() };
+  const close = async () => {
+    await search.close();
+    await store.close();
+  };
+  return { store, search, authorities, readers: READERS, close };
 }

@@ -22,6 +22,7 @@ before(async () => {
   const report = await ingestPaths({
     paths: seeds.map((s) => `${SEEDS_DIR}${s.seed}`),
     store: app.store,
+    search: app.search,
     authorities: app.authorities,
     readers: app.readers,
   });

@@ -39,7 +39,13 @@ async function withApp<T>(body: (app: App) => Promise<T>): Promise<T> {
 }
 
 function ingest(app: App, paths: string[]): Promise<IngestReport> {
-  return ingestPaths({ paths, store: app.store, authorities: app.authorities, readers: app.readers });
+  return ingestPaths({
+    paths,
+    store: app.store,
+    search: app.search,
+    authorities: app.authorities,
+    readers: app.readers,
+  });
 }
 
 async function recordOf(path: string): Promise<ChanceryRecord> {

@@ -8,7 +8,8 @@ import { resolveRelations } from '../src/correspondence/relations.resolve.ts';
 import { AuthorityIndex } from '../src/names/authority.index.ts';
 import { loadAuthorities } from '../src/names/authority.loader.ts';
 import type { ChanceryRecord, Relation } from '../src/record/record.types.ts';
-import { openSqliteStore } from '../src/store/sqlite/sqlite.store.ts';
+import type { SearchIndex } from '../src/search/search-index.types.ts';
+import { openSqliteArchive } from '../src/store/sqlite/sqlite.store.ts';
 import type { Store } from '../src/store/store.types.ts';
 import { type CliResult, runChancery } from './support/cli.run.ts';
 import { makeRecord } from './support/record.fixture.ts';
@@ -177,17 +178,18 @@ function telegram(
   });
 }
 
-async function withStore(body: (store: Store) => Promise<void>): Promise<void> {
-  const store = openSqliteStore(':memory:');
+async function withStore(body: (store: Store, search: SearchIndex) => Promise<void>): Promise<void> {
+  const { store, search } = openSqliteArchive(':memory:');
   try {
-    await body(store);
+    await body(store, search);
   } finally {
+    await search.close();
     await store.close();
   }
 }
 
 test('a reply links to the telegram it cites only when the correspondents are reversed and the day (and number) fit', async () => {
-  await withStore(async (store) => {
+  await withStore(async (store, search) => {
     await store.saveRecords([
       telegram('mao-13a', {
         from: 'mao-zedong',
@@ -218,7 +220,7 @@ test('a reply links to the telegram it cites only when the correspondents are re
         text: 'Наша телеграмма от 13 июля.',
       }),
     ]);
-    await resolveRelations({ store, ids: ['reply', 'own', 'kim-13'] });
+    await resolveRelations({ store, search, ids: ['reply', 'own', 'kim-13'] });
     assert.deepEqual(types((await store.getRecord('reply'))?.relations ?? []), [
       'reply-to mao-12',
       'reply-to mao-13b',
@@ -234,11 +236,11 @@ test('a reply links to the telegram it cites only when the correspondents are re
 });
 
 test('a copy saved later is found by the records already in the archive', async () => {
-  await withStore(async (store) => {
+  await withStore(async (store, search) => {
     const text =
       'Мы согласны с Вашей оценкой положения на переговорах в Кэсоне и предлагаем настаивать на своём.';
     await store.saveRecord(telegram('aprf', { from: 'stalin', to: 'mao-zedong', day: '1951-07-14', text }));
-    await resolveRelations({ store, ids: ['aprf'] });
+    await resolveRelations({ store, search, ids: ['aprf'] });
     assert.deepEqual((await store.getRecord('aprf'))?.relations, []);
     await store.saveRecord(
       telegram('rgaspi', {
@@ -248,7 +250,7 @@ test('a copy saved later is found by the records already in the archive', async 
         text: text.replace('своём', 'своем'),
       }),
     );
-    await resolveRelations({ store, ids: ['rgaspi'] });
+    await resolveRelations({ store, search, ids: ['rgaspi'] });
     assert.deepEqual(types((await store.getRecord('aprf'))?.relations ?? []), ['same-as rgaspi']);
     assert.deepEqual(types((await store.getRecord('rgaspi'))?.relations ?? []), ['same-as aprf']);
   });

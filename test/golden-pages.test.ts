@@ -30,6 +30,7 @@ async function recordFrom(path: string): Promise<ChanceryRecord | string> {
     const report = await ingestPaths({
       paths: [path],
       store: app.store,
+      search: app.search,
       authorities: app.authorities,
       readers: app.readers,
     });

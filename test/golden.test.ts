@@ -21,6 +21,7 @@ async function recordFromSeed(fileName: string): Promise<ChanceryRecord> {
     const report = await ingestPaths({
       paths: [`${SEEDS}${fileName}`],
       store: app.store,
+      search: app.search,
       authorities: app.authorities,
       readers: app.readers,
     });

@@ -36,7 +36,13 @@ async function withApp(body: (app: App) => Promise<void>): Promise<void> {
 }
 
 function ingest(app: App, paths: string[]): Promise<IngestReport> {
-  return ingestPaths({ paths, store: app.store, authorities: app.authorities, readers: app.readers });
+  return ingestPaths({
+    paths,
+    store: app.store,
+    search: app.search,
+    authorities: app.authorities,
+    readers: app.readers,
+  });
 }
 
 function sha256(path: string): string {

@@ -37,6 +37,7 @@ before(async () => {
   const report = await ingestPaths({
     paths: [VOLUMES_DIR, FRUS_DIR],
     store: app.store,
+    search: app.search,
     authorities: app.authorities,
     readers: app.readers,
   });

@@ -41,6 +41,7 @@ before(async () => {
   report = await ingestPaths({
     paths: [dir],
     store: app.store,
+    search: app.search,
     authorities: app.authorities,
     readers: app.readers,
   });

@@ -1,20 +1,28 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Agent, ChanceryRecord } from '../src/record/record.types.ts';
+import type { SearchIndex } from '../src/search/search-index.types.ts';
 import type { Store } from '../src/store/store.types.ts';
 import { makeRecord } from './support/record.fixture.ts';
 
+/** A store and the search index it writes, as a backend opens them. */
+export interface Backend {
+  store: Store;
+  search: SearchIndex;
+}
+
 /**
  * The behaviour every Store implementation must have. Each storage driver's test file calls this
- * with a function that opens a fresh, empty store.
+ * with a function that opens a fresh, empty store with its search index.
  */
-export function runStoreContract(driver: string, openEmptyStore: () => Promise<Store>): void {
-  const withStore = (name: string, body: (store: Store) => Promise<void>) =>
+export function runStoreContract(driver: string, openEmpty: () => Promise<Backend>): void {
+  const withStore = (name: string, body: (store: Store, search: SearchIndex) => Promise<void>) =>
     test(`${driver} store: ${name}`, async () => {
-      const store = await openEmptyStore();
+      const { store, search } = await openEmpty();
       try {
-        await body(store);
+        await body(store, search);
       } finally {
+        await search.close();
         await store.close();
       }
     });
@@ -171,42 +179,49 @@ export function runStoreContract(driver: string, openEmptyStore: () => Promise<S
     assert.equal(await store.getRecordPlacement('missing'), null);
   });
 
-  withStore('correspondence pairs authors with recipients, with counts and date spans', async (store) => {
-    const roshchin = { name: 'Nikolai Roshchin', alias: null, personId: 'roshchin' };
-    const stalin = { name: 'Joseph Stalin', alias: 'Filippov', personId: 'stalin' };
-    const mao = { name: 'Mao Zedong', alias: null, personId: null };
-    const letter = (id: string, min: string, authors: Agent[] = [roshchin], recipients: Agent[] = [stalin]) =>
-      makeRecord({ id, authors, recipients, date: { display: min, min, max: min, certainty: 'exact' } });
-    await store.saveRecords([
-      letter('r1', '1950-05-14'),
-      letter('r2', '1950-06-01'),
-      letter('r3', '1951-07-13', [mao], [stalin]),
-      letter('r4', '1952-09-17', [stalin], [mao]),
-    ]);
-    const pairs = await store.listCorrespondence();
-    assert.deepEqual(pairs[0], {
-      author: { key: 'roshchin', personId: 'roshchin', name: 'Nikolai Roshchin' },
-      recipient: { key: 'stalin', personId: 'stalin', name: 'Joseph Stalin' },
-      count: 2,
-      first: '1950-05-14',
-      last: '1950-06-01',
-    });
-    assert.equal(pairs.length, 3);
-    const maos = await store.listCorrespondence({ personKey: 'n:mao zedong' });
-    assert.deepEqual(
-      maos.map((p) => [p.author.name, p.recipient.name, p.count]),
-      [
-        ['Joseph Stalin', 'Mao Zedong', 1],
-        ['Mao Zedong', 'Joseph Stalin', 1],
-      ],
-    );
-    assert.equal(maos[1]?.author.personId, null);
-    assert.equal((await store.listCorrespondence({ limit: 1 })).length, 1);
-  });
+  withStore(
+    'correspondence pairs authors with recipients, with counts and date spans',
+    async (store, search) => {
+      const roshchin = { name: 'Nikolai Roshchin', alias: null, personId: 'roshchin' };
+      const stalin = { name: 'Joseph Stalin', alias: 'Filippov', personId: 'stalin' };
+      const mao = { name: 'Mao Zedong', alias: null, personId: null };
+      const letter = (
+        id: string,
+        min: string,
+        authors: Agent[] = [roshchin],
+        recipients: Agent[] = [stalin],
+      ) => makeRecord({ id, authors, recipients, date: { display: min, min, max: min, certainty: 'exact' } });
+      await store.saveRecords([
+        letter('r1', '1950-05-14'),
+        letter('r2', '1950-06-01'),
+        letter('r3', '1951-07-13', [mao], [stalin]),
+        letter('r4', '1952-09-17', [stalin], [mao]),
+      ]);
+      const pairs = await search.listCorrespondence();
+      assert.deepEqual(pairs[0], {
+        author: { key: 'roshchin', personId: 'roshchin', name: 'Nikolai Roshchin' },
+        recipient: { key: 'stalin', personId: 'stalin', name: 'Joseph Stalin' },
+        count: 2,
+        first: '1950-05-14',
+        last: '1950-06-01',
+      });
+      assert.equal(pairs.length, 3);
+      const maos = await search.listCorrespondence({ personKey: 'n:mao zedong' });
+      assert.deepEqual(
+        maos.map((p) => [p.author.name, p.recipient.name, p.count]),
+        [
+          ['Joseph Stalin', 'Mao Zedong', 1],
+          ['Mao Zedong', 'Joseph Stalin', 1],
+        ],
+      );
+      assert.equal(maos[1]?.author.personId, null);
+      assert.equal((await search.listCorrespondence({ limit: 1 })).length, 1);
+    },
+  );
 
   withStore(
     'a thread lists the records two people wrote each other, either way, in date order',
-    async (store) => {
+    async (store, search) => {
       const stalin = { name: 'Joseph Stalin', alias: 'Filippov', personId: 'stalin' };
       const mao = { name: 'Mao Zedong', alias: null, personId: 'mao-zedong' };
       const kim = { name: 'Kim Il Sung', alias: null, personId: 'kim-il-sung' };
@@ -218,7 +233,7 @@ export function runStoreContract(driver: string, openEmptyStore: () => Promise<S
         letter('other', '1951-07-13', [kim], [stalin]),
         letter('copy', '1951-07-13', [mao, kim], [stalin]),
       ]);
-      const thread = await store.findCorrespondence({ a: 'stalin', b: 'mao-zedong' });
+      const thread = await search.findCorrespondence({ a: 'stalin', b: 'mao-zedong' });
       assert.deepEqual(
         thread.map((e) => [e.id, e.dateMin, e.authorIds, e.recipientIds]),
         [
@@ -231,10 +246,10 @@ export function runStoreContract(driver: string, openEmptyStore: () => Promise<S
       // Saving a record again with other correspondents takes it out of the thread.
       await store.saveRecord(letter('copy', '1951-07-13', [kim], [stalin]));
       assert.deepEqual(
-        (await store.findCorrespondence({ a: 'mao-zedong', b: 'stalin' })).map((e) => e.id),
+        (await search.findCorrespondence({ a: 'mao-zedong', b: 'stalin' })).map((e) => e.id),
         ['cable', 'reply'],
       );
-      assert.deepEqual(await store.findCorrespondence({ a: 'stalin', b: 'nobody' }), []);
+      assert.deepEqual(await search.findCorrespondence({ a: 'stalin', b: 'nobody' }), []);
     },
   );
 

@@ -21,6 +21,7 @@ test('ingesting the FRUS folder stores one record per document div, and a second
       ingestPaths({
         paths: [FRUS_DIR],
         store: app.store,
+        search: app.search,
         authorities: app.authorities,
         readers: app.readers,
       });

@@ -1,15 +1,13 @@
 import { Hono } from 'hono';
 import { isChanceryError } from '../errors.ts';
-import type { AuthorityIndex } from '../names/authority.index.ts';
-import { searchArchive } from '../search/search.service.ts';
-import type { Store } from '../store/store.types.ts';
+import { type SearchDependencies, searchArchive } from '../search/search.service.ts';
 import { httpStatusFor } from './http.errors.ts';
 
 /**
  * `GET /api/search?q=…&page=…&pageSize=…` → `{ total, page, pageSize, hits: [{ id, title, date,
  * snippet, score }], facets }`. A malformed query is a 400 with `{ error: { code, message } }`.
  */
-export function createSearchApi(deps: { store: Store; authorities: AuthorityIndex }): Hono {
+export function createSearchApi(deps: SearchDependencies): Hono {
   const api = new Hono();
   api.get('/search', async (c) => {
     const q = c.req.query('q') ?? '';

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { loadThread } from '../correspondence/thread.service.ts';
 import { isChanceryError } from '../errors.ts';
 import type { AuthorityIndex } from '../names/authority.index.ts';
-import type { Store } from '../store/store.types.ts';
+import type { SearchIndex } from '../search/search-index.types.ts';
 import { httpStatusFor } from './http.errors.ts';
 
 /**
@@ -11,7 +11,7 @@ import { httpStatusFor } from './http.errors.ts';
  * date order. `a` and `b` are authority ids or any name form ("Mao", "Filippov"). A missing
  * parameter is a 400, a person the authority file cannot tell a 404, each as `{ error: { code, message } }`.
  */
-export function createThreadApi(deps: { store: Store; authorities: AuthorityIndex }): Hono {
+export function createThreadApi(deps: { search: SearchIndex; authorities: AuthorityIndex }): Hono {
   const api = new Hono();
   api.get('/thread', async (c) => {
     const a = c.req.query('a')?.trim();

@@ -1,6 +1,6 @@
-import { Worker } from 'node:worker_threads';
 import { ChanceryError, type ErrorCode } from '../errors.ts';
 import type { FileReport, IngestProgress, IngestReport } from '../ingest/ingest.batch.ts';
+import { startTypescriptWorker } from '../runtime/typescript.worker.ts';
 
 /** What the ingest worker is asked to do. */
 export interface IngestJob {
@@ -38,7 +38,7 @@ export function ingestInWorker(
   on: { progress?: (progress: IngestProgress) => void; file?: (file: FileReport) => void } = {},
 ): Promise<IngestReport> {
   return new Promise((resolve, reject) => {
-    const worker = typescriptWorker(new URL('./ingest.worker.ts', import.meta.url), {
+    const worker = startTypescriptWorker(new URL('./ingest.worker.ts', import.meta.url), {
       workerData: job,
       resourceLimits: { maxOldGenerationSizeMb: HEAP_CEILING_MB },
     });
@@ -54,14 +54,4 @@ export function ingestInWorker(
       reject(new Error(`the ingest worker stopped (exit code ${code}) before it reported`)),
     );
   });
-}
-
-/**
- * A worker running a TypeScript module. Workers do not inherit the main thread's module hooks, so
- * the worker registers tsx (as bin/chancery.js does) before it imports the module.
- */
-function typescriptWorker(module: URL, options: ConstructorParameters<typeof Worker>[1]): Worker {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); });`;
-  return new Worker(code, { ...options, eval: true });
 }

@@ -17,6 +17,7 @@ try {
     const report = await ingestPaths({
       paths: job.paths,
       store: app.store,
+      search: app.search,
       authorities: app.authorities,
       readers: app.readers,
       onProgress: job.progress ? (progress) => tell({ kind: 'progress', progress }) : undefined,

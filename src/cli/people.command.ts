@@ -27,7 +27,7 @@ export function registerPeopleCommand(program: Command): void {
         options: { json?: boolean; review?: boolean; reconcile?: boolean },
         command: Command,
       ) => {
-        await withApp(command, async ({ store, authorities }) => {
+        await withApp(command, async ({ store, search, authorities }) => {
           if (options.reconcile) {
             const { reconcileArchive } = await import('../names/archive.reconcile.ts');
             const result = await reconcileArchive({ store, authorities });
@@ -50,7 +50,7 @@ export function registerPeopleCommand(program: Command): void {
             kind: 'person',
             ...(query ? { contains: query } : {}),
           });
-          const counts = await store.countDocumentsLinking(query ? people.map((p) => p.id) : undefined);
+          const counts = await search.countDocumentsLinking(query ? people.map((p) => p.id) : undefined);
           for (const person of people) {
             const line = toLine(person, counts.get(person.id) ?? 0);
             process.stdout.write(

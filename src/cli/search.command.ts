@@ -21,11 +21,11 @@ export function registerSearchCommand(program: Command): void {
         options: { json?: boolean; limit?: number; page?: number },
         command: Command,
       ) => {
-        await withApp(command, async ({ store, authorities }) => {
+        await withApp(command, async (app) => {
           const { searchArchive } = await import('../search/search.service.ts');
           const result = await searchArchive(
             { q: words.join(' '), page: options.page ?? 1, pageSize: options.limit ?? 10 },
-            { store, authorities },
+            app,
           );
           if (options.json) {
             process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

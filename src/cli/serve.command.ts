@@ -19,10 +19,10 @@ export function registerServeCommand(program: Command): void {
       ]);
       const app = await openApp(db ? { db } : {});
       if (options.sample) await ingestSampleWhenEmpty(app);
-      // One search over everything before listening: the search index reads its facets into
-      // memory on its first search (seconds for a large archive), so no reader waits for that.
-      await app.store.search({ query: { kind: 'and', children: [] }, page: 1, pageSize: 1 });
-      const web = createWebApp({ store: app.store, authorities: app.authorities });
+      // The search index reads its facets into memory before listening (seconds for a large
+      // archive), so no reader waits for that.
+      await app.search.warm();
+      const web = createWebApp(app);
       const server = serve({ fetch: web.fetch, port: options.port, hostname: options.host }, (info) => {
         process.stdout.write(`Chancery reading room: http://${options.host}:${info.port}/\n`);
       });
@@ -41,6 +41,7 @@ async function ingestSampleWhenEmpty(app: App): Promise<void> {
   const report = await ingestPaths({
     paths: [SAMPLE_DIR],
     store: app.store,
+    search: app.search,
     authorities: app.authorities,
     readers: app.readers,
   });

@@ -11,9 +11,9 @@ export function registerThreadCommand(program: Command): void {
     .argument('<b>', 'the other person')
     .option('--json', 'print the thread as JSON')
     .action(async (a: string, b: string, options: { json?: boolean }, command: Command) => {
-      await withApp(command, async ({ store, authorities }) => {
+      await withApp(command, async ({ search, authorities }) => {
         const { loadThread } = await import('../correspondence/thread.service.ts');
-        const thread = await loadThread({ store, authorities, a, b });
+        const thread = await loadThread({ search, authorities, a, b });
         if (options.json) {
           process.stdout.write(`${JSON.stringify(thread, null, 2)}\n`);
           return;

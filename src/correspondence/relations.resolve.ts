@@ -1,4 +1,5 @@
 import type { ChanceryRecord, Relation, Text } from '../record/record.types.ts';
+import type { SearchIndex } from '../search/search-index.types.ts';
 import type { CorrespondenceEntry, Store } from '../store/store.types.ts';
 import { type CitedKind, findMessageCitations } from '../texts/message-citation.find.ts';
 import { textSimilarity } from '../texts/text.similarity.ts';
@@ -10,6 +11,8 @@ const TELEGRAM_TYPES = new Set(['cable', 'telegram', 'ciphered-telegram', 'airgr
 
 export interface ResolveOptions {
   store: Store;
+  /** Where threads of correspondence are read (src/search/search-index.types.ts). */
+  search: Pick<SearchIndex, 'findCorrespondence'>;
   /** Records just saved. Records already in the archive that correspond with them are resolved again too. */
   ids: readonly string[];
 }
@@ -28,7 +31,7 @@ export interface ResolveOptions {
  * People are matched by authority id, so that "Filippov" and "Stalin" are one correspondent.
  * The relations are saved with `Store.saveRelations`, each with the reason it was made.
  *
- * @example await resolveRelations({ store, ids: ['da-113644'] });
+ * @example await resolveRelations({ store, search, ids: ['da-113644'] });
  */
 export async function resolveRelations(options: ResolveOptions): Promise<void> {
   const { store } = options;
@@ -39,7 +42,7 @@ export async function resolveRelations(options: ResolveOptions): Promise<void> {
     const key = [a, b].sort().join('|');
     let found = threads.get(key);
     if (!found) {
-      found = await store.findCorrespondence({ a, b });
+      found = await options.search.findCorrespondence({ a, b });
       threads.set(key, found);
     }
     return found;

@@ -2,7 +2,8 @@ import { ChanceryError } from '../errors.ts';
 import type { AuthorityIndex } from '../names/authority.index.ts';
 import { lookupPerson } from '../names/person.lookup.ts';
 import type { Authority } from '../record/record.types.ts';
-import type { CorrespondenceEntry, Store } from '../store/store.types.ts';
+import type { SearchIndex } from '../search/search-index.types.ts';
+import type { CorrespondenceEntry } from '../store/store.types.ts';
 
 export interface Thread {
   a: { id: string; name: string };
@@ -15,18 +16,18 @@ export interface Thread {
  * The correspondence between two people, named by id or by any name form (`Mao`, `Filippov`,
  * `Сталин`), in date order. Throws `names.not_found` naming the person who could not be told.
  *
- * @example await loadThread({ store, authorities, a: 'Mao', b: 'Filippov' })
+ * @example await loadThread({ search, authorities, a: 'Mao', b: 'Filippov' })
  * // { a: { id: 'mao-zedong', … }, b: { id: 'stalin', … }, records: [{ id: 'da-726b9b4bc6e2', … }, …] }
  */
 export async function loadThread(options: {
-  store: Store;
+  search: Pick<SearchIndex, 'findCorrespondence'>;
   authorities: AuthorityIndex;
   a: string;
   b: string;
 }): Promise<Thread> {
   const a = person(options.authorities, options.a);
   const b = person(options.authorities, options.b);
-  const records = await options.store.findCorrespondence({ a: a.id, b: b.id });
+  const records = await options.search.findCorrespondence({ a: a.id, b: b.id });
   return { a: { id: a.id, name: a.name }, b: { id: b.id, name: b.name }, records };
 }
 

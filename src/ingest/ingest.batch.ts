@@ -6,6 +6,7 @@ import { observeAgents } from '../names/agent.observe.ts';
 import { reconcileArchive } from '../names/archive.reconcile.ts';
 import { AuthorityIndex } from '../names/authority.index.ts';
 import type { Authority, ChanceryRecord } from '../record/record.types.ts';
+import type { SearchIndex } from '../search/search-index.types.ts';
 import type { SaveOutcome, Store } from '../store/store.types.ts';
 import type { FormatReader, ReadProblem, SourceInput } from './formats/format.types.ts';
 import {
@@ -34,6 +35,8 @@ export interface IngestProgress {
 export interface IngestOptions {
   paths: string[];
   store: Store;
+  /** The archive's search index: relations between records are found through its threads. */
+  search: Pick<SearchIndex, 'findCorrespondence'>;
   authorities: AuthorityIndex;
   readers: FormatReader[];
   onProgress?: (progress: IngestProgress) => void;
@@ -53,7 +56,7 @@ const DETECT_THRESHOLD = 0.5;
  * file is reported with the reason and the rest of the batch goes on; a file is never written to.
  *
  * @example
- * const report = await ingestPaths({ paths: ['../shared/seeds'], store, authorities, readers: READERS });
+ * const report = await ingestPaths({ paths: ['../shared/seeds'], store, search, authorities, readers: READERS });
  */
 export async function ingestPaths(options: IngestOptions): Promise<IngestReport> {
   const { files, missing } = await expandPaths(options.paths);
@@ -115,7 +118,7 @@ export async function ingestPaths(options: IngestOptions): Promise<IngestReport>
     });
   }
   // Replies, copies and attachments are found among the records the archive holds once all are saved.
-  await resolveRelations({ store: options.store, ids: correspondence });
+  await resolveRelations({ store: options.store, search: options.search, ids: correspondence });
   // The people each source named become the archive's people, reconciled across sources.
   const unreconciled = (await options.store.countReconciled()) === 0 && options.authorities.base.length > 0;
   if (authoritiesChanged || unreconciled) {

@@ -1,10 +1,9 @@
 import type { AuthorityIndex } from '../names/authority.index.ts';
 import type { Store } from '../store/store.types.ts';
-import { expandNames } from './query/query.expand.ts';
-import { parseQuery } from './query/query.parse.ts';
-import { resolveFields } from './query/query.resolve.ts';
-import type { QueryNode, SearchResponse } from './query/query.types.ts';
-import { expandVariants } from './query/query.variants.ts';
+import { FACET_LIMIT, type SearchResponse } from './query/query.types.ts';
+import { planSearch, type SearchPlan } from './search.plan.ts';
+import type { SearchIndex } from './search-index.types.ts';
+import { buildSnippet } from './snippet.build.ts';
 
 export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 100;
@@ -14,60 +13,71 @@ export const MAX_FACET_VALUES = 5000;
 export interface SearchOptions {
   q: string;
   page?: number;
+  /** Hits per page (default 10, at most 100); 0 counts without loading a hit. */
   pageSize?: number;
   /** Values per facet (default 20): the page of all values of a facet asks for more. */
   facetLimit?: number;
 }
 
-/**
- * The query as every backend answers it: parsed, names expanded to every form of their authority
- * and to their spellings in other scripts and romanizations, fields resolved to facet values.
- *
- * @example await planQuery('Громыко date:1957', { store, authorities })
- */
-export async function planQuery(
-  q: string,
-  deps: { store: Store; authorities: AuthorityIndex },
-): Promise<QueryNode> {
-  // A plan holds while the index and the authorities do: paging, facets and a query asked again
-  // are planned once (the spellings of a name are looked up in the index's vocabulary).
-  const key = `${deps.authorities.generation}\u0000${await deps.store.indexGeneration()}\u0000${q}`;
-  const planned = plans.get(key);
-  if (planned) return planned;
-  const named = expandNames(parseQuery(q), deps.authorities);
-  const spelled = await expandVariants(named, (keys, options) => deps.store.findNameForms(keys, options));
-  const plan = resolveFields(spelled, deps.authorities);
-  if (plans.size >= PLAN_MEMORY) plans.delete(plans.keys().next().value as string);
-  plans.set(key, plan);
-  return plan;
+/** What a search reads: the index, the store (collection titles), the authorities (names). */
+export interface SearchDependencies {
+  search: SearchIndex;
+  store: Store;
+  authorities: AuthorityIndex;
 }
 
-/** Plans remembered, the oldest forgotten first. */
-const PLAN_MEMORY = 500;
-const plans = new Map<string, QueryNode>();
-
 /**
- * Searches the archive: parses the query (throwing `search.invalid_query` with a way to fix it),
- * expands names to all their forms, resolves fields, and asks the store.
+ * Searches the archive: plans the query (throwing `search.invalid_query` with a way to fix it;
+ * search.plan.ts), then answers the plan.
  *
- * @example await searchArchive({ q: 'Stalin date:1951', page: 1 }, { store, authorities })
+ * @example await searchArchive({ q: 'Stalin date:1951', page: 1 }, { search, store, authorities })
  */
 export async function searchArchive(
   options: SearchOptions,
-  deps: { store: Store; authorities: AuthorityIndex },
+  deps: SearchDependencies,
 ): Promise<SearchResponse> {
-  const query = await planQuery(options.q, deps);
-  const pageSize = Math.min(Math.max(1, Math.floor(options.pageSize ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
+  return answerPlan(await planSearch(options.q, deps), options, deps);
+}
+
+/**
+ * Answers a planned query: the count with its facets and the page of hits are asked for at once
+ * (a backend may answer them side by side), then the hits get their snippets and the collection
+ * facet its titles.
+ *
+ * @example await answerPlan(splitPlan({ kind: 'and', children: [] }), { pageSize: 0 }, deps) // every record, counted
+ */
+export async function answerPlan(
+  plan: SearchPlan,
+  options: Omit<SearchOptions, 'q'>,
+  deps: Pick<SearchDependencies, 'search' | 'store'>,
+): Promise<SearchResponse> {
+  const pageSize =
+    options.pageSize === 0
+      ? 0
+      : Math.min(Math.max(1, Math.floor(options.pageSize ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
   const page = Math.max(1, Math.floor(options.page ?? 1));
-  const response = await deps.store.search({
-    query,
-    page,
-    pageSize,
-    ...(options.facetLimit ? { facetLimit: Math.min(options.facetLimit, MAX_FACET_VALUES) } : {}),
+  const facetLimit = Math.min(options.facetLimit ?? FACET_LIMIT, MAX_FACET_VALUES);
+  const [counted, ranked] = await Promise.all([
+    deps.search.count(plan, { facetLimit }),
+    deps.search.page(plan, { from: (page - 1) * pageSize, size: pageSize }),
+  ]);
+  const sources = await deps.search.hitSources(ranked.map((h) => h.doc));
+  const hits = ranked.flatMap(({ doc, score }) => {
+    const source = sources.get(doc);
+    if (!source) return [];
+    return [
+      {
+        id: source.id,
+        title: source.title,
+        date: source.date,
+        snippet: buildSnippet(source, plan.sequences),
+        score: score === 0 ? 0 : Math.round(-score * 1000) / 1000,
+      },
+    ];
   });
   // The index knows a collection by its id; readers know it by its title.
-  for (const value of response.facets.collection) {
+  for (const value of counted.facets.collection) {
     value.label = (await deps.store.getCollection(value.value))?.title ?? value.label;
   }
-  return response;
+  return { total: counted.total, page, pageSize, hits, facets: counted.facets };
 }

@@ -48,7 +48,14 @@ function bestBlock(
   candidates.sort((a, b) => b.bound - a.bound || a.order - b.order);
   let best: { text: string; tokens: Token[]; hits: Set<number>; score: number; order: number } | undefined;
   for (const candidate of candidates) {
-    if (best && candidate.bound < best.score) break;
+    // Nothing left can beat the best: a later block needs more words to win, and candidates of
+    // one bound come in reading order (a name's forms in two scripts are rarely in one block, so
+    // a block holding every sequence is no stopping point to wait for).
+    if (
+      best &&
+      (candidate.bound < best.score || (candidate.bound === best.score && candidate.order > best.order))
+    )
+      break;
     const tokens = analyzeText(candidate.text, candidate.language);
     const hits = new Set<number>();
     const found = new Set<TermSequence>();

@@ -7,7 +7,6 @@ import type {
   Collection,
   Relation,
 } from '../record/record.types.ts';
-import type { SearchRequest, SearchResponse } from '../search/query/query.types.ts';
 
 /** Which reconciled authorities to list: a kind, names beginning so (A–Z), any form containing a text. */
 export interface ReconciledQuery {
@@ -16,21 +15,6 @@ export interface ReconciledQuery {
   contains?: string;
   limit?: number;
   offset?: number;
-}
-
-/** A form in which the archive's texts write a name, and how many documents write it so. */
-export interface WrittenName {
-  form: string;
-  documents: number;
-}
-
-/** How many forms to read, a script they must not be in, and which of them to keep. */
-export interface NameFormQuery {
-  limit: number;
-  /** "latin", "cyrillic", "han" or "hangul" (src/names/translit/script.text.ts). */
-  notInScript?: string;
-  /** Kept before they are counted: how often a form is written is the costly part. */
-  keep?: (form: string) => boolean;
 }
 
 /** What saving a record did. */
@@ -113,9 +97,10 @@ export interface CorrespondenceEntry extends RecordSummary {
 
 /**
  * The storage port. Everything above the store (ingest, api, web, cli) speaks to this interface
- * only; SQLite is the first implementation, PostgreSQL the second, and both pass the same
- * contract tests (`test/store.contract.ts`). Every method is async so that a networked database
- * can implement it.
+ * only, and to the search port (src/search/search-index.types.ts) for what the index answers;
+ * SQLite is the first implementation, and it passes the contract tests (`test/store.contract.ts`).
+ * Every method is async so that a networked database can implement it. A store writes its
+ * search index in the same transaction as each record, so the two never disagree.
  */
 export interface Store {
   /**
@@ -137,17 +122,8 @@ export interface Store {
   getRecordSummaries(ids: string[]): Promise<RecordSummary[]>;
   /** The records before and after one, for a document page's "previous" and "next"; null when there is no such record. */
   getRecordPlacement(id: string): Promise<RecordPlacement | null>;
-  /** Pairs of author and recipient with how many documents each wrote to the other, most first. */
-  listCorrespondence(options?: { personKey?: string; limit?: number }): Promise<CorrespondencePair[]>;
   /** Every record, in id order, one at a time: exports never hold the whole archive in memory. */
   streamRecords(): AsyncIterable<ChanceryRecord>;
-
-  /**
-   * The records one person wrote to another, either way, in date order: a thread of
-   * correspondence (`chancery thread A B`, `/correspondence?a=…&b=…`). `a` and `b` are keys as
-   * in `CorrespondenceEntry`: an authority id, or `n:` and a normalized written name.
-   */
-  findCorrespondence(query: { a: string; b: string }): Promise<CorrespondenceEntry[]>;
   /**
    * Replaces the relations resolved for a record across the archive (reply-to, same-as,
    * attachment-of). They are not a new version of the record: `getRecord` and `streamRecords`
@@ -181,25 +157,6 @@ export interface Store {
   countReconciled(query?: ReconciledQuery): Promise<number>;
   /** Matches reconciliation left to an editor. */
   listReview(): Promise<ReviewItem[]>;
-  /**
-   * How many distinct documents link each reconciled authority in any role (author, recipient,
-   * named, place, office), for the given ids or for all.
-   */
-  countDocumentsLinking(ids?: readonly string[]): Promise<Map<string, number>>;
-
-  /**
-   * Full-text and faceted search over the records. The query arrives parsed, with names expanded
-   * and fields resolved (src/search/search.service.ts), so every backend answers the same tree.
-   */
-  search(request: SearchRequest): Promise<SearchResponse>;
-  /**
-   * Forms in which the archive's texts write names, sharing one of the keys given
-   * (`family:key`, src/names/translit/name.keys.ts), the most written first: the vocabulary a
-   * query in another script or romanization is matched against.
-   */
-  findNameForms(keys: readonly string[], options: NameFormQuery): Promise<WrittenName[]>;
-  /** A number that changes whenever the search index does, by this process or another. */
-  indexGeneration(): Promise<number>;
 
   /** Checks the database's own consistency; returns the problems found, none when healthy. */
   checkIntegrity(): Promise<string[]>;

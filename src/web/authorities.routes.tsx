@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
-import type { AuthorityIndex } from '../names/authority.index.ts';
-import type { Store } from '../store/store.types.ts';
+import type { SearchDependencies } from '../search/search.service.ts';
 import { AuthoritiesIndexPage, type AuthoritiesIndexProps } from './authorities-index.page.tsx';
 import { facetFilter, facetValuesOf, findAuthority, parsePageParam, runQuery } from './browse.queries.ts';
 import { NotFoundPage } from './error.page.tsx';
@@ -17,10 +16,10 @@ const SECTION_SIZE = 25;
  * The people, places and organizations of the archive, as reconciled across sources: an index of
  * each, A–Z with paging and a filter, and a page for each one.
  *
- * @example app.route('/', createAuthorityRoutes({ store, authorities }));
+ * @example app.route('/', createAuthorityRoutes({ store, search, authorities }));
  */
-export function createAuthorityRoutes(deps: { store: Store; authorities: AuthorityIndex }): Hono {
-  const { store } = deps;
+export function createAuthorityRoutes(deps: SearchDependencies): Hono {
+  const { store, search } = deps;
   const app = new Hono();
 
   const index = (kind: AuthoritiesIndexProps['kind'], href: (id: string) => string) =>
@@ -42,7 +41,7 @@ export function createAuthorityRoutes(deps: { store: Store; authorities: Authori
         limit: INDEX_SIZE,
         offset: (page - 1) * INDEX_SIZE,
       });
-      const counts = await store.countDocumentsLinking(authorities.map((a) => a.id));
+      const counts = await search.countDocumentsLinking(authorities.map((a) => a.id));
       return renderPage(
         c,
         <AuthoritiesIndexPage
@@ -66,13 +65,13 @@ export function createAuthorityRoutes(deps: { store: Store; authorities: Authori
     const key = c.req.param('id');
     const authority = await findAuthority(key, deps);
     const values = facetValuesOf(key, authority);
-    const search = (facets: ('author' | 'recipient' | 'person')[]) =>
-      runQuery(store, facetFilter(facets[0] ?? 'person', facets, values), { pageSize: SECTION_SIZE });
+    const find = (facets: ('author' | 'recipient' | 'person')[]) =>
+      runQuery(deps, facetFilter(facets[0] ?? 'person', facets, values), { pageSize: SECTION_SIZE });
     const [wrote, received, named, pairs] = await Promise.all([
-      search(['author']),
-      search(['recipient']),
-      search(['person']),
-      store.listCorrespondence({ personKey: authority?.id ?? key }),
+      find(['author']),
+      find(['recipient']),
+      find(['person']),
+      search.listCorrespondence({ personKey: authority?.id ?? key }),
     ]);
     if (!authority && wrote.total + received.total + named.total === 0)
       return renderPage(c, <NotFoundPage />, 404);
@@ -94,7 +93,7 @@ export function createAuthorityRoutes(deps: { store: Store; authorities: Authori
   app.get('/places/:id', async (c) => {
     const key = c.req.param('id');
     const authority = await findAuthority(key, deps);
-    const documents = await runQuery(store, facetFilter('place', ['place'], facetValuesOf(key, authority)), {
+    const documents = await runQuery(deps, facetFilter('place', ['place'], facetValuesOf(key, authority)), {
       pageSize: SECTION_SIZE,
     });
     if (!authority && documents.total === 0) return renderPage(c, <NotFoundPage />, 404);
@@ -112,11 +111,11 @@ export function createAuthorityRoutes(deps: { store: Store; authorities: Authori
     if (authority?.kind !== 'organization') return renderPage(c, <NotFoundPage />, 404);
     const values = facetValuesOf(key, authority);
     const [wrote, received, named] = await Promise.all([
-      runQuery(store, facetFilter('author', ['author', 'author-office'], values), { pageSize: SECTION_SIZE }),
-      runQuery(store, facetFilter('recipient', ['recipient', 'recipient-office'], values), {
+      runQuery(deps, facetFilter('author', ['author', 'author-office'], values), { pageSize: SECTION_SIZE }),
+      runQuery(deps, facetFilter('recipient', ['recipient', 'recipient-office'], values), {
         pageSize: SECTION_SIZE,
       }),
-      runQuery(store, facetFilter('person', ['person'], values), { pageSize: SECTION_SIZE }),
+      runQuery(deps, facetFilter('person', ['person'], values), { pageSize: SECTION_SIZE }),
     ]);
     return renderPage(
       c,

@@ -2,6 +2,8 @@ import type { AuthorityIndex } from '../names/authority.index.ts';
 import type { Authority } from '../record/record.types.ts';
 import { authorityFacetValues } from '../search/query/query.resolve.ts';
 import type { IndexFacet, QueryNode, SearchResponse } from '../search/query/query.types.ts';
+import { splitPlan } from '../search/search.plan.ts';
+import { answerPlan, type SearchDependencies } from '../search/search.service.ts';
 import type { Store } from '../store/store.types.ts';
 
 /** The query that matches every record: the home page and timeline count over it. */
@@ -52,11 +54,11 @@ export async function findAuthority(
 
 /** Runs a resolved query; `pageSize: 0` counts without loading a record. */
 export function runQuery(
-  store: Store,
+  deps: Pick<SearchDependencies, 'search' | 'store'>,
   query: QueryNode,
   options: { page?: number; pageSize: number },
 ): Promise<SearchResponse> {
-  return store.search({ query, page: options.page ?? 1, pageSize: options.pageSize });
+  return answerPlan(splitPlan(query), options, deps);
 }
 
 /** The page of a person or place: `/people/stalin`, `/people/n%3Amao%20zedong`. */

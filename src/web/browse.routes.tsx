@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
-import type { AuthorityIndex } from '../names/authority.index.ts';
 import { normalizeName } from '../names/name.normalize.ts';
 import type { Authority } from '../record/record.types.ts';
 import { archiveFacetValues, typeValue } from '../search/query/query.resolve.ts';
 import type { QueryNode } from '../search/query/query.types.ts';
-import type { Store } from '../store/store.types.ts';
+import type { SearchDependencies } from '../search/search.service.ts';
 import {
   allOf,
   EVERYTHING,
@@ -28,10 +27,7 @@ import {
 import { renderPage } from './page.render.ts';
 import { CorrespondencePage, groupByDay, TimelinePage, timelineHref } from './timeline.page.tsx';
 
-export interface BrowseDependencies {
-  store: Store;
-  authorities: AuthorityIndex;
-}
+export type BrowseDependencies = SearchDependencies;
 
 /** Documents listed per page of an archive, a collection, a month or a thread. */
 const LIST_SIZE = 50;
@@ -51,10 +47,10 @@ const STATIC_FILES: Record<string, { body: string; type: string }> = {
  * Browsing the archive by who, where and when: people, places, archives, collections, the
  * timeline and the correspondence; citation downloads; the scripts and styles those pages load.
  *
- * @example app.route('/', createBrowseRoutes({ store, authorities }));
+ * @example app.route('/', createBrowseRoutes({ store, search, authorities }));
  */
 export function createBrowseRoutes(deps: BrowseDependencies): Hono {
-  const { store, authorities } = deps;
+  const { store, search, authorities } = deps;
   const app = new Hono();
 
   for (const [path, file] of Object.entries(STATIC_FILES)) {
@@ -68,7 +64,7 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
     const page = parsePageParam(c.req.query('page'));
     const values = archiveFacetValues(name, authorities);
     const found = page
-      ? await runQuery(store, facetFilter('archive', ['archive'], values), { page, pageSize: LIST_SIZE })
+      ? await runQuery(deps, facetFilter('archive', ['archive'], values), { page, pageSize: LIST_SIZE })
       : null;
     if (!found || found.total === 0 || found.hits.length === 0) return renderPage(c, <NotFoundPage />, 404);
     const records = await Promise.all(found.hits.map((hit) => store.getRecord(hit.id)));
@@ -103,7 +99,7 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
   app.get('/collections', async (c) => {
     const [collections, all] = await Promise.all([
       store.listCollections(),
-      runQuery(store, EVERYTHING, { pageSize: 0 }),
+      runQuery(deps, EVERYTHING, { pageSize: 0 }),
     ]);
     const counts = new Map(all.facets.collection.map((v) => [v.value, v.count]));
     return renderPage(
@@ -119,7 +115,7 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
     const page = parsePageParam(c.req.query('page'));
     const collection = await store.getCollection(id);
     if (!collection || !page) return renderPage(c, <NotFoundPage />, 404);
-    const counted = await runQuery(store, facetFilter('collection', ['collection'], [id]), { pageSize: 0 });
+    const counted = await runQuery(deps, facetFilter('collection', ['collection'], [id]), { pageSize: 0 });
     const pageCount = Math.max(1, Math.ceil(counted.total / LIST_SIZE));
     if (page > pageCount) return renderPage(c, <NotFoundPage />, 404);
     const documents = await store.listRecords({
@@ -166,7 +162,7 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
         : null,
     );
     const within = (from: string, to: string): QueryNode => allOf(base, { kind: 'date', from, to });
-    const everything = await runQuery(store, base, { pageSize: 0 });
+    const everything = await runQuery(deps, base, { pageSize: 0 });
     const common = {
       filters,
       types: everything.facets.type,
@@ -185,9 +181,9 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
     if (!month) {
       const months = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
       const counts = await Promise.all(
-        months.map((m) => runQuery(store, within(`${year}-${m}-01`, `${year}-${m}-31`), { pageSize: 0 })),
+        months.map((m) => runQuery(deps, within(`${year}-${m}-01`, `${year}-${m}-31`), { pageSize: 0 })),
       );
-      const total = await runQuery(store, within(`${year}-01-01`, `${year}-12-31`), { pageSize: 0 });
+      const total = await runQuery(deps, within(`${year}-01-01`, `${year}-12-31`), { pageSize: 0 });
       const bars = months.map((m, i) => ({
         label: MONTH_ABBREVIATIONS[i] ?? m,
         count: counts[i]?.total ?? 0,
@@ -198,7 +194,7 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
         <TimelinePage {...common} bars={bars} days={[]} total={total.total} pageCount={1} />,
       );
     }
-    const found = await runQuery(store, within(`${year}-${month}-01`, `${year}-${month}-31`), {
+    const found = await runQuery(deps, within(`${year}-${month}-01`, `${year}-${month}-31`), {
       page,
       pageSize: LIST_SIZE,
     });
@@ -221,10 +217,10 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
     if (!a || !b) {
       return renderPage(
         c,
-        <CorrespondencePage pairs={await store.listCorrespondence({ limit: 300 })} thread={null} />,
+        <CorrespondencePage pairs={await search.listCorrespondence({ limit: 300 })} thread={null} />,
       );
     }
-    const records = await store.findCorrespondence({ a, b });
+    const records = await search.findCorrespondence({ a, b });
     if (records.length === 0) return renderPage(c, <NotFoundPage />, 404);
     const [authorityA, authorityB] = await Promise.all([findAuthority(a, deps), findAuthority(b, deps)]);
     const thread = {

@@ -1,5 +1,6 @@
 import type { AuthorityIndex } from '../names/authority.index.ts';
 import type { ChanceryRecord } from '../record/record.types.ts';
+import type { SearchIndex } from '../search/search-index.types.ts';
 import type { CorrespondenceEntry, RecordSummary, Store } from '../store/store.types.ts';
 
 /** What a document page shows of the records around it: those its relations name, and its thread. */
@@ -16,16 +17,17 @@ export interface DocumentLinks {
 
 /**
  * Loads the records a document page links to: the targets of its relations, and the thread
- * between its author and its recipient, through the store port.
+ * between its author and its recipient, through the store and search ports.
  *
- * @example const links = await loadDocumentLinks({ store, authorities, record });
+ * @example const links = await loadDocumentLinks({ store, search, authorities, record });
  */
 export async function loadDocumentLinks(options: {
   store: Store;
+  search: Pick<SearchIndex, 'findCorrespondence'>;
   authorities: AuthorityIndex;
   record: ChanceryRecord;
 }): Promise<DocumentLinks> {
-  const { store, authorities, record } = options;
+  const { store, search, authorities, record } = options;
   const targets = [...new Set(record.relations.map((r) => r.target.split('#')[0] ?? ''))].filter(
     (id) => id && id !== record.id,
   );
@@ -38,7 +40,7 @@ export async function loadDocumentLinks(options: {
       ? {
           a: person(author),
           b: person(recipient),
-          records: await store.findCorrespondence({ a: author, b: recipient }),
+          records: await search.findCorrespondence({ a: author, b: recipient }),
         }
       : null;
   return { related: new Map(summaries.map((s) => [s.id, s])), thread };

@@ -22,7 +22,7 @@ export interface ArchiveOverview {
  * What the archive holds, from the facets of a search over every record: counted by the index,
  * so the home page costs the same for two documents or two hundred thousand.
  *
- * @example summarizeArchive(await store.search({ query: { kind: 'and', children: [] }, page: 1, pageSize: 1 }))
+ * @example summarizeArchive(await runQuery(deps, EVERYTHING, { pageSize: 0 }))
  */
 export function summarizeArchive(all: SearchResponse): ArchiveOverview {
   const years = all.facets.year.map((v) => v.value).sort();

@@ -4,13 +4,11 @@ import { secureHeaders } from 'hono/secure-headers';
 import { createSearchApi, positiveInt } from '../api/search.routes.ts';
 import { createThreadApi } from '../api/thread.routes.ts';
 import { isChanceryError } from '../errors.ts';
-import type { AuthorityIndex } from '../names/authority.index.ts';
 import type { ChanceryRecord, RecordSource } from '../record/record.types.ts';
 import { FACETS, type FacetName } from '../search/query/query.types.ts';
-import { MAX_FACET_VALUES, searchArchive } from '../search/search.service.ts';
-import type { Store } from '../store/store.types.ts';
+import { MAX_FACET_VALUES, type SearchDependencies, searchArchive } from '../search/search.service.ts';
 import { createAuthorityRoutes } from './authorities.routes.tsx';
-import { parsePageParam } from './browse.queries.ts';
+import { EVERYTHING, parsePageParam, runQuery } from './browse.queries.ts';
 import { createBrowseRoutes } from './browse.routes.tsx';
 import { loadDocumentLinks } from './correspondence.queries.ts';
 import { DocumentPage } from './document.page.tsx';
@@ -21,10 +19,8 @@ import { renderPage } from './page.render.ts';
 import { createReadingRoomRoutes } from './reading-room.routes.ts';
 import { FacetValuesPage, SearchPage } from './search.page.tsx';
 
-export interface WebDependencies {
-  store: Store;
-  authorities: AuthorityIndex;
-}
+/** The store, the search index, and the authorities: what every page reads. */
+export type WebDependencies = SearchDependencies;
 
 /** Pages load nothing but their own stylesheet (and, later, their own scripts). */
 const pageHeaders = secureHeaders({
@@ -59,11 +55,11 @@ const STYLESHEET = readFileSync(new URL('./chancery.css', import.meta.url), 'utf
  * for byte), `/static/chancery.css`.
  *
  * @example
- * const web = createWebApp({ store, authorities });
+ * const web = createWebApp({ store, search, authorities });
  * const response = await web.request('/documents/113644');
  */
 export function createWebApp(deps: WebDependencies): Hono {
-  const { store, authorities } = deps;
+  const { store, search, authorities } = deps;
   const app = new Hono();
 
   // Registered first so that it runs after `pageHeaders` has set the page policy: a download gets a stricter one.
@@ -83,7 +79,7 @@ export function createWebApp(deps: WebDependencies): Hono {
   );
 
   app.get('/', async (c) => {
-    const all = await store.search({ query: { kind: 'and', children: [] }, page: 1, pageSize: 1 });
+    const all = await runQuery(deps, EVERYTHING, { pageSize: 0 });
     const pageCount = Math.max(1, Math.ceil(all.total / PAGE_SIZE));
     const page = parsePageParam(c.req.query('page'));
     if (page === null || page > pageCount) return renderPage(c, <NotFoundPage />, 404);
@@ -183,7 +179,7 @@ export function createWebApp(deps: WebDependencies): Hono {
         })),
       ),
       store.getRecordPlacement(record.id),
-      loadDocumentLinks({ store, authorities, record }),
+      loadDocumentLinks({ store, search, authorities, record }),
     ]);
     return renderPage(
       c,

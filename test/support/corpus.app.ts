@@ -14,6 +14,7 @@ export async function openCorpusApp(options: { frus: boolean }): Promise<App> {
   const report = await ingestPaths({
     paths,
     store: app.store,
+    search: app.search,
     authorities: app.authorities,
     readers: app.readers,
   });

@@ -19,11 +19,12 @@ before(async () => {
   const report = await ingestPaths({
     paths: [CABLE_SEED, LETTER_SEED],
     store: app.store,
+    search: app.search,
     authorities: app.authorities,
     readers: app.readers,
   });
   assert.equal(report.failed, 0);
-  web = createWebApp({ store: app.store, authorities: app.authorities });
+  web = createWebApp(app);
 });
 after(() => app?.close());
 

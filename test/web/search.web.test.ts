@@ -9,7 +9,7 @@ let web: ReturnType<typeof createWebApp>;
 
 before(async () => {
   app = await openCorpusApp({ frus: false });
-  web = createWebApp({ store: app.store, authorities: app.authorities });
+  web = createWebApp(app);
 });
 after(() => app.close());
 

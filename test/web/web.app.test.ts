@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import { AuthorityIndex } from '../../src/names/authority.index.ts';
 import { loadAuthorities } from '../../src/names/authority.loader.ts';
 import type { ChanceryRecord } from '../../src/record/record.types.ts';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite.store.ts';
+import type { SearchIndex } from '../../src/search/search-index.types.ts';
+import { openSqliteArchive } from '../../src/store/sqlite/sqlite.store.ts';
 import type { Store } from '../../src/store/store.types.ts';
 import { createWebApp } from '../../src/web/web.app.tsx';
 import { makeLetterRecord } from '../fixtures/letter.fixture.ts';
@@ -15,13 +16,14 @@ const authorities = new AuthorityIndex(loadAuthorities());
 /** A fresh `:memory:` store holding the given records, and the reading room over it. */
 async function withWeb(
   records: ChanceryRecord[],
-  body: (web: ReturnType<typeof createWebApp>, store: Store) => Promise<void>,
+  body: (web: ReturnType<typeof createWebApp>, store: Store, search: SearchIndex) => Promise<void>,
 ): Promise<void> {
-  const store = openSqliteStore(':memory:');
+  const { store, search } = openSqliteArchive(':memory:');
   try {
     for (const record of records) await store.saveRecord(record);
-    await body(createWebApp({ store, authorities }), store);
+    await body(createWebApp({ store, search, authorities }), store, search);
   } finally {
+    await search.close();
     await store.close();
   }
 }
@@ -289,12 +291,12 @@ test('pages carry a content security policy and the stylesheet is served', async
 
 test('a fault of the store is a 500 page that keeps the details in the log', async (t) => {
   const logged = t.mock.method(console, 'error', () => {});
-  await withWeb([makeLetterRecord()], async (_web, store) => {
+  await withWeb([makeLetterRecord()], async (_web, store, search) => {
     const failing: Store = Object.create(store);
     failing.getRecord = async () => {
       throw new Error('disk on fire');
     };
-    const web = createWebApp({ store: failing, authorities });
+    const web = createWebApp({ store: failing, search, authorities });
     const html = await getHtml(web, '/documents/letter-1', 500);
     assert.match(html, /<h1>Something went wrong<\/h1>/);
     assert.ok(!html.includes('disk on fire'));

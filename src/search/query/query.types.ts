@@ -51,6 +51,13 @@ export type QueryNode =
   /** Documents whose date range overlaps [from, to] (ISO dates, inclusive). */
   | { kind: 'date'; from: string | null; to: string | null };
 
+/**
+ * How much of each name a full-text expression takes: `typed`, what was typed; `common`, with
+ * its common spellings in other scripts and romanizations; `all`, every form. The documents that
+ * match at a narrower level rank first.
+ */
+export type NameLevel = 'typed' | 'common' | 'all';
+
 /** The facets a search returns, with counts. */
 export const FACETS = [
   'type',
@@ -92,15 +99,6 @@ export interface SearchResponse {
   pageSize: number;
   hits: SearchHit[];
   facets: Record<FacetName, FacetValue[]>;
-}
-
-export interface SearchRequest {
-  query: QueryNode;
-  /** From 1. */
-  page: number;
-  pageSize: number;
-  /** Values given per facet, the most frequent first (default `FACET_LIMIT`). */
-  facetLimit?: number;
 }
 
 /** Values a search gives per facet unless asked for more: the page shows these and links to all. */

@@ -1,8 +1,8 @@
 import anyAscii from 'any-ascii';
 import { nameKeys } from '../../names/translit/name.keys.ts';
 import { scriptOf } from '../../names/translit/script.text.ts';
-import type { NameFormQuery, WrittenName } from '../../store/store.types.ts';
 import { foldTerm } from '../analysis/term.fold.ts';
+import type { NameFormQuery, WrittenName } from '../search-index.types.ts';
 import type { QueryNode } from './query.types.ts';
 
 /** Forms the archive's vocabulary of names holds under some keys (SQLite: `search_name_keys`). */

@@ -1,29 +1,34 @@
 import { analyzeNameForms, analyzePhrase, analyzePrefix, type TermSequence } from '../query/query.terms.ts';
-import type { QueryNode } from '../query/query.types.ts';
+import type { NameLevel, QueryNode } from '../query/query.types.ts';
+import { isTextOnly, type SearchPlan } from '../search.plan.ts';
 
-/** True for nodes the full-text index answers alone (no field, no date). */
-export function isTextOnly(node: QueryNode): boolean {
-  switch (node.kind) {
-    case 'and':
-    case 'or':
-      return node.children.every(isTextOnly);
-    case 'not':
-      return isTextOnly(node.child);
-    case 'filter':
-    case 'field':
-    case 'date':
-      return false;
-    default:
-      return true;
-  }
+/** A plan as SQLite runs it: an FTS5 MATCH expression and its tiers, and SQL conditions. */
+export interface FtsPlan {
+  /** Null without words (nor any searchable term: a query of punctuation). */
+  match: string | null;
+  /** The narrower matches, narrowest first, each different from the next and from `match`. */
+  tiers: string[];
+  conditions: QueryNode[];
 }
 
 /**
- * How much of each name an expression takes: `typed`, what was typed; `common`, with its common
- * spellings in other scripts and romanizations; `all` (the default), every form. The documents
- * that match at a narrower level rank first.
+ * Compiles a plan for FTS5. A text of punctuation only matches nothing as text: its parts join
+ * the conditions, where they hold for every document.
+ *
+ * @example ftsPlan(splitPlan(parseQuery('Kaesong'))).match // '"kaesong"'
  */
-export type NameLevel = 'typed' | 'common' | 'all';
+export function ftsPlan(plan: SearchPlan): FtsPlan {
+  const match = plan.text ? ftsExpression(plan.text) : null;
+  if (match === null) {
+    const parts = plan.query.kind === 'and' ? plan.query.children : [plan.query];
+    return { match, tiers: [], conditions: parts };
+  }
+  const text = plan.text as QueryNode;
+  const tiers = plan.levels
+    .map((level) => ftsExpression(text, { level }))
+    .filter((tier, i, all): tier is string => tier !== null && tier !== match && tier !== all[i - 1]);
+  return { match, tiers, conditions: plan.conditions };
+}
 
 /**
  * An FTS5 MATCH expression for a text-only node, or null when it has no searchable term (a

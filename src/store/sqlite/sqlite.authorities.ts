@@ -125,33 +125,6 @@ export class SqliteAuthorities {
     );
   }
 
-  /**
-   * Distinct documents per reconciled authority, read from the search index's facets (every
-   * record's links, kept in step with it): one indexed lookup per member for a page of names.
-   */
-  countDocuments(ids?: readonly string[]): Map<string, number> {
-    const linking = `f.facet IN ('author', 'recipient', 'person', 'place', 'author-office', 'recipient-office')`;
-    const rows = (
-      ids
-        ? this.db
-            .prepare(
-              `SELECT m.authority_id, count(DISTINCT f.doc) FROM authority_members m
-               JOIN search_facets f ON f.value = m.member_id AND ${linking}
-               WHERE m.authority_id IN (SELECT value FROM json_each(?)) GROUP BY m.authority_id`,
-            )
-            .raw()
-            .all(JSON.stringify(ids))
-        : this.db
-            .prepare(
-              `SELECT m.authority_id, count(DISTINCT f.doc) FROM search_facets f
-               JOIN authority_members m ON m.member_id = f.value WHERE ${linking} GROUP BY m.authority_id`,
-            )
-            .raw()
-            .all()
-    ) as [string, number][];
-    return new Map(rows);
-  }
-
   review(): ReviewItem[] {
     return (this.statements.review.all() as string[]).map((json) => JSON.parse(json) as ReviewItem);
   }

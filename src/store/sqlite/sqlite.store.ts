@@ -9,13 +9,11 @@ import type {
   Collection,
   Relation,
 } from '../../record/record.types.ts';
-import type { SearchRequest, SearchResponse } from '../../search/query/query.types.ts';
-import { SqliteSearchIndex } from '../../search/sqlite/sqlite.search.ts';
+import type { SearchIndex } from '../../search/search-index.types.ts';
+import { SqliteIndexWriter } from '../../search/sqlite/sqlite.index-writer.ts';
+import { SqliteSearchIndex } from '../../search/sqlite/sqlite.search-index.ts';
 import type {
-  CorrespondenceEntry,
-  CorrespondencePair,
   ListOptions,
-  NameFormQuery,
   ReconciledQuery,
   RecordPlacement,
   RecordSummary,
@@ -23,10 +21,8 @@ import type {
   SaveOutcome,
   Store,
   StoredSource,
-  WrittenName,
 } from '../store.types.ts';
 import { SqliteAuthorities } from './sqlite.authorities.ts';
-import { listCorrespondencePairs } from './sqlite.correspondence.ts';
 import { type Migration, SQLITE_MIGRATIONS } from './sqlite.migrations.ts';
 import { SqliteRelations } from './sqlite.relations.ts';
 
@@ -38,12 +34,18 @@ interface RecordRow {
   source_sha256: string;
 }
 
+/** An archive in one SQLite database: the store, and the search index it writes in its transactions. */
+export interface SqliteArchive {
+  store: Store;
+  search: SearchIndex;
+}
+
 /**
  * Opens (and migrates) a SQLite database file, or an in-memory one with `:memory:`.
  *
- * @example const store = openSqliteStore('./data/chancery.db');
+ * @example const { store, search } = openSqliteArchive('./data/chancery.db');
  */
-export function openSqliteStore(path: string, migrations: Migration[] = SQLITE_MIGRATIONS): Store {
+export function openSqliteArchive(path: string, migrations: Migration[] = SQLITE_MIGRATIONS): SqliteArchive {
   const db = new Database(path);
   db.pragma('foreign_keys = ON');
   if (path !== ':memory:') {
@@ -52,7 +54,8 @@ export function openSqliteStore(path: string, migrations: Migration[] = SQLITE_M
     db.pragma('synchronous = NORMAL');
   }
   migrate(db, migrations);
-  return new SqliteStore(db);
+  const reconciled = new SqliteAuthorities(db);
+  return { store: new SqliteStore(db, reconciled), search: new SqliteSearchIndex(db, reconciled) };
 }
 
 function migrate(db: Database.Database, migrations: Migration[]): void {
@@ -92,13 +95,14 @@ const SUMMARY_COLUMNS = `r.id, r.title, r.type, r.date_display AS dateDisplay, r
 
 class SqliteStore implements Store {
   private readonly statements;
-  private readonly index: SqliteSearchIndex;
+  private readonly index: SqliteIndexWriter;
   private readonly relations: SqliteRelations;
-  private readonly reconciled: SqliteAuthorities;
 
-  constructor(private readonly db: Database.Database) {
-    this.reconciled = new SqliteAuthorities(db);
-    this.index = new SqliteSearchIndex(db, () => this.reconciled.grouping());
+  constructor(
+    private readonly db: Database.Database,
+    private readonly reconciled: SqliteAuthorities,
+  ) {
+    this.index = new SqliteIndexWriter(db);
     this.relations = new SqliteRelations(db);
     if (!this.index.isCurrent()) this.reindexAll();
     this.statements = {
@@ -197,18 +201,6 @@ class SqliteStore implements Store {
     })();
   }
 
-  async search(request: SearchRequest): Promise<SearchResponse> {
-    return this.index.search(request);
-  }
-
-  async findNameForms(keys: readonly string[], options: NameFormQuery): Promise<WrittenName[]> {
-    return this.index.nameForms(keys, options);
-  }
-
-  async indexGeneration(): Promise<number> {
-    return this.index.generation();
-  }
-
   async getRecordVersion(id: string, version: number): Promise<ChanceryRecord | null> {
     const current = this.statements.current.get(id);
     if (current?.version === version)
@@ -305,12 +297,6 @@ class SqliteStore implements Store {
     return (this.db.prepare(sql).get(params) as RecordSummary | undefined) ?? null;
   }
 
-  async listCorrespondence(
-    options: { personKey?: string; limit?: number } = {},
-  ): Promise<CorrespondencePair[]> {
-    return listCorrespondencePairs(this.db, options, this.reconciled);
-  }
-
   async *streamRecords(): AsyncIterable<ChanceryRecord> {
     // Paged by id rather than one open cursor, so that writes between pages do not trip the iterator.
     let after = '';
@@ -321,21 +307,6 @@ class SqliteStore implements Store {
       for (const row of rows) yield this.present(JSON.parse(row.json) as ChanceryRecord);
       after = rows.at(-1)?.id ?? after;
     }
-  }
-
-  async findCorrespondence(query: { a: string; b: string }): Promise<CorrespondenceEntry[]> {
-    const thread = this.relations.findCorrespondence({
-      a: this.reconciled.linkedIds(query.a),
-      b: this.reconciled.linkedIds(query.b),
-    });
-    // The sides under their reconciled ids, as `a` and `b` name them.
-    const members = this.reconciled.memberMap();
-    const reconciledIds = (ids: string[]) => [...new Set(ids.map((id) => members.get(id)?.id ?? id))].sort();
-    return thread.map((entry) => ({
-      ...entry,
-      authorIds: reconciledIds(entry.authorIds),
-      recipientIds: reconciledIds(entry.recipientIds),
-    }));
   }
 
   async saveRelations(recordId: string, relations: Relation[]): Promise<void> {
@@ -431,10 +402,6 @@ class SqliteStore implements Store {
 
   async listReview(): Promise<ReviewItem[]> {
     return this.reconciled.review();
-  }
-
-  async countDocumentsLinking(ids?: readonly string[]): Promise<Map<string, number>> {
-    return this.reconciled.countDocuments(ids);
   }
 
   /**

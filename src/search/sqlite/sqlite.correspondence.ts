@@ -1,16 +1,76 @@
 import type Database from 'better-sqlite3';
-import type { CorrespondencePair } from '../store.types.ts';
-import type { SqliteAuthorities } from './sqlite.authorities.ts';
+import type { SqliteAuthorities } from '../../store/sqlite/sqlite.authorities.ts';
+import type { CorrespondenceEntry, CorrespondencePair } from '../../store/store.types.ts';
+
+type Reconciliation = Pick<SqliteAuthorities, 'linkedIds' | 'memberMap'>;
+
+const SUMMARY_COLUMNS = `r.id, r.title, r.type, r.date_display AS dateDisplay, r.date_min AS dateMin,
+  r.date_max AS dateMax, r.original_language AS originalLanguage, r.version`;
+
+// The index holds every record's authors and recipients as facet values (authority id, or `n:`
+// and the written name), kept in step in the record's own transaction: a thread is a join on the
+// (facet, value) key, with no second index of the same facts.
+const THREAD_SQL = `SELECT ${SUMMARY_COLUMNS},
+     (SELECT json_group_array(value) FROM (SELECT f.value FROM search_facets f
+        WHERE f.doc = d.rowid AND f.facet = 'author' ORDER BY f.value)) AS authors,
+     (SELECT json_group_array(value) FROM (SELECT f.value FROM search_facets f
+        WHERE f.doc = d.rowid AND f.facet = 'recipient' ORDER BY f.value)) AS recipients
+   FROM search_docs d JOIN records r ON r.id = d.record_id
+   WHERE d.rowid IN (
+     -- Each direction through the (facet, value) key, not one scan with an OR.
+     SELECT a.doc FROM search_facets a
+     JOIN search_facets b ON b.doc = a.doc AND b.facet = 'recipient' AND b.value IN (SELECT value FROM json_each(@b))
+     WHERE a.facet = 'author' AND a.value IN (SELECT value FROM json_each(@a))
+     UNION
+     SELECT a.doc FROM search_facets a
+     JOIN search_facets b ON b.doc = a.doc AND b.facet = 'recipient' AND b.value IN (SELECT value FROM json_each(@a))
+     WHERE a.facet = 'author' AND a.value IN (SELECT value FROM json_each(@b)))
+   ORDER BY r.date_min IS NULL, r.date_min, r.id`;
+
+/** Prepared once per connection: ingest asks for a thread per pair of correspondents. */
+const threadStatements = new WeakMap<Database.Database, Database.Statement>();
 
 /**
- * Pairs of author and recipient with their counts, for `Store.listCorrespondence`.
+ * The records between two correspondents, both ways, in date order, for
+ * `SearchIndex.findCorrespondence`: each side is every id its reconciled person is linked under,
+ * and the records name the sides by their reconciled ids.
+ *
+ * @example findThread(db, { a: 'stalin', b: 'mao-zedong' }, authorities)
+ */
+export function findThread(
+  db: Database.Database,
+  query: { a: string; b: string },
+  authorities: Reconciliation,
+): CorrespondenceEntry[] {
+  let statement = threadStatements.get(db);
+  if (!statement) {
+    statement = db.prepare(THREAD_SQL);
+    threadStatements.set(db, statement);
+  }
+  const rows = statement.all({
+    a: JSON.stringify(authorities.linkedIds(query.a)),
+    b: JSON.stringify(authorities.linkedIds(query.b)),
+  }) as (Omit<CorrespondenceEntry, 'authorIds' | 'recipientIds'> & { authors: string; recipients: string })[];
+  // The sides under their reconciled ids, as `a` and `b` name them.
+  const members = authorities.memberMap();
+  const reconciledIds = (json: string) =>
+    [...new Set((JSON.parse(json) as string[]).map((id) => members.get(id)?.id ?? id))].sort();
+  return rows.map(({ authors, recipients, ...summary }) => ({
+    ...summary,
+    authorIds: reconciledIds(authors),
+    recipientIds: reconciledIds(recipients),
+  }));
+}
+
+/**
+ * Pairs of author and recipient with their counts, for `SearchIndex.listCorrespondence`.
  *
  * @example listCorrespondencePairs(db, { personKey: 'stalin', limit: 20 })
  */
 export function listCorrespondencePairs(
   db: Database.Database,
   options: { personKey?: string; limit?: number },
-  authorities: Pick<SqliteAuthorities, 'linkedIds' | 'memberMap'>,
+  authorities: Reconciliation,
 ): CorrespondencePair[] {
   // The search index already holds each record's authors and recipients as facet values (the
   // authority id, or the normalized written name), kept in step with the records in the same
