@@ -27,20 +27,20 @@ export function buildSnippet(record: SnippetSource, sequences: TermSequence[]): 
 /**
  * The first block with the most distinct query words and phrases, with the tokens they cover.
  * A stem is a prefix of its folded word, so the folded text tells cheaply which sequences a block
- * could hold: blocks are tokenized in the order of that bound, and the search stops when no block
- * left could beat the best found (a long document costs a tokenized block or two, not all).
+ * could hold (each term at the start of a word): blocks are tokenized in the order of that bound,
+ * and the search stops when no block left could beat the best found (a long document costs a
+ * tokenized block or two, not all).
  */
 function bestBlock(
   record: SnippetSource,
   sequences: TermSequence[],
 ): { text: string; tokens: Token[]; hits: Set<number> } | undefined {
-  const keyTerms = sequences.map((s) => s.reduce((a, b) => (b.term.length > a.length ? b.term : a), ''));
   const candidates: { text: string; language: string; bound: number; order: number }[] = [];
   for (const text of record.texts) {
     for (const block of text.blocks) {
       const folded = foldTerm(block.text);
       let bound = 0;
-      for (const term of new Set(keyTerms)) if (folded.includes(term)) bound++;
+      for (const sequence of sequences) if (sequence.every((t) => startsWordIn(folded, t.term))) bound++;
       if (bound > 0)
         candidates.push({ text: block.text, language: text.language, bound, order: candidates.length });
     }
@@ -77,6 +77,22 @@ function bestBlock(
   }
   return best;
 }
+
+/**
+ * Whether a word of the folded text starts with the term: "shchev" is no word of "khrushchev".
+ * In scripts written without spaces (Chinese, Japanese) any position is a word's start.
+ */
+function startsWordIn(folded: string, term: string): boolean {
+  if (term === '') return false;
+  const spaced = WORD_CHAR.test(term[0] as string);
+  for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) {
+    if (!spaced || at === 0 || !WORD_CHAR.test(folded[at - 1] as string)) return true;
+  }
+  return false;
+}
+
+/** Letters of the scripts that separate words by spaces, and digits. */
+const WORD_CHAR = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hangul}\p{Nd}]/u;
 
 /** Whether the sequence's terms start at token `at`; a plain loop, as it runs for every token. */
 function matchesAt(sequence: TermSequence, tokens: Token[], at: number): boolean {
