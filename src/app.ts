@@ -1,12 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { archivePageMarkdownReader } from './ingest/formats/archive-page-markdown.reader.ts';
-import { archivePagePdfReader } from './ingest/formats/archive-page-pdf.reader.ts';
-import { archivePagePdfTextReader } from './ingest/formats/archive-page-pdf-text.reader.ts';
-import { archivePageTextReader } from './ingest/formats/archive-page-text.reader.ts';
-import { chanceryJsonReader } from './ingest/formats/chancery-json.reader.ts';
+import { READERS } from './ingest/formats/format.readers.ts';
 import type { FormatReader } from './ingest/formats/format.types.ts';
-import { teiFrusReader } from './ingest/formats/tei-frus.reader.ts';
 import { AuthorityIndex } from './names/authority.index.ts';
 import { loadAuthorities } from './names/authority.loader.ts';
 import type { SearchIndex } from './search/search-index.types.ts';
@@ -17,16 +12,6 @@ import type { Store } from './store/store.types.ts';
 
 export const DEFAULT_DB = './data/chancery.db';
 export const SAMPLE_DIR = new URL('../data/sample/', import.meta.url).pathname;
-
-/** Every input format Chancery reads; detection picks the best-scoring one per file. */
-export const READERS: FormatReader[] = [
-  archivePageTextReader,
-  archivePageMarkdownReader,
-  archivePagePdfTextReader,
-  archivePagePdfReader,
-  teiFrusReader,
-  chanceryJsonReader,
-];
 
 export interface App {
   store: Store;
