@@ -32,7 +32,7 @@ import type { ChanceryRecord } from '../src/record/record.types.ts';
 import { planSearch } from '../src/search/search.plan.ts';
 import { searchArchive } from '../src/search/search.service.ts';
 import { ftsPlan } from '../src/search/sqlite/fts.compile.ts';
-import { FIELD_WEIGHTS } from '../src/search/sqlite/sqlite.search-index.ts';
+import { FIELD_WEIGHTS } from '../src/search/sqlite/sqlite.rank.ts';
 
 const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
 const TARGET_BLOCKS = Number(process.env.BENCH_BLOCKS ?? 1_000_000);
@@ -80,7 +80,7 @@ try {
 }
 
 async function run(): Promise<void> {
-  const app = await openApp({ db: dbPath });
+  const app = await openApp({ db: dbPath, searchThreads: 2 });
   const started = performance.now();
   const reused = (await app.store.countRecords()) > 0;
   if (!reused) await buildCorpus(app);

@@ -40,7 +40,7 @@ const ORDINARY_TEXT_CHARS = 40_000;
 
 const dir = mkdtempSync(join(tmpdir(), 'chancery-bench-web-'));
 try {
-  const app = await openApp({ db: join(dir, 'bench.db') });
+  const app = await openApp({ db: join(dir, 'bench.db'), searchThreads: 2 });
   const report = await ingestPaths({
     paths: CORPUS,
     store: app.store,

@@ -39,13 +39,15 @@ export interface App {
 /**
  * Opens the archive: the store and its search index at `db` (default `./data/chancery.db`, or `CHANCERY_DB`), and the
  * authority file that ships with Chancery merged with the authorities ingested into the store.
+ * A server asks for `searchThreads`: its searches then run in worker threads, each within a time
+ * budget, and never hold the thread that serves pages.
  *
  * @example const app = await openApp({ db: ':memory:' });
  */
-export async function openApp(options: { db?: string } = {}): Promise<App> {
+export async function openApp(options: { db?: string; searchThreads?: number } = {}): Promise<App> {
   const db = options.db ?? process.env.CHANCERY_DB ?? DEFAULT_DB;
   if (db !== ':memory:') mkdirSync(dirname(db), { recursive: true });
-  const { store, search } = openSqliteArchive(db);
+  const { store, search } = openSqliteArchive(db, { searchThreads: options.searchThreads ?? 0 });
   // The authority file, then, once the archive has reconciled its sources, the people, places and
   // bodies as reconciled (they include the authority file's).
   const authorities = new AuthorityIndex(loadAuthorities());

@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'record.invalid'
   | 'store.migration'
   | 'search.invalid_query'
+  | 'search.timeout'
   | 'names.not_found'
   | 'cli.usage';
 

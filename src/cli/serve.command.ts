@@ -2,6 +2,9 @@ import type { Command } from 'commander';
 import type { App } from '../app.ts';
 import { parsePositiveInt } from './cli.options.ts';
 
+/** Search workers of a server: a search's count and its page side by side, on two cores. */
+const SEARCH_THREADS = 2;
+
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
@@ -17,7 +20,7 @@ export function registerServeCommand(program: Command): void {
         import('../app.ts'),
         import('../web/web.app.tsx'),
       ]);
-      const app = await openApp(db ? { db } : {});
+      const app = await openApp({ ...(db ? { db } : {}), searchThreads: SEARCH_THREADS });
       if (options.sample) await ingestSampleWhenEmpty(app);
       // The search index reads its facets into memory before listening (seconds for a large
       // archive), so no reader waits for that.

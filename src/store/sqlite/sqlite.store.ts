@@ -43,9 +43,16 @@ export interface SqliteArchive {
 /**
  * Opens (and migrates) a SQLite database file, or an in-memory one with `:memory:`.
  *
- * @example const { store, search } = openSqliteArchive('./data/chancery.db');
+ * `searchThreads` runs searches in that many worker threads, each within a time budget: for a
+ * server (src/search/sqlite/sqlite.search-index.ts).
+ *
+ * @example const { store, search } = openSqliteArchive('./data/chancery.db', { searchThreads: 2 });
  */
-export function openSqliteArchive(path: string, migrations: Migration[] = SQLITE_MIGRATIONS): SqliteArchive {
+export function openSqliteArchive(
+  path: string,
+  options: { searchThreads?: number; migrations?: Migration[] } = {},
+): SqliteArchive {
+  const migrations = options.migrations ?? SQLITE_MIGRATIONS;
   const db = new Database(path);
   db.pragma('foreign_keys = ON');
   if (path !== ':memory:') {
@@ -55,7 +62,10 @@ export function openSqliteArchive(path: string, migrations: Migration[] = SQLITE
   }
   migrate(db, migrations);
   const reconciled = new SqliteAuthorities(db);
-  return { store: new SqliteStore(db, reconciled), search: new SqliteSearchIndex(db, reconciled) };
+  return {
+    store: new SqliteStore(db, reconciled),
+    search: new SqliteSearchIndex(db, reconciled, { threads: options.searchThreads ?? 0 }),
+  };
 }
 
 function migrate(db: Database.Database, migrations: Migration[]): void {
