@@ -419,5 +419,8 @@ export interface Collection {
   volume?: string | null;
   editors?: string[];
   published?: string | null;
+  /** The edition's publisher and place of publication (TEI `publicationStmt`). */
+  publisher?: string | null;
+  place?: string | null;
   description?: string | null;
 }

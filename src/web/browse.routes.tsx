@@ -15,7 +15,7 @@ import {
   parsePageParam,
   runQuery,
 } from './browse.queries.ts';
-import { CITATION_FORMATS, type CitationFormat, formatCitation } from './citation.export.ts';
+import { CITATION_FORMATS, type CitationFormat, loadCitation, writeCitations } from './citation.export.ts';
 import { NotFoundPage } from './error.page.tsx';
 import {
   ArchivePage,
@@ -26,11 +26,13 @@ import {
   fondOf,
 } from './holdings.page.tsx';
 import { renderPage } from './page.render.ts';
+import { siteBaseUrl } from './site.url.ts';
 import { CorrespondencePage, groupByDay, TimelinePage, timelineHref } from './timeline.page.tsx';
 
 export interface BrowseDependencies {
   store: Store;
   authorities: AuthorityIndex;
+  baseUrl?: string;
 }
 
 /** Documents listed per page of an archive, a collection, a month or a thread. */
@@ -239,9 +241,9 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
     app.get(`/documents/:id/cite.${format}`, async (c) => {
       const record = await store.getRecord(c.req.param('id'));
       if (!record) return renderPage(c, <NotFoundPage documentId={c.req.param('id')} />, 404);
-      const url = new URL(`/documents/${encodeURIComponent(record.id)}`, c.req.url).toString();
+      const citation = await loadCitation(record, { ...deps, baseUrl: siteBaseUrl(c, deps.baseUrl) });
       const fileName = `${record.id.replace(/[^\w.-]+/gu, '_')}.${format}`;
-      return c.body(formatCitation(record, format, url), 200, {
+      return c.body(writeCitations([citation], format), 200, {
         'content-type': `${CITATION_FORMATS[format]}; charset=utf-8`,
         'content-disposition': `attachment; filename="${fileName}"`,
       });

@@ -5,6 +5,8 @@ declare module '@citation-js/core' {
     data: Record<string, unknown>[];
     format(format: string, options?: Record<string, unknown>): string;
   }
+  /** Parsers by input type; `chainLink` runs one step (RIS text → its records as tag objects). */
+  export const plugins: { input: { chainLink(input: unknown): unknown } };
 }
 declare module '@citation-js/plugin-bibtex';
 declare module '@citation-js/plugin-csl';

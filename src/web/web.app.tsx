@@ -12,6 +12,7 @@ import type { Store } from '../store/store.types.ts';
 import { createAuthorityRoutes } from './authorities.routes.tsx';
 import { parsePageParam } from './browse.queries.ts';
 import { createBrowseRoutes } from './browse.routes.tsx';
+import { loadCitation } from './citation.export.ts';
 import { loadDocumentLinks } from './correspondence.queries.ts';
 import { DocumentPage } from './document.page.tsx';
 import { NotFoundPage, ServerErrorPage } from './error.page.tsx';
@@ -20,10 +21,13 @@ import { STYLESHEET_PATH } from './layout.component.tsx';
 import { renderPage } from './page.render.ts';
 import { createReadingRoomRoutes } from './reading-room.routes.ts';
 import { FacetValuesPage, SearchPage } from './search.page.tsx';
+import { siteBaseUrl } from './site.url.ts';
 
 export interface WebDependencies {
   store: Store;
   authorities: AuthorityIndex;
+  /** This archive's public base URL ("https://chancery.example"); the request's origin when absent. */
+  baseUrl?: string;
 }
 
 /** Pages load nothing but their own stylesheet (and, later, their own scripts). */
@@ -174,7 +178,7 @@ export function createWebApp(deps: WebDependencies): Hono {
   });
 
   async function renderDocument(c: Context, record: ChanceryRecord): Promise<Response> {
-    const [versions, collections, placement, links] = await Promise.all([
+    const [versions, collections, placement, links, citation] = await Promise.all([
       store.listVersions(record.id),
       Promise.all(
         record.collections.map(async (membership) => ({
@@ -184,6 +188,7 @@ export function createWebApp(deps: WebDependencies): Hono {
       ),
       store.getRecordPlacement(record.id),
       loadDocumentLinks({ store, authorities, record }),
+      loadCitation(record, { store, authorities, baseUrl: siteBaseUrl(c, deps.baseUrl) }),
     ]);
     return renderPage(
       c,
@@ -194,6 +199,7 @@ export function createWebApp(deps: WebDependencies): Hono {
         collections={collections}
         placement={placement}
         links={links}
+        citation={citation}
       />,
     );
   }

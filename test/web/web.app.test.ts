@@ -107,7 +107,7 @@ test('the document page shows every part of the record, under one h1 and a skip 
     assert.match(locations, /<dt>Folios<\/dt><dd>97–104<\/dd>/);
     assert.match(
       section(html, 'citation'),
-      /&quot;Hand-delivered letter.*Wilson Center Digital Archive, APRF/,
+      /“Hand-delivered letter.*,” September 17, 1952, APRF, f\. 45.*Wilson Center Digital Archive/,
     );
 
     assert.match(
