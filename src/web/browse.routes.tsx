@@ -96,7 +96,7 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
         fullName={fullName && fullName !== name ? fullName : null}
         total={found.total}
         fonds={fonds}
-        page={page ?? 1}
+        page={page}
         pageCount={Math.ceil(found.total / LIST_SIZE)}
       />,
     );
@@ -120,7 +120,7 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
     const id = c.req.param('id');
     const page = parsePageParam(c.req.query('page'));
     const collection = await store.getCollection(id);
-    if (!collection || !page) return renderPage(c, <NotFoundPage />, 404);
+    if (!collection) return renderPage(c, <NotFoundPage />, 404);
     const counted = await runQuery(store, facetFilter('collection', ['collection'], [id]), { pageSize: 0 });
     const pageCount = Math.max(1, Math.ceil(counted.total / LIST_SIZE));
     if (page > pageCount) return renderPage(c, <NotFoundPage />, 404);
@@ -149,7 +149,6 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
     const type = c.req.query('type')?.trim() || null;
     const person = c.req.query('person')?.trim() || null;
     const page = parsePageParam(c.req.query('page'));
-    if (!page) return renderPage(c, <NotFoundPage />, 404);
     const filters = { year, month, type, person };
     // An authority id (a person page's link) or any name form, as `person:` in search reads it.
     const who = person

@@ -1,21 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { type Context, Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { createSearchApi, positiveInt } from '../api/search.routes.ts';
-import { createThreadApi } from '../api/thread.routes.ts';
+import { apiNotFound, createApi, openApiDocument } from '../api/api.app.ts';
+import { errorResponse, httpStatusFor } from '../api/http.errors.ts';
 import { isChanceryError } from '../errors.ts';
 import type { AuthorityIndex } from '../names/authority.index.ts';
+import { parsePage } from '../paging/page.params.ts';
 import type { ChanceryRecord, RecordSource } from '../record/record.types.ts';
 import { FACETS, type FacetName } from '../search/query/query.types.ts';
 import { MAX_FACET_VALUES, searchArchive } from '../search/search.service.ts';
 import type { Store } from '../store/store.types.ts';
+import { ApiDocsPage } from './api-docs.page.tsx';
 import { createAuthorityRoutes } from './authorities.routes.tsx';
 import { parsePageParam } from './browse.queries.ts';
 import { createBrowseRoutes } from './browse.routes.tsx';
 import { loadCitation } from './citation.export.ts';
 import { loadDocumentLinks } from './correspondence.queries.ts';
 import { DocumentPage } from './document.page.tsx';
-import { NotFoundPage, ServerErrorPage } from './error.page.tsx';
+import { BadRequestPage, NotFoundPage, ServerErrorPage } from './error.page.tsx';
 import { HomePage, summarizeArchive } from './home.page.tsx';
 import { STYLESHEET_PATH } from './layout.component.tsx';
 import { renderPage } from './page.render.ts';
@@ -90,7 +92,7 @@ export function createWebApp(deps: WebDependencies): Hono {
     const all = await store.search({ query: { kind: 'and', children: [] }, page: 1, pageSize: 1 });
     const pageCount = Math.max(1, Math.ceil(all.total / PAGE_SIZE));
     const page = parsePageParam(c.req.query('page'));
-    if (page === null || page > pageCount) return renderPage(c, <NotFoundPage />, 404);
+    if (page > pageCount) return renderPage(c, <NotFoundPage />, 404);
     const [documents, recent, collections] = await Promise.all([
       store.listRecords({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
       store.listRecords({ limit: RECENT_COUNT, order: 'added' }),
@@ -113,8 +115,11 @@ export function createWebApp(deps: WebDependencies): Hono {
     );
   });
 
-  app.route('/api', createSearchApi(deps));
-  app.route('/api', createThreadApi(deps));
+  const api = createApi(deps);
+  app.get('/api', (c) =>
+    renderPage(c, <ApiDocsPage doc={openApiDocument(api, siteBaseUrl(c, deps.baseUrl))} />),
+  );
+  app.route('/api', api);
   app.route('/', createReadingRoomRoutes());
   app.route('/', createAuthorityRoutes(deps));
   app.route('/', createBrowseRoutes(deps));
@@ -123,7 +128,7 @@ export function createWebApp(deps: WebDependencies): Hono {
     const q = (c.req.query('q') ?? '').trim();
     if (!q) return renderPage(c, <SearchPage q="" />);
     try {
-      const result = await searchArchive({ q, page: positiveInt(c.req.query('page')) ?? 1 }, deps);
+      const result = await searchArchive({ q, page: parsePage(c.req.query('page')) }, deps);
       return renderPage(c, <SearchPage q={q} result={result} />);
     } catch (error) {
       if (!isChanceryError(error)) throw error;
@@ -170,9 +175,15 @@ export function createWebApp(deps: WebDependencies): Hono {
     return renderPage(c, <NotFoundPage documentId={jsonId ?? id} />, 404);
   });
 
-  app.notFound((c) => renderPage(c, <NotFoundPage />, 404));
+  app.notFound((c) => (isApiPath(c.req.path) ? apiNotFound(c) : renderPage(c, <NotFoundPage />, 404)));
 
   app.onError((error, c) => {
+    if (isApiPath(c.req.path)) return errorResponse(c, error);
+    if (isChanceryError(error)) {
+      const status = httpStatusFor(error.code);
+      if (status === 400) return renderPage(c, <BadRequestPage message={error.message} />, 400);
+      if (status === 404) return renderPage(c, <NotFoundPage />, 404);
+    }
     console.error(`reading room: ${c.req.method} ${c.req.path}:`, error);
     return renderPage(c, <ServerErrorPage />, 500);
   });
@@ -205,6 +216,11 @@ export function createWebApp(deps: WebDependencies): Hono {
   }
 
   return app;
+}
+
+/** Under /api every answer is JSON, errors included. */
+function isApiPath(path: string): boolean {
+  return path === '/api' ? false : path.startsWith('/api/');
 }
 
 const FORMAT_MEDIA_TYPES: Record<RecordSource['format'], string> = {
