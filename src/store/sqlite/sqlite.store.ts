@@ -12,10 +12,12 @@ import type {
 import type { SearchRequest, SearchResponse } from '../../search/query/query.types.ts';
 import { SqliteSearchIndex } from '../../search/sqlite/sqlite.search.ts';
 import type {
+  ChangeQuery,
   CorrespondenceEntry,
   CorrespondencePair,
   ListOptions,
   ReconciledQuery,
+  RecordChange,
   RecordPlacement,
   RecordSummary,
   RecordVersion,
@@ -25,6 +27,7 @@ import type {
   WrittenName,
 } from '../store.types.ts';
 import { SqliteAuthorities } from './sqlite.authorities.ts';
+import { listRecordChanges } from './sqlite.changes.ts';
 import { listCorrespondencePairs } from './sqlite.correspondence.ts';
 import { type Migration, SQLITE_MIGRATIONS } from './sqlite.migrations.ts';
 import { SqliteRelations } from './sqlite.relations.ts';
@@ -120,6 +123,7 @@ class SqliteStore implements Store {
         'INSERT INTO record_versions (record_id, version, source_sha256, json, saved_at) VALUES (?, ?, ?, ?, ?)',
       ),
       clearMembership: db.prepare('DELETE FROM collection_members WHERE record_id = ?'),
+      undelete: db.prepare('DELETE FROM record_deletions WHERE id = ?'),
       addMembership: db.prepare(
         'INSERT OR REPLACE INTO collection_members (collection_id, record_id, position) VALUES (?, ?, ?)',
       ),
@@ -176,6 +180,8 @@ class SqliteStore implements Store {
       this.statements.update.run(row);
     } else {
       this.statements.insert.run(row);
+      // A record saved again after it was deleted is no longer a deletion.
+      this.statements.undelete.run(record.id);
     }
     this.statements.clearMembership.run(record.id);
     for (const member of record.collections) {
@@ -191,9 +197,27 @@ class SqliteStore implements Store {
 
   async deleteRecord(id: string): Promise<boolean> {
     return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT type FROM records WHERE id = ?').get(id) as
+        | { type: string }
+        | undefined;
+      if (!row) return false;
+      const collections = this.db
+        .prepare('SELECT collection_id FROM collection_members WHERE record_id = ? ORDER BY collection_id')
+        .pluck()
+        .all(id);
       this.index.removeRecord(id);
-      return this.db.prepare('DELETE FROM records WHERE id = ?').run(id).changes > 0;
+      this.db.prepare('DELETE FROM records WHERE id = ?').run(id);
+      this.db
+        .prepare(
+          'INSERT OR REPLACE INTO record_deletions (id, type, collections, deleted_at) VALUES (?, ?, ?, ?)',
+        )
+        .run(id, row.type, JSON.stringify(collections), new Date().toISOString());
+      return true;
     })();
+  }
+
+  async listChanges(query: ChangeQuery): Promise<{ total: number; changes: RecordChange[] }> {
+    return listRecordChanges(this.db, query);
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
