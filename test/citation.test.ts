@@ -7,10 +7,10 @@ import type { App } from '../src/app.ts';
 import { formatBibtex } from '../src/citation/citation.bibtex.ts';
 import { formatChicagoBibliography, formatChicagoNote } from '../src/citation/citation.chicago.ts';
 import { type CslItem, toCsl } from '../src/citation/citation.csl.ts';
+import { loadCitation } from '../src/citation/citation.export.ts';
 import { citationName } from '../src/citation/citation.names.ts';
 import { formatRis } from '../src/citation/citation.ris.ts';
 import type { CitationItem } from '../src/citation/citation.types.ts';
-import { loadCitation } from '../src/web/citation.export.ts';
 import { openCorpusApp } from './support/corpus.app.ts';
 
 /**

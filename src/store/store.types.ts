@@ -68,6 +68,8 @@ export interface ChangeQuery {
   from?: string;
   until?: string;
   collection?: string;
+  /** Only records that belong to some collection (the parent of every collection set). */
+  inSomeCollection?: boolean;
   type?: string;
   id?: string;
   /** Only changes after this one, in the order of the listing (time of change, then id). */

@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
+import {
+  CITATION_FORMATS,
+  type CitationFormat,
+  loadCitation,
+  writeCitations,
+} from '../citation/citation.export.ts';
 import type { AuthorityIndex } from '../names/authority.index.ts';
 import { normalizeName } from '../names/name.normalize.ts';
 import type { Authority } from '../record/record.types.ts';
@@ -15,7 +21,6 @@ import {
   parsePageParam,
   runQuery,
 } from './browse.queries.ts';
-import { CITATION_FORMATS, type CitationFormat, loadCitation, writeCitations } from './citation.export.ts';
 import { NotFoundPage } from './error.page.tsx';
 import {
   ArchivePage,

@@ -3,8 +3,11 @@ import { type Context, Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { apiNotFound, createApi, openApiDocument } from '../api/api.app.ts';
 import { errorResponse, httpStatusFor } from '../api/http.errors.ts';
+import { loadCitation } from '../citation/citation.export.ts';
 import { isChanceryError } from '../errors.ts';
 import type { AuthorityIndex } from '../names/authority.index.ts';
+import { createOaiRoutes, type OaiDependencies } from '../oai/oai.routes.ts';
+import { teiOaiFormat } from '../oai/oai.tei.ts';
 import { parsePage } from '../paging/page.params.ts';
 import type { ChanceryRecord, RecordSource } from '../record/record.types.ts';
 import { FACETS, type FacetName } from '../search/query/query.types.ts';
@@ -14,10 +17,10 @@ import { ApiDocsPage } from './api-docs.page.tsx';
 import { createAuthorityRoutes } from './authorities.routes.tsx';
 import { parsePageParam } from './browse.queries.ts';
 import { createBrowseRoutes } from './browse.routes.tsx';
-import { loadCitation } from './citation.export.ts';
 import { loadDocumentLinks } from './correspondence.queries.ts';
 import { DocumentPage } from './document.page.tsx';
 import { BadRequestPage, NotFoundPage, ServerErrorPage } from './error.page.tsx';
+import { createExportRoutes, recordTei } from './export.routes.ts';
 import { HomePage, summarizeArchive } from './home.page.tsx';
 import { STYLESHEET_PATH } from './layout.component.tsx';
 import { renderPage } from './page.render.ts';
@@ -30,6 +33,8 @@ export interface WebDependencies {
   authorities: AuthorityIndex;
   /** This archive's public base URL ("https://chancery.example"); the request's origin when absent. */
   baseUrl?: string;
+  /** OAI-PMH settings beyond the defaults (page sizes, the admin's address). */
+  oai?: Pick<OaiDependencies, 'pageSize' | 'adminEmail' | 'repositoryName'>;
 }
 
 /** Pages load nothing but their own stylesheet (and, later, their own scripts). */
@@ -120,6 +125,8 @@ export function createWebApp(deps: WebDependencies): Hono {
     renderPage(c, <ApiDocsPage doc={openApiDocument(api, siteBaseUrl(c, deps.baseUrl))} />),
   );
   app.route('/api', api);
+  app.route('/', createOaiRoutes({ ...deps, ...deps.oai, formats: [teiOaiFormat()] }));
+  app.route('/', createExportRoutes(deps));
   app.route('/', createReadingRoomRoutes());
   app.route('/', createAuthorityRoutes(deps));
   app.route('/', createBrowseRoutes(deps));
@@ -164,7 +171,14 @@ export function createWebApp(deps: WebDependencies): Hono {
     const id = c.req.param('id');
     const record = await store.getRecord(id);
     if (record) return renderDocument(c, record);
-    // `/documents/ID.json` is matched here too, because Hono's `:id` takes the dot with it.
+    // `/documents/ID.json` and `ID.tei.xml` are matched here too: Hono's `:id` takes the dot with it.
+    const teiId = id.endsWith('.tei.xml') ? id.slice(0, -'.tei.xml'.length) : null;
+    const teiRecord = teiId ? await store.getRecord(teiId) : null;
+    if (teiRecord) {
+      return c.body(await recordTei(teiRecord, deps, siteBaseUrl(c, deps.baseUrl)), 200, {
+        'content-type': 'application/tei+xml; charset=utf-8',
+      });
+    }
     const jsonId = id.endsWith('.json') ? id.slice(0, -'.json'.length) : null;
     const jsonRecord = jsonId ? await store.getRecord(jsonId) : null;
     if (jsonRecord) {
@@ -172,7 +186,7 @@ export function createWebApp(deps: WebDependencies): Hono {
         'content-type': 'application/json; charset=utf-8',
       });
     }
-    return renderPage(c, <NotFoundPage documentId={jsonId ?? id} />, 404);
+    return renderPage(c, <NotFoundPage documentId={teiId ?? jsonId ?? id} />, 404);
   });
 
   app.notFound((c) => (isApiPath(c.req.path) ? apiNotFound(c) : renderPage(c, <NotFoundPage />, 404)));
@@ -230,6 +244,7 @@ const FORMAT_MEDIA_TYPES: Record<RecordSource['format'], string> = {
   'archive-page-pdf': 'application/pdf',
   'tei-frus': 'application/tei+xml',
   'chancery-json': 'application/json',
+  'tei-chancery': 'application/tei+xml',
 };
 
 /** The stored bytes are not re-encoded, so the charset is the one they were decoded from. */

@@ -21,6 +21,7 @@ export function listRecordChanges(
     until: query.until ?? null,
     type: query.type ?? null,
     collection: query.collection ?? null,
+    some: query.inSomeCollection ? 1 : null,
     id: query.id ?? null,
     afterAt: query.after?.changedAt ?? null,
     afterId: query.after?.id ?? null,
@@ -34,9 +35,11 @@ export function listRecordChanges(
         WHERE record_id = r.id ORDER BY collection_id) m) AS collections
     FROM records r`;
   const savedWhere = `WHERE (@collection IS NULL OR EXISTS (SELECT 1 FROM collection_members m
-      WHERE m.record_id = r.id AND m.collection_id = @collection))`;
+      WHERE m.record_id = r.id AND m.collection_id = @collection))
+    AND (@some IS NULL OR EXISTS (SELECT 1 FROM collection_members m WHERE m.record_id = r.id))`;
   const deleted = `SELECT id, deleted_at AS changed_at, type, collections FROM record_deletions d
-    WHERE (@collection IS NULL OR EXISTS (SELECT 1 FROM json_each(d.collections) WHERE value = @collection))`;
+    WHERE (@collection IS NULL OR EXISTS (SELECT 1 FROM json_each(d.collections) WHERE value = @collection))
+    AND (@some IS NULL OR d.collections <> '[]')`;
   const page = (from: string) =>
     db
       .prepare(

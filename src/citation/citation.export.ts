@@ -1,11 +1,11 @@
-import { formatBibtex } from '../citation/citation.bibtex.ts';
-import { buildCitation } from '../citation/citation.build.ts';
-import { toCsl } from '../citation/citation.csl.ts';
-import { formatRis } from '../citation/citation.ris.ts';
-import type { CitationItem } from '../citation/citation.types.ts';
 import type { AuthorityIndex } from '../names/authority.index.ts';
 import type { ChanceryRecord } from '../record/record.types.ts';
 import type { Store } from '../store/store.types.ts';
+import { formatBibtex } from './citation.bibtex.ts';
+import { buildCitation } from './citation.build.ts';
+import { toCsl } from './citation.csl.ts';
+import { formatRis } from './citation.ris.ts';
+import type { CitationItem } from './citation.types.ts';
 
 /** Download formats: file extension → media type. */
 export const CITATION_FORMATS = {
