@@ -33,6 +33,8 @@ export interface WebDependencies {
   authorities: AuthorityIndex;
   /** This archive's public base URL ("https://chancery.example"); the request's origin when absent. */
   baseUrl?: string;
+  /** Documents per sitemap (default 50,000, the protocol's most). */
+  sitemapSize?: number;
   /** OAI-PMH settings beyond the defaults (page sizes, the admin's address). */
   oai?: Pick<OaiDependencies, 'pageSize' | 'adminEmail' | 'repositoryName'>;
 }
