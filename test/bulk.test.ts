@@ -111,6 +111,8 @@ test('search results download as CSV, RIS and BibTeX; RIS and BibTeX read back w
   const bib = await (await web.request('/search.bib?q=Korea%20armistice')).text();
   const entries = new Cite(bib).data;
   assert.ok(entries.length > 10, `${entries.length} entries`);
+  const page = await (await web.request('/search?q=Filippov')).text();
+  assert.match(page, /Download the first 2 as <a href="\/search\.csv\?q=Filippov">CSV<\/a>/);
   const missing = await web.request('/search.ris');
   assert.equal(missing.status, 400);
   const bad = await web.request('/search.csv?q=%22unclosed');

@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import { ChanceryError } from '../errors.ts';
 import type { AuthorityIndex } from '../names/authority.index.ts';
 import type { Store } from '../store/store.types.ts';
+import { siteBaseUrl } from '../web/site.url.ts';
 import { registerCatalogRoutes } from './catalog.routes.ts';
 import { errorResponse } from './http.errors.ts';
 import { registerRecordRoutes } from './records.routes.ts';
@@ -13,6 +14,8 @@ import { registerThreadRoutes } from './thread.routes.ts';
 export interface ApiDependencies {
   store: Store;
   authorities: AuthorityIndex;
+  /** This archive's public base URL: the document's server; the request's origin when absent. */
+  baseUrl?: string;
 }
 
 /** What the OpenAPI document says of the API as a whole. */
@@ -58,14 +61,14 @@ export function createApi(deps: ApiDependencies): OpenAPIHono {
   api.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',
     info: API_INFO,
-    servers: [{ url: `${new URL(c.req.url).origin}/api` }],
+    servers: [{ url: `${siteBaseUrl(c, deps.baseUrl)}/api` }],
   }));
   return api;
 }
 
 /** The OpenAPI document of the API, as `/api/openapi.json` serves it. */
-export function openApiDocument(api: OpenAPIHono, origin: string) {
-  return api.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO, servers: [{ url: `${origin}/api` }] });
+export function openApiDocument(api: OpenAPIHono, baseUrl: string) {
+  return api.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO, servers: [{ url: `${baseUrl}/api` }] });
 }
 
 /**

@@ -3,7 +3,7 @@ import type { CitationItem } from '../citation/citation.types.ts';
 import type { Agent, ArchivalLocation, ChanceryRecord, RecordSource } from '../record/record.types.ts';
 import { attributesOf, element, escapeXml } from '../xml/xml.escape.ts';
 
-/** The people pages of this archive: a person's `ref` in TEI is its page. */
+/** The record's lists of people, each a `listPerson` of that type; a person's `ref` is its page here. */
 export const AGENT_ROLES = ['authors', 'recipients', 'intermediaries', 'participants'] as const;
 
 const CREDIT_LABELS: Record<string, string> = {
@@ -60,7 +60,7 @@ export function writeTeiHeader(record: ChanceryRecord, citation: CitationItem, b
       .join('')}</langUsage>`,
   );
   lines.push(
-    `<textClass><keywords scheme="https://chancery.example/ns/document-types"><term type="document-type">${escapeXml(record.type)}</term>${
+    `<textClass><keywords><term type="document-type">${escapeXml(record.type)}</term>${
       record.summary === null ? '' : `<term type="summary">${escapeXml(record.summary)}</term>`
     }</keywords></textClass>`,
   );

@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { apiNotFound, createApi, openApiDocument } from '../api/api.app.ts';
 import { errorResponse, httpStatusFor } from '../api/http.errors.ts';
+import { sendCached } from '../api/records.routes.ts';
 import { loadCitation } from '../citation/citation.export.ts';
 import { isChanceryError } from '../errors.ts';
 import type { AuthorityIndex } from '../names/authority.index.ts';
@@ -184,9 +185,8 @@ export function createWebApp(deps: WebDependencies): Hono {
     const jsonId = id.endsWith('.json') ? id.slice(0, -'.json'.length) : null;
     const jsonRecord = jsonId ? await store.getRecord(jsonId) : null;
     if (jsonRecord) {
-      return c.body(`${JSON.stringify(jsonRecord, null, 2)}\n`, 200, {
-        'content-type': 'application/json; charset=utf-8',
-      });
+      const versions = await store.listVersions(jsonRecord.id);
+      return sendCached(c, `${JSON.stringify(jsonRecord, null, 2)}\n`, versions.at(-1)?.savedAt ?? null);
     }
     return renderPage(c, <NotFoundPage documentId={teiId ?? jsonId ?? id} />, 404);
   });

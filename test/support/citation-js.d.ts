@@ -1,4 +1,4 @@
-// citation-js ships no type declarations; these cover the part Chancery uses.
+// citation-js ships no type declarations; these cover the part the tests use (they read citations back with it).
 declare module '@citation-js/core' {
   export class Cite {
     constructor(data: unknown);
