@@ -3,7 +3,8 @@ import { after, before, test } from 'node:test';
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
-import type { App } from '../src/app.ts';
+import { join } from 'node:path';
+import { type App, openApp } from '../src/app.ts';
 import { formatBibtex } from '../src/citation/citation.bibtex.ts';
 import { formatChicagoBibliography, formatChicagoNote } from '../src/citation/citation.chicago.ts';
 import { type CslItem, toCsl } from '../src/citation/citation.csl.ts';
@@ -11,7 +12,9 @@ import { loadCitation } from '../src/citation/citation.export.ts';
 import { citationName } from '../src/citation/citation.names.ts';
 import { formatRis } from '../src/citation/citation.ris.ts';
 import type { CitationItem } from '../src/citation/citation.types.ts';
+import { ingestPaths } from '../src/ingest/ingest.batch.ts';
 import { openCorpusApp } from './support/corpus.app.ts';
+import { PAGES_DIR } from './support/shared-paths.ts';
 
 /**
  * Citations of each kind of source, against citations written out by hand: an archival document
@@ -203,6 +206,56 @@ test('a document in a published edition (FRUS): book section with the volume, ed
   const d1 = await cite('frus1951v07p2-d1');
   assert.match(formatChicagoBibliography(d1), /^Bradley, Omar N\. “Memorandum by the Joint Chiefs/);
   assert.match(formatChicagoNote(d1), /^Omar N\. Bradley, “Memorandum by the Joint Chiefs/);
+});
+
+test('an archival document cited from a published book: the book in every format, the date as Chicago writes it', async () => {
+  const archive = await openApp({ db: ':memory:' });
+  try {
+    await ingestPaths({
+      paths: [join(PAGES_DIR, 'liu-shaoqi-mao-1949-07-18.txt'), join(PAGES_DIR, '113239.txt')],
+      store: archive.store,
+      authorities: archive.authorities,
+      readers: archive.readers,
+    });
+    const citeIn = async (id: string) => {
+      const record = await archive.store.getRecord(id);
+      assert.ok(record, id);
+      return loadCitation(record, { ...archive, baseUrl, accessed });
+    };
+    const book =
+      'Jianguo yilai Liu Shaoqi wengao (Liu Shaoqi’s Manuscripts since the Founding of the PRC), vol. 1 (Beijing: Zhongyang wenxian chubanshe, 2005), 30-37';
+    const liu = await citeIn('da-113439');
+    // No archival location: the book is where the document is found. Liu Shaoqi is family name first.
+    assert.equal(
+      formatChicagoNote(liu),
+      `Liu Shaoqi, “Cable, Liu Shaoqi to Mao Zedong,” July 18, 1949, published in ${book}, trans. David Wolff, Wilson Center Digital Archive, accessed May 1, 2024, https://chancery.example/documents/da-113439.`,
+    );
+    assert.equal(
+      formatChicagoBibliography(liu),
+      `Liu Shaoqi. “Cable, Liu Shaoqi to Mao Zedong.” July 18, 1949. Published in ${book}. Translated by David Wolff. Wilson Center Digital Archive. Accessed May 1, 2024. https://chancery.example/documents/da-113439.`,
+    );
+    assert.match(
+      formatRis(liu),
+      new RegExp(
+        `\nAU {2}- Liu, Shaoqi\n[\\s\\S]*\nN1 {2}- Published in: ${book.replace(/[()]/gu, '\\$&')}\n`,
+        'u',
+      ),
+    );
+    assert.match(formatBibtex(liu), /addendum = \{Published in: Jianguo yilai/u);
+    assert.equal(toCsl(liu).note, `Published in: ${book}`);
+    assertRoundTrip(liu);
+    // An archive location written "APRF: F. 39, …", and a book it was printed in; "February 03" is the 3rd.
+    const mikoyan = await citeIn('da-113239');
+    assert.equal(mikoyan.archive, 'APRF');
+    assert.equal(mikoyan.archiveLocation, 'F. 39, Op. 1, D. 39, Ll. 47-53');
+    assert.match(
+      formatChicagoNote(mikoyan),
+      /^“Memorandum of Conversation between Anastas Mikoyan and Mao Zedong,” February 3, 1949, APRF: F\. 39, Op\. 1, D\. 39, Ll\. 47-53, published in Andrei Ledovskii, /u,
+    );
+    assertRoundTrip(mikoyan);
+  } finally {
+    await archive.close();
+  }
 });
 
 test('names: family name first for Chinese and Korean names, a comma only where the name is Western', () => {

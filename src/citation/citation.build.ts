@@ -44,6 +44,7 @@ export function buildCitation(record: ChanceryRecord, context: CitationContext):
     date: {
       display: record.date.display.trim().replace(/\.$/u, ''),
       parts: dateParts(record.date.min, record.date.max),
+      exactDay: Boolean(record.date.min && record.date.min.slice(0, 10) === record.date.max?.slice(0, 10)),
     },
     authors: record.authors.map(name),
     recipients: record.recipients.map(name),
@@ -85,11 +86,15 @@ export function documentUrl(baseUrl: string, id: string): string {
   return `${baseUrl.replace(/\/+$/u, '')}/documents/${encodeURIComponent(id)}`;
 }
 
-/** "f. 558, op. 11, d. 340, ll. 0043-0045": the location with its repository left out. */
+/**
+ * "f. 558, op. 11, d. 340, ll. 0043-0045": the location with its repository left out, however
+ * the source set it off ("RGASPI, f. …", "APRF: F. …").
+ */
 export function locationWithinArchive(location: { repository: string; raw: string }): string {
   const raw = location.raw.trim().replace(/[.;]+$/u, '');
-  const prefix = `${location.repository},`;
-  return raw.startsWith(prefix) ? raw.slice(prefix.length).trim() : raw;
+  if (!raw.startsWith(location.repository)) return raw;
+  const rest = raw.slice(location.repository.length);
+  return /^\s*[,:]\s*/u.test(rest) ? rest.replace(/^\s*[,:]\s*/u, '') : raw;
 }
 
 /** "ciphered-telegram" → "Ciphered telegram". */

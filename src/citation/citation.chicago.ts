@@ -31,7 +31,7 @@ export function formatChicagoNote(item: CitationItem): string {
   const authors = item.authors.map(runningName);
   if (authors.length > 0) parts.push(listNames(authors, { etAl: 4 }));
   parts.push(`“${stripFinalPeriod(item.title)},”`);
-  parts.push(item.date.display);
+  parts.push(chicagoDate(item));
   if (item.edition) {
     const edition = item.edition;
     if (item.number) parts.push(`document ${item.number}`);
@@ -65,7 +65,7 @@ export function formatChicagoBibliography(item: CitationItem): string {
   const sentences: string[] = [];
   if (item.authors.length > 0) sentences.push(bibliographyNames(item.authors));
   sentences.push(`“${stripFinalPeriod(item.title)}.”`);
-  sentences.push(item.date.display);
+  sentences.push(chicagoDate(item));
   if (item.edition) {
     const edition = item.edition;
     let container = item.number ? `Document ${item.number} in ${edition.title}` : `In ${edition.title}`;
@@ -77,8 +77,8 @@ export function formatChicagoBibliography(item: CitationItem): string {
     const published = [imprint, edition.year].filter(Boolean).join(', ');
     if (published) sentences.push(published);
   } else {
-    const places = archivalPlaces(item);
-    if (places.length > 0) sentences.push(places.join(', '));
+    if (item.locations.length > 0) sentences.push(listNames(item.locations, { separator: '; ' }));
+    for (const publication of item.publications) sentences.push(`Published in ${stripFinalPeriod(publication)}`);
     if (item.translators.length > 0) {
       sentences.push(`Translated by ${listNames(item.translators.map(runningName))}`);
     }
@@ -89,12 +89,22 @@ export function formatChicagoBibliography(item: CitationItem): string {
   return sentences.map((s) => (/[.”]$/u.test(s) ? s : `${s}.`)).join(' ');
 }
 
-/** Where an archival document is: its locations ("; " between, "and" before the last), and any book it is cited from. */
+/** Where an archival document is: its locations ("; " between, "and" before the last), and any book it was published in. */
 function archivalPlaces(item: CitationItem): string[] {
   const places: string[] = [];
   if (item.locations.length > 0) places.push(listNames(item.locations, { separator: '; ' }));
-  for (const publication of item.publications) places.push(stripFinalPeriod(publication));
+  for (const publication of item.publications) places.push(`published in ${stripFinalPeriod(publication)}`);
   return places;
+}
+
+/**
+ * The date as Chicago writes it: a day the record knows exactly in US form ("February 3, 1949",
+ * whatever "February 03, 1949" or "3 February 1949" the source printed); a span or a date the
+ * record could not read, as printed.
+ */
+function chicagoDate(item: CitationItem): string {
+  const parts = item.date.parts;
+  return parts && parts.length === 3 && item.date.exactDay ? formatDay(parts) : item.date.display;
 }
 
 /** "Stalin, Joseph, and Mao Zedong": the first inverted, the others in running order. */

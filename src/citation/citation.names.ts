@@ -14,7 +14,7 @@ const BODY_WORD =
  * A person's name for a citation: family and given name apart. A name is written family name
  * first, and so never inverted with a comma in Chicago, when its authority's preferred form is
  * Chinese, Korean, Japanese or Vietnamese (by language tag) or its native form is written in Han
- * or Hangul; without an authority, when it is written in Han or Hangul,
+ * or Hangul; else when it is written in Han or Hangul,
  * or when it reads as a Chinese romanization (a `zh` key of the names module) or a Korean one
  * with a hyphenated given name ("Kim Il-sung"). A body ("Department of State") is a literal.
  *
@@ -56,15 +56,15 @@ function isTitle(word: string, titles: string[]): boolean {
 function isSurnameFirst(written: string, authority?: Authority | null): boolean {
   const script = scriptOf(written);
   if (script === 'han' || script === 'hangul') return true;
-  if (authority) {
-    // The person's own forms: the preferred one's language, or a native form in Han or Hangul.
-    // Not any form: Stalin has a Chinese form (斯大林), a translation, and is no less Western.
-    return authority.names.some(
-      (form) =>
-        (form.kind === 'preferred' && SURNAME_FIRST_LANGUAGE.test(form.language ?? '')) ||
-        (form.kind === 'native' && (scriptOf(form.form) === 'han' || scriptOf(form.form) === 'hangul')),
-    );
-  }
+  // The person's own forms: the preferred one's language, or a native form in Han or Hangul.
+  // Not any form: Stalin has a Chinese form (斯大林), a translation, and is no less Western. An
+  // authority that says neither (one a source page gave, with no languages) leaves it to the keys.
+  const ownForm = authority?.names.some(
+    (form) =>
+      (form.kind === 'preferred' && SURNAME_FIRST_LANGUAGE.test(form.language ?? '')) ||
+      (form.kind === 'native' && (scriptOf(form.form) === 'han' || scriptOf(form.form) === 'hangul')),
+  );
+  if (ownForm) return true;
   const keys = nameKeys(written);
   if (keys.some((key) => key.family === 'zh')) return true;
   return keys.some((key) => key.family === 'ko') && /\p{L}-\p{Ll}/u.test(written);

@@ -36,8 +36,8 @@ export interface CitationItem {
   /** The document's type, and its label ("Cable"). */
   type: DocumentType;
   genre: string;
-  /** The document's date as printed, and its parts when known ([1951, 7, 13]). */
-  date: { display: string; parts: number[] | null };
+  /** The document's date as printed, its parts when known ([1951, 7, 13]), and whether it is one day. */
+  date: { display: string; parts: number[] | null; exactDay: boolean };
   authors: CitationName[];
   recipients: CitationName[];
   translators: CitationName[];
