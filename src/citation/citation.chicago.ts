@@ -78,7 +78,8 @@ export function formatChicagoBibliography(item: CitationItem): string {
     if (published) sentences.push(published);
   } else {
     if (item.locations.length > 0) sentences.push(listNames(item.locations, { separator: '; ' }));
-    for (const publication of item.publications) sentences.push(`Published in ${stripFinalPeriod(publication)}`);
+    for (const publication of item.publications)
+      sentences.push(`Published in ${stripFinalPeriod(publication)}`);
     if (item.translators.length > 0) {
       sentences.push(`Translated by ${listNames(item.translators.map(runningName))}`);
     }

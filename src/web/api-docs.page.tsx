@@ -29,7 +29,9 @@ export function ApiDocsPage({ doc }: { doc: OpenApiLike }) {
         <h1>
           {doc.info.title} <span class="muted">v{doc.info.version}</span>
         </h1>
-        <p>{doc.info.description}</p>
+        <p>
+          <Prose text={doc.info.description ?? ''} />
+        </p>
         <p>
           The OpenAPI 3.1 description: <a href="/api/openapi.json">/api/openapi.json</a>. Harvesters will want{' '}
           <a href="/oai?verb=Identify">OAI-PMH at /oai</a>; whole exports are at{' '}
@@ -56,8 +58,14 @@ export function ApiDocsPage({ doc }: { doc: OpenApiLike }) {
               </code>
               {op.deprecated ? <span class="muted"> (deprecated)</span> : null}
             </h2>
-            <p>{op.summary}</p>
-            {op.description ? <p>{op.description}</p> : null}
+            <p>
+              <Prose text={op.summary} />
+            </p>
+            {op.description ? (
+              <p>
+                <Prose text={op.description} />
+              </p>
+            ) : null}
             {op.parameters.length > 0 ? (
               <dl class="fields">
                 {op.parameters.map((p) => (
@@ -69,7 +77,9 @@ export function ApiDocsPage({ doc }: { doc: OpenApiLike }) {
                         {p.required ? ', required' : ''})
                       </span>
                     </dt>
-                    <dd>{p.description ?? ''}</dd>
+                    <dd>
+                      <Prose text={p.description ?? ''} />
+                    </dd>
                   </>
                 ))}
               </dl>
@@ -77,7 +87,7 @@ export function ApiDocsPage({ doc }: { doc: OpenApiLike }) {
             <ul>
               {op.responses.map((r) => (
                 <li>
-                  <strong>{r.status}</strong> {r.description}
+                  <strong>{r.status}</strong> <Prose text={r.description} />
                   {r.schema ? <span class="muted"> ({r.schema})</span> : null}
                 </li>
               ))}
@@ -87,6 +97,11 @@ export function ApiDocsPage({ doc }: { doc: OpenApiLike }) {
       </div>
     </Layout>
   );
+}
+
+/** Descriptions write code in backticks, as Markdown does: shown as `<code>`, everything escaped. */
+function Prose({ text }: { text: string }) {
+  return <>{text.split('`').map((part, i) => (i % 2 === 1 ? <code>{part}</code> : part))}</>;
 }
 
 function listOperations(doc: OpenApiLike): OperationView[] {
