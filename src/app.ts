@@ -6,6 +6,7 @@ import { archivePagePdfTextReader } from './ingest/formats/archive-page-pdf-text
 import { archivePageTextReader } from './ingest/formats/archive-page-text.reader.ts';
 import { chanceryJsonReader } from './ingest/formats/chancery-json.reader.ts';
 import type { FormatReader } from './ingest/formats/format.types.ts';
+import { teiChanceryReader } from './ingest/formats/tei-chancery.reader.ts';
 import { teiFrusReader } from './ingest/formats/tei-frus.reader.ts';
 import { AuthorityIndex } from './names/authority.index.ts';
 import { loadAuthorities } from './names/authority.loader.ts';
@@ -25,6 +26,7 @@ export const READERS: FormatReader[] = [
   archivePagePdfTextReader,
   archivePagePdfReader,
   teiFrusReader,
+  teiChanceryReader,
   chanceryJsonReader,
 ];
 

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { App } from '../app.ts';
+import { ChanceryError } from '../errors.ts';
 import { parsePositiveInt } from './cli.options.ts';
 
 /** Search workers of a server: a search's count and its page side by side, on two cores. */
@@ -12,27 +13,55 @@ export function registerServeCommand(program: Command): void {
     .option('--port <n>', 'port to listen on', parsePositiveInt('--port'), 3000)
     .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', 'localhost')
     .option('--sample', 'ingest the sample archive (data/sample) first when the database is empty')
-    .action(async (options: { port: number; host: string; sample?: boolean }, command: Command) => {
-      const { db } = command.optsWithGlobals<{ db?: string }>();
-      // Loaded when the server starts, not with every command of the CLI (see withApp).
-      const [{ serve }, { openApp }, { createWebApp }] = await Promise.all([
-        import('@hono/node-server'),
-        import('../app.ts'),
-        import('../web/web.app.tsx'),
-      ]);
-      const app = await openApp({ ...(db ? { db } : {}), searchThreads: SEARCH_THREADS });
-      if (options.sample) await ingestSampleWhenEmpty(app);
-      // The search index reads its facets into memory before listening (seconds for a large
-      // archive), so no reader waits for that.
-      await app.search.warm();
-      const web = createWebApp(app);
-      const server = serve({ fetch: web.fetch, port: options.port, hostname: options.host }, (info) => {
-        process.stdout.write(`Chancery reading room: http://${options.host}:${info.port}/\n`);
-      });
-      const stop = () => server.close(() => void app.close());
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
+    .option(
+      '--base-url <url>',
+      "the archive's public address, for citations, canonical links, OAI-PMH and sitemaps (default $CHANCERY_BASE_URL, else each request's own origin)",
+    )
+    .action(
+      async (
+        options: { port: number; host: string; sample?: boolean; baseUrl?: string },
+        command: Command,
+      ) => {
+        const { db } = command.optsWithGlobals<{ db?: string }>();
+        // Loaded when the server starts, not with every command of the CLI (see withApp).
+        const [{ serve }, { openApp }, { createWebApp }] = await Promise.all([
+          import('@hono/node-server'),
+          import('../app.ts'),
+          import('../web/web.app.tsx'),
+        ]);
+        const app = await openApp({ ...(db ? { db } : {}), searchThreads: SEARCH_THREADS });
+        if (options.sample) await ingestSampleWhenEmpty(app);
+        // The search workers start and read the facets into memory before listening (seconds for
+        // a large archive), so no reader waits for that.
+        await app.search.warm();
+        const baseUrl = readBaseUrl(options.baseUrl ?? process.env.CHANCERY_BASE_URL);
+        const web = createWebApp({ ...app, ...(baseUrl ? { baseUrl } : {}) });
+        const server = serve({ fetch: web.fetch, port: options.port, hostname: options.host }, (info) => {
+          process.stdout.write(`Chancery reading room: http://${options.host}:${info.port}/\n`);
+        });
+        const stop = () => server.close(() => void app.close());
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      },
+    );
+}
+
+/** An absolute http(s) URL without a trailing slash, or a usage error that says what was wrong. */
+function readBaseUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    url = null;
+  }
+  if (!url || !/^https?:$/u.test(url.protocol) || url.search || url.hash) {
+    throw new ChanceryError(
+      'cli.usage',
+      `--base-url must be an absolute http(s) address such as https://archive.example.org, not "${value}".`,
+    );
+  }
+  return url.href.replace(/\/+$/u, '');
 }
 
 async function ingestSampleWhenEmpty(app: App): Promise<void> {

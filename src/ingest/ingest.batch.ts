@@ -5,7 +5,7 @@ import { ChanceryError, isChanceryError } from '../errors.ts';
 import { observeAgents } from '../names/agent.observe.ts';
 import { reconcileArchive } from '../names/archive.reconcile.ts';
 import { AuthorityIndex } from '../names/authority.index.ts';
-import type { Authority, ChanceryRecord } from '../record/record.types.ts';
+import type { Authority, ChanceryRecord, SourceFormat } from '../record/record.types.ts';
 import type { SearchIndex } from '../search/search-index.types.ts';
 import type { SaveOutcome, Store } from '../store/store.types.ts';
 import type { FormatReader, ReadProblem, SourceInput } from './formats/format.types.ts';
@@ -225,8 +225,9 @@ async function readIntoStore(
         report.layout ??= item.record.source.layout ?? null;
         const enriched = enrichRecord(withSource(item.record, source, reader), { readFrom: reader.format });
         // Every person and office a record names becomes an authority of its source (agent.observe.ts).
-        const observed =
-          reader.format === 'chancery-json' ? { record: enriched, authorities: [] } : observeAgents(enriched);
+        const observed = isChanceryExport(reader.format)
+          ? { record: enriched, authorities: [] }
+          : observeAgents(enriched);
         pending.push(observed.record);
         pendingAuthorities.push(...observed.authorities);
         if (pending.length >= SAVE_BATCH) await flush();
@@ -247,11 +248,16 @@ async function readIntoStore(
 
 /** The batch, not the reader, knows the file: it fills the record's source fields. */
 function withSource(record: ChanceryRecord, source: SourceInput, reader: FormatReader): ChanceryRecord {
-  if (reader.format === 'chancery-json') return record;
+  if (isChanceryExport(reader.format)) return record;
   return {
     ...record,
     source: { ...record.source, file: source.name, sha256: source.sha256, encoding: source.encoding },
   };
+}
+
+/** Chancery's own exports (JSON, TEI) carry each record's own source: the file read is a copy. */
+function isChanceryExport(format: SourceFormat): boolean {
+  return format === 'chancery-json' || format === 'tei-chancery';
 }
 
 function count(report: FileReport, outcome: SaveOutcome): void {

@@ -55,6 +55,31 @@ export interface ListOptions {
   order?: 'date' | 'added';
 }
 
+/** Which changes to list: a window of time of change, a set, one id, and where the last page stopped. */
+export interface ChangeQuery {
+  /** ISO date-times, inclusive: changes made at or after `from`, at or before `until`. */
+  from?: string;
+  until?: string;
+  collection?: string;
+  /** Only records that belong to some collection (the parent of every collection set). */
+  inSomeCollection?: boolean;
+  type?: string;
+  id?: string;
+  /** Only changes after this one, in the order of the listing (time of change, then id). */
+  after?: { changedAt: string; id: string };
+  limit: number;
+}
+
+/** A record's last change: saved (with the sets it is in now) or deleted (with those it was in). */
+export interface RecordChange {
+  id: string;
+  /** ISO date-time of the change. */
+  changedAt: string;
+  deleted: boolean;
+  type: string;
+  collections: string[];
+}
+
 /** The records on either side of one in some order; null at either end. */
 export interface RecordNeighbours {
   previous: RecordSummary | null;
@@ -111,8 +136,16 @@ export interface Store {
   /** Saves several records in one transaction (a TEI volume's documents, in batches). */
   saveRecords(records: ChanceryRecord[]): Promise<SaveOutcome[]>;
   getRecord(id: string): Promise<ChanceryRecord | null>;
-  /** Removes a record, its earlier versions and its index entries. False when there was none. */
+  /**
+   * Removes a record, its earlier versions and its index entries; the deletion itself is kept
+   * (id, time, sets) and listed by `listChanges`. False when there was none.
+   */
   deleteRecord(id: string): Promise<boolean>;
+  /**
+   * Records saved and deleted, by time of their last change and then id, with how many match in
+   * all: what OAI-PMH harvests (selective by date and set, resumed after the last one listed).
+   */
+  listChanges(query: ChangeQuery): Promise<{ total: number; changes: RecordChange[] }>;
   /** A given version of a record (1 is the first ingested). */
   getRecordVersion(id: string, version: number): Promise<ChanceryRecord | null>;
   listVersions(id: string): Promise<RecordVersion[]>;

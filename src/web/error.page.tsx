@@ -43,3 +43,18 @@ export function ServerErrorPage() {
     </Layout>
   );
 }
+
+/** The page for a request Chancery cannot answer as asked (a malformed `?page=`): what was wrong and how to fix it. */
+export function BadRequestPage({ message }: { message: string }) {
+  return (
+    <Layout title="Bad request">
+      <div class="page">
+        <h1>This address asks for something that cannot be shown</h1>
+        <p>{message}</p>
+        <p>
+          <a href="/">Back to the documents</a>
+        </p>
+      </div>
+    </Layout>
+  );
+}

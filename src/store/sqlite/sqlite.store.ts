@@ -13,8 +13,10 @@ import type { SearchIndex } from '../../search/search-index.types.ts';
 import { SqliteIndexWriter } from '../../search/sqlite/sqlite.index-writer.ts';
 import { SqliteSearchIndex } from '../../search/sqlite/sqlite.search-index.ts';
 import type {
+  ChangeQuery,
   ListOptions,
   ReconciledQuery,
+  RecordChange,
   RecordPlacement,
   RecordSummary,
   RecordVersion,
@@ -23,6 +25,7 @@ import type {
   StoredSource,
 } from '../store.types.ts';
 import { SqliteAuthorities } from './sqlite.authorities.ts';
+import { listRecordChanges } from './sqlite.changes.ts';
 import { type Migration, SQLITE_MIGRATIONS } from './sqlite.migrations.ts';
 import { SqliteRelations } from './sqlite.relations.ts';
 
@@ -135,6 +138,7 @@ class SqliteStore implements Store {
         'INSERT INTO record_versions (record_id, version, source_sha256, json, saved_at) VALUES (?, ?, ?, ?, ?)',
       ),
       clearMembership: db.prepare('DELETE FROM collection_members WHERE record_id = ?'),
+      undelete: db.prepare('DELETE FROM record_deletions WHERE id = ?'),
       addMembership: db.prepare(
         'INSERT OR REPLACE INTO collection_members (collection_id, record_id, position) VALUES (?, ?, ?)',
       ),
@@ -191,6 +195,8 @@ class SqliteStore implements Store {
       this.statements.update.run(row);
     } else {
       this.statements.insert.run(row);
+      // A record saved again after it was deleted is no longer a deletion.
+      this.statements.undelete.run(record.id);
     }
     this.statements.clearMembership.run(record.id);
     for (const member of record.collections) {
@@ -206,9 +212,27 @@ class SqliteStore implements Store {
 
   async deleteRecord(id: string): Promise<boolean> {
     return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT type FROM records WHERE id = ?').get(id) as
+        | { type: string }
+        | undefined;
+      if (!row) return false;
+      const collections = this.db
+        .prepare('SELECT collection_id FROM collection_members WHERE record_id = ? ORDER BY collection_id')
+        .pluck()
+        .all(id);
       this.index.removeRecord(id);
-      return this.db.prepare('DELETE FROM records WHERE id = ?').run(id).changes > 0;
+      this.db.prepare('DELETE FROM records WHERE id = ?').run(id);
+      this.db
+        .prepare(
+          'INSERT OR REPLACE INTO record_deletions (id, type, collections, deleted_at) VALUES (?, ?, ?, ?)',
+        )
+        .run(id, row.type, JSON.stringify(collections), new Date().toISOString());
+      return true;
     })();
+  }
+
+  async listChanges(query: ChangeQuery): Promise<{ total: number; changes: RecordChange[] }> {
+    return listRecordChanges(this.db, query);
   }
 
   async getRecordVersion(id: string, version: number): Promise<ChanceryRecord | null> {
