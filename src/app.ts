@@ -46,10 +46,12 @@ export interface App {
  *
  * @example const app = await openApp({ db: ':memory:' });
  */
-export async function openApp(options: { db?: string; searchThreads?: number } = {}): Promise<App> {
+export async function openApp(
+  options: { db?: string; searchThreads?: number; searchBudgetMs?: number } = {},
+): Promise<App> {
   const db = options.db ?? process.env.CHANCERY_DB ?? DEFAULT_DB;
   if (db !== ':memory:') mkdirSync(dirname(db), { recursive: true });
-  const { store, search } = openSqliteArchive(db, { searchThreads: options.searchThreads ?? 0 });
+  const { store, search } = openSqliteArchive(db, options);
   // The authority file, then, once the archive has reconciled its sources, the people, places and
   // bodies as reconciled (they include the authority file's).
   const authorities = new AuthorityIndex(loadAuthorities());

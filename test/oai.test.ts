@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
-import { type ServerType, serve } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import { type App, openApp } from '../src/app.ts';
 import { createWebApp } from '../src/web/web.app.tsx';
+import { listenWeb, portOf } from '../src/web/web.listen.ts';
 import { openCorpusApp } from './support/corpus.app.ts';
 import { validateOaiResponses } from './support/xml.validate.ts';
 
@@ -40,10 +40,8 @@ after(async () => {
 
 async function startServer(archive: App) {
   const site = createWebApp({ ...archive, oai: { pageSize: PAGE } });
-  const started = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: site.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  return { web: site, server: started, base: `http://127.0.0.1:${(started.address() as AddressInfo).port}` };
+  const started = await listenWeb(site, { port: 0, hostname: '127.0.0.1' });
+  return { web: site, server: started, base: `http://127.0.0.1:${portOf(started)}` };
 }
 
 /** A response, kept for the schema check at the end. */

@@ -22,6 +22,15 @@ export function httpStatusFor(code: ErrorCode): ContentfulStatusCode {
   return STATUS[code] ?? 500;
 }
 
+/** Seconds after which a request refused for the moment may be tried again (503s). */
+const RETRY_AFTER_SECONDS: Partial<Record<ErrorCode, number>> = { 'search.timeout': 5 };
+
+/** Sets `Retry-After` on the answer to an error that may pass: a search stopped past its budget. */
+export function setRetryAfter(c: Context, code: ErrorCode): void {
+  const seconds = RETRY_AFTER_SECONDS[code];
+  if (seconds !== undefined) c.header('Retry-After', String(seconds));
+}
+
 /** The one error shape of the API: `{ error: { code, message } }`. */
 export interface ErrorBody {
   error: { code: string; message: string };
@@ -35,6 +44,7 @@ export interface ErrorBody {
  */
 export function errorResponse(c: Context, error: unknown): Response {
   if (isChanceryError(error)) {
+    setRetryAfter(c, error.code);
     return c.json<ErrorBody>(
       { error: { code: error.code, message: error.message } },
       httpStatusFor(error.code),

@@ -24,10 +24,10 @@ export function registerServeCommand(program: Command): void {
       ) => {
         const { db } = command.optsWithGlobals<{ db?: string }>();
         // Loaded when the server starts, not with every command of the CLI (see withApp).
-        const [{ serve }, { openApp }, { createWebApp }] = await Promise.all([
-          import('@hono/node-server'),
+        const [{ openApp }, { createWebApp }, { listenWeb, portOf }] = await Promise.all([
           import('../app.ts'),
           import('../web/web.app.tsx'),
+          import('../web/web.listen.ts'),
         ]);
         const app = await openApp({ ...(db ? { db } : {}), searchThreads: SEARCH_THREADS });
         if (options.sample) await ingestSampleWhenEmpty(app);
@@ -36,9 +36,8 @@ export function registerServeCommand(program: Command): void {
         await app.search.warm();
         const baseUrl = readBaseUrl(options.baseUrl ?? process.env.CHANCERY_BASE_URL);
         const web = createWebApp({ ...app, ...(baseUrl ? { baseUrl } : {}) });
-        const server = serve({ fetch: web.fetch, port: options.port, hostname: options.host }, (info) => {
-          process.stdout.write(`Chancery reading room: http://${options.host}:${info.port}/\n`);
-        });
+        const server = await listenWeb(web, { port: options.port, hostname: options.host });
+        process.stdout.write(`Chancery reading room: http://${options.host}:${portOf(server)}/\n`);
         const stop = () => server.close(() => void app.close());
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);

@@ -58,3 +58,16 @@ export function BadRequestPage({ message }: { message: string }) {
     </Layout>
   );
 }
+
+/** The page for a request refused for the moment (a search stopped past its time budget): why, and when to try again. */
+export function BusyPage({ message }: { message: string }) {
+  return (
+    <Layout title="Try again in a moment">
+      <div class="page">
+        <h1>This page could not be made in time</h1>
+        <p>{message}</p>
+        <p>A document's own page does not wait on searches: its address works now.</p>
+      </div>
+    </Layout>
+  );
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type Context, Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { apiNotFound, createApi, openApiDocument } from '../api/api.app.ts';
-import { errorResponse, httpStatusFor } from '../api/http.errors.ts';
+import { errorResponse, httpStatusFor, setRetryAfter } from '../api/http.errors.ts';
 import { sendCached } from '../api/records.routes.ts';
 import { loadCitation } from '../citation/citation.export.ts';
 import { isChanceryError } from '../errors.ts';
@@ -18,7 +18,7 @@ import { EVERYTHING, parsePageParam, runQuery } from './browse.queries.ts';
 import { createBrowseRoutes } from './browse.routes.tsx';
 import { loadDocumentLinks } from './correspondence.queries.ts';
 import { DocumentPage } from './document.page.tsx';
-import { BadRequestPage, NotFoundPage, ServerErrorPage } from './error.page.tsx';
+import { BadRequestPage, BusyPage, NotFoundPage, ServerErrorPage } from './error.page.tsx';
 import { createExportRoutes, recordTei } from './export.routes.ts';
 import { HomePage, summarizeArchive } from './home.page.tsx';
 import { STYLESHEET_PATH } from './layout.component.tsx';
@@ -138,8 +138,7 @@ export function createWebApp(deps: WebDependencies): Hono {
       const result = await searchArchive({ q, page: parsePage(c.req.query('page')) }, deps);
       return renderPage(c, <SearchPage q={q} result={result} />);
     } catch (error) {
-      if (!isChanceryError(error)) throw error;
-      return renderPage(c, <SearchPage q={q} error={error.message} />, 400);
+      return searchFailure(c, q, error);
     }
   });
 
@@ -151,8 +150,7 @@ export function createWebApp(deps: WebDependencies): Hono {
       const result = await searchArchive({ q, page: 1, pageSize: 0, facetLimit: MAX_FACET_VALUES }, deps);
       return renderPage(c, <FacetValuesPage q={q} facet={facet} result={result} />);
     } catch (error) {
-      if (!isChanceryError(error)) throw error;
-      return renderPage(c, <SearchPage q={q} error={error.message} />, 400);
+      return searchFailure(c, q, error);
     }
   });
 
@@ -196,6 +194,10 @@ export function createWebApp(deps: WebDependencies): Hono {
       const status = httpStatusFor(error.code);
       if (status === 400) return renderPage(c, <BadRequestPage message={error.message} />, 400);
       if (status === 404) return renderPage(c, <NotFoundPage />, 404);
+      if (status === 503) {
+        setRetryAfter(c, error.code);
+        return renderPage(c, <BusyPage message={error.message} />, 503);
+      }
     }
     console.error(`reading room: ${c.req.method} ${c.req.path}:`, error);
     return renderPage(c, <ServerErrorPage />, 500);
@@ -262,4 +264,16 @@ function contentDisposition(fileName: string): string {
     (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
   );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * The search page with what went wrong: a query it cannot read (400, with how to fix it) or one
+ * stopped past its time budget (503, with `Retry-After`). Anything else is a fault, for onError.
+ */
+function searchFailure(c: Context, q: string, error: unknown): Response | Promise<Response> {
+  if (!isChanceryError(error)) throw error;
+  const status = httpStatusFor(error.code);
+  if (status !== 400 && status !== 503) throw error;
+  setRetryAfter(c, error.code);
+  return renderPage(c, <SearchPage q={q} error={error.message} />, status);
 }

@@ -53,7 +53,7 @@ export interface SqliteArchive {
  */
 export function openSqliteArchive(
   path: string,
-  options: { searchThreads?: number; migrations?: Migration[] } = {},
+  options: { searchThreads?: number; searchBudgetMs?: number; migrations?: Migration[] } = {},
 ): SqliteArchive {
   const migrations = options.migrations ?? SQLITE_MIGRATIONS;
   const db = new Database(path);
@@ -67,7 +67,10 @@ export function openSqliteArchive(
   const reconciled = new SqliteAuthorities(db);
   return {
     store: new SqliteStore(db, reconciled),
-    search: new SqliteSearchIndex(db, reconciled, { threads: options.searchThreads ?? 0 }),
+    search: new SqliteSearchIndex(db, reconciled, {
+      threads: options.searchThreads ?? 0,
+      ...(options.searchBudgetMs ? { budgetMs: options.searchBudgetMs } : {}),
+    }),
   };
 }
 
