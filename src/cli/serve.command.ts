@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { App } from '../app.ts';
 import { ChanceryError } from '../errors.ts';
-import { parsePositiveInt } from './cli.options.ts';
+import { parsePort } from './cli.options.ts';
 
 /** Search workers of a server: a search's count and its page side by side, on two cores. */
 const SEARCH_THREADS = 2;
@@ -10,7 +10,7 @@ export function registerServeCommand(program: Command): void {
   program
     .command('serve')
     .description('Serve the reading room and the JSON API over HTTP.')
-    .option('--port <n>', 'port to listen on', parsePositiveInt('--port'), 3000)
+    .option('--port <n>', 'port to listen on (0: any free port)', parsePort, 3000)
     .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', 'localhost')
     .option('--sample', 'ingest the sample archive (data/sample) first when the database is empty')
     .option(
