@@ -8,6 +8,7 @@ import { chanceryJsonReader } from './ingest/formats/chancery-json.reader.ts';
 import type { FormatReader } from './ingest/formats/format.types.ts';
 import { teiChanceryReader } from './ingest/formats/tei-chancery.reader.ts';
 import { teiFrusReader } from './ingest/formats/tei-frus.reader.ts';
+import { syncAuthorities } from './names/authorities.sync.ts';
 import { AuthorityIndex } from './names/authority.index.ts';
 import { loadAuthorities } from './names/authority.loader.ts';
 import type { SearchIndex } from './search/search-index.types.ts';
@@ -55,8 +56,7 @@ export async function openApp(
   // The authority file, then, once the archive has reconciled its sources, the people, places and
   // bodies as reconciled (they include the authority file's).
   const authorities = new AuthorityIndex(loadAuthorities());
-  const reconciled = await store.listReconciled();
-  if (reconciled.length > 0) authorities.reset(reconciled);
+  await syncAuthorities({ store, authorities });
   const close = async () => {
     await search.close();
     await store.close();

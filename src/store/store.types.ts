@@ -183,6 +183,8 @@ export interface Store {
    * reconciled id and preferred name (`getRecord`, `streamRecords`), the form they used as alias.
    */
   saveReconciliation(reconciliation: Reconciliation): Promise<boolean>;
+  /** A number that changes whenever the reconciliation does, by this process or another. */
+  reconciliationVersion(): Promise<number>;
   /** A reconciled authority by its id or the id of one of its members. */
   getReconciled(id: string): Promise<Authority | null>;
   /** Reconciled authorities A–Z (by name, leading article ignored). */

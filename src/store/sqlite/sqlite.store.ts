@@ -425,6 +425,10 @@ class SqliteStore implements Store {
     return this.reconciled.save(reconciliation);
   }
 
+  async reconciliationVersion(): Promise<number> {
+    return this.reconciled.version();
+  }
+
   async getReconciled(id: string): Promise<Authority | null> {
     return this.reconciled.get(id);
   }
