@@ -10,6 +10,8 @@ import { teiFrusReader } from './ingest/formats/tei-frus.reader.ts';
 import { AuthorityIndex } from './names/authority.index.ts';
 import { loadAuthorities } from './names/authority.loader.ts';
 import type { SearchIndex } from './search/search-index.types.ts';
+import { openPostgresArchive } from './store/postgres/postgres.store.ts';
+import { isPostgresUrl } from './store/postgres/postgres.url.ts';
 import { openSqliteArchive } from './store/sqlite/sqlite.store.ts';
 import type { Store } from './store/store.types.ts';
 
@@ -37,15 +39,29 @@ export interface App {
 }
 
 /**
- * Opens the archive: the store and its search index at `db` (default `./data/chancery.db`, or `CHANCERY_DB`), and the
- * authority file that ships with Chancery merged with the authorities ingested into the store.
+ * Opens the store and its search index that `db` names: a `postgres://` (or `postgresql://`)
+ * URL is a PostgreSQL database, created and migrated on first use; a file path, `sqlite:FILE` or
+ * `:memory:` is a SQLite database.
+ *
+ * @example const { store, search } = await openArchive('sqlite:./data/chancery.db');
+ */
+export async function openArchive(db: string): Promise<{ store: Store; search: SearchIndex }> {
+  if (isPostgresUrl(db)) return openPostgresArchive(db);
+  const path = db.startsWith('sqlite:') ? db.slice('sqlite:'.length) : db;
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  return openSqliteArchive(path);
+}
+
+/**
+ * Opens the archive: the store and its search index at `db` (default `./data/chancery.db`, or
+ * `CHANCERY_DB`; see `openArchive`), and the authority file that ships with Chancery merged with
+ * the authorities ingested into the store.
  *
  * @example const app = await openApp({ db: ':memory:' });
  */
 export async function openApp(options: { db?: string } = {}): Promise<App> {
   const db = options.db ?? process.env.CHANCERY_DB ?? DEFAULT_DB;
-  if (db !== ':memory:') mkdirSync(dirname(db), { recursive: true });
-  const { store, search } = openSqliteArchive(db);
+  const { store, search } = await openArchive(db);
   // The authority file, then, once the archive has reconciled its sources, the people, places and
   // bodies as reconciled (they include the authority file's).
   const authorities = new AuthorityIndex(loadAuthorities());
