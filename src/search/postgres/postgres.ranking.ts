@@ -98,7 +98,7 @@ async function rank(
   const where = whereOf(match, plan, params);
   const hitsOf: string[] = [];
   const terms: string[] = [];
-  const lengthNorm = `${K1}::float8 * (1::float8 - ${B}::float8 + ${B}::float8 * d.length::float8 / $${params.push(statistics.averageLength)}::float8)`;
+  let lengthNorm = '';
   for (const [i, phrase] of phrases.entries()) {
     const count = counts[i] ?? 0;
     // A phrase no document holds has no hits in any: it adds nothing to a score.
@@ -106,6 +106,7 @@ async function rank(
     // FTS5: idf = ln((N - n + 0.5) / (n + 0.5)), and 1e-6 where that is not above 0.
     const idf = Math.log((statistics.docs - count + 0.5) / (count + 0.5));
     const t = `t${hitsOf.length}`;
+    lengthNorm ||= `${K1}::float8 * (1::float8 - ${B}::float8 + ${B}::float8 * d.length::float8 / $${params.push(statistics.averageLength)}::float8)`;
     hitsOf.push(
       `round(10 * ts_rank_cd('${WEIGHTS}'::float4[], d.${phrase.column}, $${params.push(phrase.query)}::tsquery, 0)::float8) AS ${t}`,
     );
