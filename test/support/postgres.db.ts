@@ -12,6 +12,8 @@ export const TEST_PG = process.env.CHANCERY_TEST_PG ?? 'postgres:///postgres?hos
 export interface TestDatabase {
   /** The database's URL, with a schema of its own when `schema` is given (a fresh, empty store). */
   url(schema?: string): string;
+  /** Runs SQL on the database as the test server's superuser: to set up what no store would write. */
+  query(sql: string): Promise<void>;
   drop(): Promise<void>;
 }
 
@@ -43,6 +45,15 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
       url.pathname = `/${name}`;
       if (schema) url.searchParams.set('schema', schema);
       return url.toString();
+    },
+    async query(sql: string) {
+      const client = new pg.Client({ ...clientConfig(TEST_PG), database: name });
+      await client.connect();
+      try {
+        await client.query(sql);
+      } finally {
+        await client.end();
+      }
     },
     async drop() {
       const client = new pg.Client(clientConfig(TEST_PG));

@@ -140,6 +140,19 @@ export class PostgresAuthorities {
     return rows.map((r) => JSON.parse(r.json) as ReviewItem);
   }
 
+  /** The reconciliation as saved, for copying it to another store. */
+  async saved(): Promise<Reconciliation> {
+    const members = await this.pool.query({
+      text: 'SELECT member_id, authority_id FROM authority_members ORDER BY member_id',
+      rowMode: 'array',
+    });
+    return {
+      authorities: await this.list(),
+      groupOf: new Map(members.rows as [string, string][]),
+      review: await this.review(),
+    };
+  }
+
   /** Member id → reconciled id and name, read again when any process reconciled since. */
   async memberMap(): Promise<Map<string, Reconciled>> {
     const { rows } = await this.pool.query<{ value: number }>('SELECT value FROM reconciliation_version');

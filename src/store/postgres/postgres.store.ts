@@ -15,6 +15,7 @@ import type { SearchIndex } from '../../search/search-index.types.ts';
 import type {
   ListOptions,
   ReconciledQuery,
+  RecordHistory,
   RecordPlacement,
   RecordSummary,
   RecordVersion,
@@ -23,6 +24,7 @@ import type {
   StoredSource,
 } from '../store.types.ts';
 import { PostgresAuthorities } from './postgres.authorities.ts';
+import { readHistories, readSources, writeHistories } from './postgres.histories.ts';
 import { migrate } from './postgres.migrations.ts';
 import { connectionError, openPool } from './postgres.pool.ts';
 import { parsePostgresUrl } from './postgres.url.ts';
@@ -411,6 +413,22 @@ class PostgresStore implements Store {
 
   async listReview(): Promise<ReviewItem[]> {
     return this.reconciled.review();
+  }
+
+  async *exportHistories(): AsyncIterable<RecordHistory> {
+    yield* readHistories(this.pool);
+  }
+
+  async importHistories(histories: RecordHistory[]): Promise<void> {
+    await this.write((client) => writeHistories(client, this.index, histories));
+  }
+
+  async *streamSources(): AsyncIterable<StoredSource> {
+    yield* readSources(this.pool);
+  }
+
+  async getReconciliation(): Promise<Reconciliation> {
+    return this.reconciled.saved();
   }
 
   async checkIntegrity(): Promise<string[]> {

@@ -102,6 +102,15 @@ export class SqliteAuthorities {
     })();
   }
 
+  /** The reconciliation as saved, for copying it to another store. */
+  saved(): Reconciliation {
+    return {
+      authorities: this.list(),
+      groupOf: new Map(this.statements.members.all() as [string, string][]),
+      review: this.review(),
+    };
+  }
+
   version(): number {
     return Number(this.statements.version.get());
   }
