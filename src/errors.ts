@@ -22,6 +22,8 @@ export type ErrorCode =
   | 'record.not_found'
   | 'record.invalid'
   | 'store.migration'
+  | 'store.url'
+  | 'store.connection'
   | 'search.invalid_query'
   | 'search.timeout'
   | 'names.not_found'

@@ -17,6 +17,17 @@ export interface ReconciledQuery {
   offset?: number;
 }
 
+/** One record as the store holds it, for copying an archive: every version as saved, and its resolved relations. */
+export interface RecordHistory {
+  id: string;
+  /** When the record was first saved (`listRecords({ order: 'added' })`). */
+  createdAt: string;
+  /** Oldest first; the last is the current version. Records as saved, not as reconciled. */
+  versions: (RecordVersion & { record: ChanceryRecord })[];
+  /** The relations resolved across records (`saveRelations`). */
+  relations: Relation[];
+}
+
 /** What saving a record did. */
 export type SaveOutcome = 'ingested' | 'updated' | 'unchanged';
 
@@ -192,6 +203,18 @@ export interface Store {
   countReconciled(query?: ReconciledQuery): Promise<number>;
   /** Matches reconciliation left to an editor. */
   listReview(): Promise<ReviewItem[]>;
+
+  /** Every record with all its versions, in id order, a page at a time: what `chancery copy` moves. */
+  exportHistories(): AsyncIterable<RecordHistory>;
+  /**
+   * Writes records with their versions as another store held them, replacing any of the same id,
+   * and indexes their current versions, in one transaction.
+   */
+  importHistories(histories: RecordHistory[]): Promise<void>;
+  /** Every source file, in SHA-256 order, one at a time. */
+  streamSources(): AsyncIterable<StoredSource>;
+  /** The reconciliation as saved: what `saveReconciliation` takes. */
+  getReconciliation(): Promise<Reconciliation>;
 
   /** Checks the database's own consistency; returns the problems found, none when healthy. */
   checkIntegrity(): Promise<string[]>;

@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { ChanceryError } from '../../errors.ts';
 import { startTypescriptWorker } from '../../runtime/typescript.worker.ts';
+import { searchTimeout } from '../search.budget.ts';
 import type { SearchPlan } from '../search.plan.ts';
 import type { MatchCount, PageHit } from '../search-index.types.ts';
 
@@ -113,12 +114,12 @@ export class SearchThreads {
     const queued = this.queue.findIndex((q) => q.id === id);
     if (queued >= 0) {
       const [expired] = this.queue.splice(queued, 1);
-      if (expired) this.settle(expired.task, timeout(this.options.budgetMs));
+      if (expired) this.settle(expired.task, searchTimeout(this.options.budgetMs));
       return;
     }
     const slot = this.slots.find((s) => s.running?.id === id);
     if (!slot?.running) return;
-    this.settle(slot.running.task, timeout(this.options.budgetMs));
+    this.settle(slot.running.task, searchTimeout(this.options.budgetMs));
     this.retire(slot);
   }
 
@@ -177,13 +178,6 @@ export class SearchThreads {
     if (error) task.reject(error);
     else task.resolve(result as MatchCount | PageHit[]);
   }
-}
-
-function timeout(budgetMs: number): ChanceryError {
-  return new ChanceryError(
-    'search.timeout',
-    `The search took longer than ${budgetMs / 1000} s and was stopped. Narrow it with more words or a field (type:, date:, author:), or try again later.`,
-  );
 }
 
 function busy(): ChanceryError {

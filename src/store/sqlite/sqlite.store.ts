@@ -17,6 +17,7 @@ import type {
   ListOptions,
   ReconciledQuery,
   RecordChange,
+  RecordHistory,
   RecordPlacement,
   RecordSummary,
   RecordVersion,
@@ -26,6 +27,7 @@ import type {
 } from '../store.types.ts';
 import { SqliteAuthorities } from './sqlite.authorities.ts';
 import { listRecordChanges } from './sqlite.changes.ts';
+import { readHistories, readSources, writeHistories } from './sqlite.histories.ts';
 import { type Migration, SQLITE_MIGRATIONS } from './sqlite.migrations.ts';
 import { SqliteRelations } from './sqlite.relations.ts';
 
@@ -465,6 +467,22 @@ class SqliteStore implements Store {
   /** A record as readers see it: resolved relations added, linked authorities as reconciled. */
   private present(record: ChanceryRecord): ChanceryRecord {
     return this.reconciled.present(this.relations.withResolved(record));
+  }
+
+  async *exportHistories(): AsyncIterable<RecordHistory> {
+    yield* readHistories(this.db);
+  }
+
+  async importHistories(histories: RecordHistory[]): Promise<void> {
+    writeHistories(this.db, this.index, histories);
+  }
+
+  async *streamSources(): AsyncIterable<StoredSource> {
+    yield* readSources(this.db);
+  }
+
+  async getReconciliation(): Promise<Reconciliation> {
+    return this.reconciled.saved();
   }
 
   async checkIntegrity(): Promise<string[]> {
