@@ -1,4 +1,4 @@
-// autocannon ships no type declarations; these cover what bench/web.ts reads.
+// autocannon ships no type declarations; these cover what bench/web.ts and bench/load.ts use.
 declare module 'autocannon' {
   interface Histogram {
     average: number;
@@ -14,6 +14,7 @@ declare module 'autocannon' {
     latency: Histogram;
     throughput: Histogram;
     errors: number;
+    timeouts: number;
     non2xx: number;
     duration: number;
   }
@@ -22,6 +23,10 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     pipelining?: number;
+    /** Seconds before a request counts as timed out. */
+    timeout?: number;
+    /** Requests made in turn; `setupRequest` may change each one before it is sent. */
+    requests?: { setupRequest?: (request: { path: string }) => { path: string } }[];
   }
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;

@@ -14,16 +14,15 @@
  * over 150 KB.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ServerType, serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { openApp, SAMPLE_DIR } from '../src/app.ts';
 import { ingestPaths } from '../src/ingest/ingest.batch.ts';
 import { EVERYTHING, runQuery } from '../src/web/browse.queries.ts';
 import { createWebApp } from '../src/web/web.app.tsx';
+import { listenWeb, portOf } from '../src/web/web.listen.ts';
 
 const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
 const CORPUS = [
@@ -40,7 +39,7 @@ const ORDINARY_TEXT_CHARS = 40_000;
 
 const dir = mkdtempSync(join(tmpdir(), 'chancery-bench-web-'));
 try {
-  const app = await openApp({ db: join(dir, 'bench.db') });
+  const app = await openApp({ db: join(dir, 'bench.db'), searchThreads: 2 });
   const report = await ingestPaths({
     paths: CORPUS,
     store: app.store,
@@ -131,10 +130,8 @@ try {
     );
   }
 
-  const server = await new Promise<ServerType>((resolve) => {
-    const started = serve({ fetch: web.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
-  });
-  const port = (server.address() as AddressInfo).port;
+  const server = await listenWeb(web, { port: 0, hostname: '127.0.0.1' });
+  const port = portOf(server);
   const cable = summaries.find((s) => s.title.startsWith('Cable No. 21756')) ?? summaries[0];
   const url = `http://127.0.0.1:${port}/documents/${encodeURIComponent(cable?.id ?? '')}`;
   const result = await autocannon({ url, connections: 50, duration: SECONDS });

@@ -5,6 +5,8 @@ import type { FormatReader } from './ingest/formats/format.types.ts';
 import { AuthorityIndex } from './names/authority.index.ts';
 import { loadAuthorities } from './names/authority.loader.ts';
 import type { SearchIndex } from './search/search-index.types.ts';
+import { openPostgresArchive } from './store/postgres/postgres.store.ts';
+import { isPostgresUrl } from './store/postgres/postgres.url.ts';
 import { openSqliteArchive } from './store/sqlite/sqlite.store.ts';
 import type { Store } from './store/store.types.ts';
 
@@ -13,6 +15,7 @@ import type { Store } from './store/store.types.ts';
 export const DEFAULT_DB = './data/chancery.db';
 export const SAMPLE_DIR = new URL('../data/sample/', import.meta.url).pathname;
 
+import { syncAuthorities } from './names/authorities.sync.ts';
 export interface App {
   store: Store;
   search: SearchIndex;
@@ -22,20 +25,44 @@ export interface App {
 }
 
 /**
- * Opens the archive: the store and its search index at `db` (default `./data/chancery.db`, or `CHANCERY_DB`), and the
- * authority file that ships with Chancery merged with the authorities ingested into the store.
+ * Opens the store and its search index that `db` names: a `postgres://` (or `postgresql://`)
+ * URL is a PostgreSQL database, created and migrated on first use; a file path, `sqlite:FILE` or
+ * `:memory:` is a SQLite database. A server asks for `searchThreads` (SQLite's searches then run
+ * in worker threads) and a `searchBudgetMs` that no search may exceed (on PostgreSQL, the
+ * statement timeout of its searches).
+ *
+ * @example const { store, search } = await openArchive('sqlite:./data/chancery.db');
+ */
+export async function openArchive(
+  db: string,
+  options: SearchOptions = {},
+): Promise<{ store: Store; search: SearchIndex }> {
+  if (isPostgresUrl(db)) return openPostgresArchive(db, options);
+  const path = db.startsWith('sqlite:') ? db.slice('sqlite:'.length) : db;
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  return openSqliteArchive(path, options);
+}
+
+/** How a server's searches run: in how many threads (SQLite), within what time. */
+export interface SearchOptions {
+  searchThreads?: number;
+  searchBudgetMs?: number;
+}
+
+/**
+ * Opens the archive: the store and its search index at `db` (default `./data/chancery.db`, or
+ * `CHANCERY_DB`; see `openArchive`), and the authority file that ships with Chancery merged with
+ * the authorities ingested into the store.
  *
  * @example const app = await openApp({ db: ':memory:' });
  */
-export async function openApp(options: { db?: string } = {}): Promise<App> {
+export async function openApp(options: { db?: string } & SearchOptions = {}): Promise<App> {
   const db = options.db ?? process.env.CHANCERY_DB ?? DEFAULT_DB;
-  if (db !== ':memory:') mkdirSync(dirname(db), { recursive: true });
-  const { store, search } = openSqliteArchive(db);
+  const { store, search } = await openArchive(db, options);
   // The authority file, then, once the archive has reconciled its sources, the people, places and
   // bodies as reconciled (they include the authority file's).
   const authorities = new AuthorityIndex(loadAuthorities());
-  const reconciled = await store.listReconciled();
-  if (reconciled.length > 0) authorities.reset(reconciled);
+  await syncAuthorities({ store, authorities });
   const close = async () => {
     await search.close();
     await store.close();

@@ -22,9 +22,24 @@ export type ErrorCode =
   | 'record.not_found'
   | 'record.invalid'
   | 'store.migration'
+  | 'store.url'
+  | 'store.connection'
   | 'search.invalid_query'
+  | 'search.timeout'
   | 'names.not_found'
-  | 'cli.usage';
+  | 'cli.usage'
+  /** A parameter of a request (HTTP or command line) that is malformed or out of range. */
+  | 'request.invalid_parameter'
+  | 'request.missing_parameter'
+  /** A cursor that this server did not hand out, or that belongs to another listing. */
+  | 'request.invalid_cursor'
+  /** An address under /api that names no endpoint. */
+  | 'request.not_found'
+  /** An `Accept` header that asks for a representation the endpoint does not have. */
+  | 'request.not_acceptable'
+  | 'request.method_not_allowed'
+  /** A fault of Chancery's own; the details go to the server's log. */
+  | 'server.internal';
 
 export class ChanceryError extends Error {
   readonly code: ErrorCode;

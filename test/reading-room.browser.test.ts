@@ -95,7 +95,7 @@ test('the cable: title, Filippov [Stalin], the Russian text, the custody timelin
     assert.match(await visibleText(page, '#credits'), /Leon Levy Foundation/);
     assert.match(
       await visibleText(page, '#citation'),
-      /"Cable No\. 21756.*", July 13, 1951, Wilson Center Digital Archive/,
+      /“Cable No\. 21756.*,” July 13, 1951, RGASPI, f\. 558.*Wilson Center Digital Archive/,
     );
     assert.match(await visibleText(page, '#source'), /[0-9a-f]{64}/);
   } finally {

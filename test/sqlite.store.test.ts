@@ -6,15 +6,19 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import type { QueryNode } from '../src/search/query/query.types.ts';
 import { type SearchPlan, splitPlan } from '../src/search/search.plan.ts';
-import { CountThread } from '../src/search/sqlite/sqlite.count.thread.ts';
 import { SqliteMatches } from '../src/search/sqlite/sqlite.matches.ts';
+import { SqliteRanker } from '../src/search/sqlite/sqlite.rank.ts';
+import { SqliteSearchIndex } from '../src/search/sqlite/sqlite.search-index.ts';
+import { SearchThreads } from '../src/search/sqlite/sqlite.search-threads.ts';
 import { SQLITE_MIGRATIONS } from '../src/store/sqlite/sqlite.migrations.ts';
 import { openSqliteArchive } from '../src/store/sqlite/sqlite.store.ts';
 import { EVERYTHING, runQuery } from '../src/web/browse.queries.ts';
+import { runSearchContract } from './search.contract.ts';
 import { runStoreContract } from './store.contract.ts';
 import { makeRecord } from './support/record.fixture.ts';
 
 runStoreContract('sqlite', async () => openSqliteArchive(':memory:'));
+runSearchContract('sqlite', async () => openSqliteArchive(':memory:'));
 
 test('sqlite store: migrations are recorded once and a reopened file keeps its records', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'chancery-'));
@@ -67,7 +71,8 @@ test('sqlite store: a database from before migration 3 is upgraded, and its thre
       `DROP TABLE record_relations; DROP INDEX collection_members_by_record;
        DROP TABLE reconciled_authorities; DROP TABLE authority_members; DROP TABLE authority_review;
        DROP TABLE reconciliation_version; DROP TABLE search_name_forms; DROP TABLE search_name_keys;
-       DROP TABLE search_vocab; DROP TABLE search_state; DELETE FROM schema_migrations WHERE version >= 3;`,
+       DROP TABLE search_vocab; DROP TABLE search_state; DROP TABLE record_deletions;
+       DROP INDEX records_by_change; DELETE FROM schema_migrations WHERE version >= 3;`,
     );
     db.close();
     const upgraded = openSqliteArchive(path);
@@ -90,7 +95,7 @@ test('sqlite store: a search sees what another process indexed or removed since 
   const dir = mkdtempSync(join(tmpdir(), 'chancery-'));
   try {
     const path = join(dir, 'shared.db');
-    const server = openSqliteArchive(path);
+    const server = openSqliteArchive(path, { searchThreads: 2 });
     const ingest = openSqliteArchive(path);
     // The server counts in its worker thread from here on, as `chancery serve` does.
     await server.search.warm();
@@ -134,20 +139,20 @@ test('sqlite store: a search sees what another process indexed or removed since 
   }
 });
 
-test('sqlite search: the counting worker and the search thread count the same, before and after a write', async () => {
+test('sqlite search: the search workers count and rank as the search thread does, before and after a write', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'chancery-'));
-  const { store, search } = openSqliteArchive(join(dir, 'archive.db'));
-  const worker = new CountThread(join(dir, 'archive.db'));
-  const db = new Database(join(dir, 'archive.db'), { readonly: true });
-  const here = new SqliteMatches(db, () => undefined);
+  const path = join(dir, 'archive.db');
+  const { store, search } = openSqliteArchive(path, { searchThreads: 2 });
+  const threads = new SearchThreads(path, { threads: 2, budgetMs: 10_000, maxStopping: 2 });
+  const db = new Database(path, { readonly: true });
+  const matches = new SqliteMatches(db, () => undefined);
+  const ranker = new SqliteRanker(db, matches);
   try {
     await store.saveRecords([
       makeRecord({ id: 'a' }),
       makeRecord({ id: 'b', type: 'letter', summary: 'Kaesong talks.' }),
       makeRecord({ id: 'c', type: 'letter', summary: 'Kaesong again.' }),
     ]);
-    await worker.started();
-    assert.ok(worker.available(), 'the worker starts and takes work');
     const plans = [
       EVERYTHING,
       { kind: 'word', text: 'Kaesong' },
@@ -158,29 +163,58 @@ test('sqlite search: the counting worker and the search thread count the same, b
         children: [typeFilter('letter'), { kind: 'not', child: { kind: 'word', text: 'again' } }],
       },
     ].map((q) => splitPlan(q as QueryNode));
+    const window = { from: 0, size: 10 };
     const compare = async () => {
-      for (const plan of plans) assert.deepEqual(await worker.count(plan, 20), here.count(plan, 20));
+      for (const plan of plans) {
+        assert.deepEqual(await threads.count(plan, 20), matches.count(plan, 20));
+        assert.deepEqual(await threads.page(plan, window), ranker.page(plan, window));
+      }
     };
     await compare();
-    assert.deepEqual((await worker.count(plans[2] as SearchPlan, 20)).total, 2);
+    assert.equal((await threads.count(plans[2] as SearchPlan, 20)).total, 2);
+    assert.equal((await threads.page(plans[2] as SearchPlan, window)).length, 2);
     await store.deleteRecord('c');
     await store.saveRecord(makeRecord({ id: 'b', type: 'cable', summary: 'Kaesong talks.' }));
     await compare();
-    assert.deepEqual((await worker.count(plans[3] as SearchPlan, 20)).facets.type, [
+    assert.deepEqual((await threads.count(plans[3] as SearchPlan, 20)).facets.type, [
       { value: 'cable', label: 'cable', count: 1 },
     ]);
-    // Two counts at once: one goes to the worker, the other is counted in the search's own thread.
-    await search.warm();
-    const [first, second] = await Promise.all([
-      search.count(plans[1] as SearchPlan, { facetLimit: 20 }),
-      search.count(plans[1] as SearchPlan, { facetLimit: 20 }),
-    ]);
-    assert.deepEqual(first, second);
-    assert.equal(first.total, 1);
+    // Several searches at once queue for the two workers and all come back.
+    const totals = await Promise.all(plans.map((plan) => search.count(plan, { facetLimit: 20 })));
+    assert.deepEqual(
+      totals.map((t) => t.total),
+      [2, 1, 0, 1, 0],
+    );
   } finally {
-    await worker.close();
+    await threads.close();
     db.close();
     await search.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('sqlite search: a search past its time budget fails with search.timeout, and the next one is answered', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chancery-'));
+  const path = join(dir, 'archive.db');
+  const { store } = openSqliteArchive(path);
+  try {
+    const words = Array.from({ length: 40 }, (_, i) => `word${i}`);
+    await store.saveRecords(
+      Array.from({ length: 2000 }, (_, i) => makeRecord({ id: `r${i}`, summary: words.join(' ') })),
+    );
+    const everyWord = splitPlan({ kind: 'or', children: words.map((text) => ({ kind: 'word', text })) });
+    const hurried = new SqliteSearchIndex(new Database(path, { readonly: true }), null as never, {
+      threads: 1,
+      budgetMs: 1,
+    });
+    await hurried.warm().catch(() => {});
+    await assert.rejects(hurried.page(everyWord, { from: 0, size: 10 }), { code: 'search.timeout' });
+    await hurried.close();
+    const patient = openSqliteArchive(path, { searchThreads: 1 }).search;
+    assert.equal((await patient.page(everyWord, { from: 0, size: 10 })).length, 10);
+    await patient.close();
+  } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -298,4 +298,65 @@ export function runStoreContract(driver: string, openEmpty: () => Promise<Backen
       ['z-newer'],
     );
   });
+
+  withStore(
+    'a deleted record stays listed as a deletion with its sets, until it is saved again',
+    async (store) => {
+      const record = makeRecord({ id: 'gone', type: 'cable', collections: [{ id: 'vol', position: 1 }] });
+      await store.saveRecord(record);
+      await store.saveRecord(makeRecord({ id: 'kept' }));
+      assert.equal(await store.deleteRecord('gone'), true);
+      assert.equal(await store.deleteRecord('gone'), false, 'deleted once');
+      assert.equal(await store.getRecord('gone'), null);
+      const { total, changes } = await store.listChanges({ limit: 10 });
+      assert.equal(total, 2);
+      const gone = changes.find((c) => c.id === 'gone');
+      assert.deepEqual(
+        { deleted: gone?.deleted, type: gone?.type, collections: gone?.collections },
+        { deleted: true, type: 'cable', collections: ['vol'] },
+      );
+      assert.deepEqual(
+        (await store.listChanges({ limit: 10, collection: 'vol' })).changes.map((c) => c.id),
+        ['gone'],
+      );
+      assert.deepEqual((await store.listChanges({ limit: 10, id: 'gone' })).changes.length, 1);
+      await store.saveRecord(record);
+      const again = await store.listChanges({ limit: 10, id: 'gone' });
+      assert.deepEqual(
+        again.changes.map((c) => [c.id, c.deleted]),
+        [['gone', false]],
+      );
+    },
+  );
+
+  withStore(
+    'changes list by time of change then id, in windows, by set, resumed after the last one',
+    async (store) => {
+      await store.saveRecords(['c', 'a', 'b'].map((id) => makeRecord({ id, type: 'letter' })));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await store.saveRecord(makeRecord({ id: '0-later', type: 'cable' }));
+      const all = await store.listChanges({ limit: 10 });
+      // The three saved together may fall in one millisecond or straddle two: by time, then by id.
+      const byTimeThenId = [...all.changes].sort((x, y) =>
+        x.changedAt === y.changedAt ? (x.id < y.id ? -1 : 1) : x.changedAt < y.changedAt ? -1 : 1,
+      );
+      assert.deepEqual(all.changes, byTimeThenId);
+      assert.deepEqual(all.changes.map((c) => c.id).sort(), ['0-later', 'a', 'b', 'c']);
+      assert.equal(all.changes.at(-1)?.id, '0-later', 'saved last');
+      const first = await store.listChanges({ limit: 2 });
+      assert.equal(first.total, 4);
+      const last = first.changes.at(-1);
+      assert.ok(last);
+      const rest = await store.listChanges({ limit: 2, after: { changedAt: last.changedAt, id: last.id } });
+      assert.deepEqual(rest.changes, all.changes.slice(2));
+      const later = all.changes[3]?.changedAt ?? '';
+      assert.deepEqual(
+        (await store.listChanges({ limit: 10, from: later })).changes.map((c) => c.id),
+        ['0-later'],
+      );
+      const untilThird = await store.listChanges({ limit: 10, until: all.changes[2]?.changedAt });
+      assert.deepEqual(untilThird.changes, all.changes.slice(0, 3));
+      assert.equal((await store.listChanges({ limit: 10, type: 'cable' })).total, 1);
+    },
+  );
 }

@@ -112,7 +112,7 @@ describe('volumes', () => {
     }
   });
 
-  test('a volume is a collection with its titles, editors and publication date', () => {
+  test('a volume is a collection with its titles, editors, publisher, place and publication date', () => {
     assert.deepEqual(v1951.collections[0], {
       id: 'frus1951v07p2',
       title: 'Foreign Relations of the United States, 1951, Korea and China, Volume VII, Part 2',
@@ -122,6 +122,8 @@ describe('volumes', () => {
       volume: 'Volume VII, Part 2',
       editors: ['John P. Glennon', 'Harriet D. Schwar', 'Paul Claussen', 'Frederick Aandahl'],
       published: '1983',
+      publisher: 'United States Government Printing Office',
+      place: 'Washington',
       description: 'Korea and China',
     });
     // The older 1955–57 volume has no TEI/@xml:id: the id comes from idno[@type="frus"].
@@ -134,6 +136,8 @@ describe('volumes', () => {
       volume: 'Volume XXIII, Part 2',
       editors: ['Louis J. Smith', 'Glenn W. LaFantasie'],
       published: '1993',
+      publisher: 'United States Government Printing Office',
+      place: 'Washington',
       description: 'Korea',
     };
     assert.deepEqual(v1955.collections[0], korea);

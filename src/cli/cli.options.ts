@@ -16,6 +16,14 @@ export async function withApp<T>(command: Command, work: (app: App) => Promise<T
 }
 
 /** Parses a positive integer option, or says which option is wrong. */
+/** A TCP port: 0 asks the system for a free one (the address printed says which). */
+export function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65_535)
+    throw new InvalidArgumentError(`--port must be a whole number from 0 to 65535, not "${value}"`);
+  return n;
+}
+
 export function parsePositiveInt(name: string): (value: string) => number {
   return (value) => {
     const n = Number(value);

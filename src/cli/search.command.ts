@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
+import { parseLimit, parsePage } from '../paging/page.params.ts';
 import { QUERY_SYNTAX_HELP } from '../search/query/query.parse.ts';
 import { FACETS } from '../search/query/query.types.ts';
-import { parsePositiveInt, withApp } from './cli.options.ts';
+import { withApp } from './cli.options.ts';
 
 export function registerSearchCommand(program: Command): void {
   program
@@ -9,8 +10,14 @@ export function registerSearchCommand(program: Command): void {
     .description('Search the archive across languages, scripts, transliterations and pseudonyms.')
     .argument('<query...>', 'the query (see the syntax below); quote it in the shell')
     .option('--json', 'print { total, hits, facets } as JSON')
-    .option('--limit <n>', 'hits per page (default 10, at most 100)', parsePositiveInt('--limit'))
-    .option('--page <n>', 'page of hits, from 1', parsePositiveInt('--page'))
+    // The one page parser of api, web and cli: "--page abc" is refused, not read as page 1.
+    .option('--limit <n>', 'hits per page (default 10, at most 100)', (v) =>
+      // The bounds of search.service.ts, not imported: `--help` loads none of the search modules.
+      parseLimit(v, { name: '--limit', max: 100, fallback: 10 }),
+    )
+    .option('--page <n>', 'page of hits, from 1; a page past the last is empty', (v) =>
+      parsePage(v, '--page'),
+    )
     .addHelpText(
       'after',
       `\n${QUERY_SYNTAX_HELP}\nA query that starts with "-" goes after "--": chancery search -- -Panmunjom armistice`,
@@ -35,7 +42,9 @@ export function registerSearchCommand(program: Command): void {
           process.stdout.write(
             result.total === 0
               ? 'No documents match.\n'
-              : `${result.total} documents; ${first}–${first + result.hits.length - 1}:\n\n`,
+              : result.hits.length === 0
+                ? `${result.total} documents; page ${result.page} is past the last.\n`
+                : `${result.total} documents; ${first}–${first + result.hits.length - 1}:\n\n`,
           );
           for (const [i, hit] of result.hits.entries()) {
             process.stdout.write(

@@ -1,35 +1,119 @@
+import cluster from 'node:cluster';
 import type { Command } from 'commander';
 import type { App } from '../app.ts';
-import { parsePositiveInt } from './cli.options.ts';
+import { ChanceryError } from '../errors.ts';
+import { parsePort, parsePositiveInt, withApp } from './cli.options.ts';
+
+/**
+ * Search threads per web process: one process counts and ranks a search side by side on two
+ * cores; several processes take one each.
+ */
+const searchThreadsFor = (workers: number) => (workers > 1 ? 1 : 2);
 
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
     .description('Serve the reading room and the JSON API over HTTP.')
-    .option('--port <n>', 'port to listen on', parsePositiveInt('--port'), 3000)
+    .option('--port <n>', 'port to listen on (0: any free port)', parsePort, 3000)
     .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', 'localhost')
     .option('--sample', 'ingest the sample archive (data/sample) first when the database is empty')
-    .action(async (options: { port: number; host: string; sample?: boolean }, command: Command) => {
-      const { db } = command.optsWithGlobals<{ db?: string }>();
-      // Loaded when the server starts, not with every command of the CLI (see withApp).
-      const [{ serve }, { openApp }, { createWebApp }] = await Promise.all([
-        import('@hono/node-server'),
-        import('../app.ts'),
-        import('../web/web.app.tsx'),
-      ]);
-      const app = await openApp(db ? { db } : {});
-      if (options.sample) await ingestSampleWhenEmpty(app);
-      // The search index reads its facets into memory before listening (seconds for a large
-      // archive), so no reader waits for that.
-      await app.search.warm();
-      const web = createWebApp(app);
-      const server = serve({ fetch: web.fetch, port: options.port, hostname: options.host }, (info) => {
-        process.stdout.write(`Chancery reading room: http://${options.host}:${info.port}/\n`);
-      });
-      const stop = () => server.close(() => void app.close());
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
+    .option(
+      '--workers <n>',
+      'web processes answering on the one port (Node cluster)',
+      parsePositiveInt('--workers'),
+      1,
+    )
+    .option(
+      '--base-url <url>',
+      "the archive's public address, for citations, canonical links, OAI-PMH and sitemaps (default $CHANCERY_BASE_URL, else each request's own origin)",
+    )
+    .action(
+      async (
+        options: { port: number; host: string; sample?: boolean; baseUrl?: string; workers: number },
+        command: Command,
+      ) => {
+        const { db } = command.optsWithGlobals<{ db?: string }>();
+        const baseUrl = readBaseUrl(options.baseUrl ?? process.env.CHANCERY_BASE_URL);
+        if (options.workers > 1 && cluster.isPrimary) {
+          if (options.sample) await withApp(command, ingestSampleWhenEmpty);
+          await superviseWorkers(options);
+          return;
+        }
+        // Loaded when the server starts, not with every command of the CLI (see withApp).
+        const [{ openApp }, { createWebApp }, { listenWeb, portOf }] = await Promise.all([
+          import('../app.ts'),
+          import('../web/web.app.tsx'),
+          import('../web/web.listen.ts'),
+        ]);
+        const app = await openApp({
+          ...(db ? { db } : {}),
+          searchThreads: searchThreadsFor(options.workers),
+        });
+        if (options.sample && cluster.isPrimary) await ingestSampleWhenEmpty(app);
+        // The search workers start and read the facets into memory before listening (seconds for
+        // a large archive), so no reader waits for that.
+        await app.search.warm();
+        const web = createWebApp({ ...app, ...(baseUrl ? { baseUrl } : {}) });
+        const server = await listenWeb(web, { port: options.port, hostname: options.host });
+        // A cluster's primary prints the address once, for all of its processes.
+        if (cluster.isPrimary) {
+          process.stdout.write(`Chancery reading room: http://${options.host}:${portOf(server)}/\n`);
+        }
+        const stop = () => server.close(() => void app.close());
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      },
+    );
+}
+
+/**
+ * Several web processes on one port (Node's cluster shares the listening socket): each opens the
+ * archive itself, and nothing a request needs lives in one process alone (the index's facets
+ * and the authorities follow the database, sessions are the database's). A process that dies is
+ * replaced; SIGINT and SIGTERM stop them all.
+ */
+async function superviseWorkers(options: { port: number; host: string; workers: number }): Promise<void> {
+  let stopping = false;
+  let announced = false;
+  cluster.on('listening', (_worker, address) => {
+    if (announced) return;
+    announced = true;
+    process.stdout.write(
+      `Chancery reading room: http://${options.host}:${address.port}/ (${options.workers} processes)\n`,
+    );
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    process.stderr.write(
+      `chancery serve: process ${worker.process.pid} stopped (${signal ?? code}); starting another\n`,
+    );
+    cluster.fork();
+  });
+  for (let i = 0; i < options.workers; i++) cluster.fork();
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** An absolute http(s) URL without a trailing slash, or a usage error that says what was wrong. */
+function readBaseUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    url = null;
+  }
+  if (!url || !/^https?:$/u.test(url.protocol) || url.search || url.hash) {
+    throw new ChanceryError(
+      'cli.usage',
+      `--base-url must be an absolute http(s) address such as https://archive.example.org, not "${value}".`,
+    );
+  }
+  return url.href.replace(/\/+$/u, '');
 }
 
 async function ingestSampleWhenEmpty(app: App): Promise<void> {

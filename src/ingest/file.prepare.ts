@@ -66,8 +66,9 @@ export async function* prepareFile(path: string, context: PrepareContext): Async
       if (item.kind === 'record') {
         const enriched = enrichRecord(withSource(item.record, source, reader), { readFrom: reader.format });
         // Every person and office a record names becomes an authority of its source (agent.observe.ts).
-        const observed =
-          reader.format === 'chancery-json' ? { record: enriched, authorities: [] } : observeAgents(enriched);
+        const observed = isChanceryExport(reader.format)
+          ? { record: enriched, authorities: [] }
+          : observeAgents(enriched);
         batch.records.push(observed.record);
         batch.documents.push(buildIndexDocument(observed.record));
         batch.authorities.push(...observed.authorities);
@@ -128,9 +129,14 @@ function chooseReader(source: SourceInput, readers: readonly FormatReader[]): Fo
 
 /** The batch, not the reader, knows the file: it fills the record's source fields. */
 function withSource(record: ChanceryRecord, source: SourceInput, reader: FormatReader): ChanceryRecord {
-  if (reader.format === 'chancery-json') return record;
+  if (isChanceryExport(reader.format)) return record;
   return {
     ...record,
     source: { ...record.source, file: source.name, sha256: source.sha256, encoding: source.encoding },
   };
+}
+
+/** Chancery's own exports (JSON, TEI) carry each record's own source: the file read is a copy. */
+function isChanceryExport(format: SourceFormat): boolean {
+  return format === 'chancery-json' || format === 'tei-chancery';
 }

@@ -15,14 +15,14 @@ import { compareDraft } from '../texts/draft.compare.ts';
  * draft-of relation from each draft to the original. Relations to other records need the archive
  * and are resolved after saving (src/correspondence/relations.resolve.ts).
  *
- * Chancery's own JSON is taken as exported, so that an export imports again unchanged; only the
+ * Chancery's own JSON and TEI are taken as exported, so that an export imports again unchanged; only the
  * relations resolved across records are dropped from it, because they are resolved afresh.
  *
  * @example const saved = enrichRecord(record, { readFrom: 'archive-page-text' }); // saved.alignments: [{ source: 'original', target: 'translation-en', links }]
  */
 export function enrichRecord(record: ChanceryRecord, options: { readFrom: SourceFormat }): ChanceryRecord {
   // An exported record keeps the format of its first source; what matters is the file read now.
-  if (options.readFrom === 'chancery-json') {
+  if (options.readFrom === 'chancery-json' || options.readFrom === 'tei-chancery') {
     const relations = record.relations.filter((r) => r.basis === undefined);
     return relations.length === record.relations.length ? record : { ...record, relations };
   }

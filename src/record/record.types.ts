@@ -110,7 +110,9 @@ export type SourceFormat =
   /** The archive's PDF export itself, its text layer read by position. */
   | 'archive-page-pdf'
   | 'tei-frus'
-  | 'chancery-json';
+  | 'chancery-json'
+  /** Chancery's own TEI export of a record (src/tei/tei.export.ts). */
+  | 'tei-chancery';
 
 /**
  * How an archive page was laid out when it reached Chancery, as detection found it:
@@ -419,5 +421,8 @@ export interface Collection {
   volume?: string | null;
   editors?: string[];
   published?: string | null;
+  /** The edition's publisher and place of publication (TEI `publicationStmt`). */
+  publisher?: string | null;
+  place?: string | null;
   description?: string | null;
 }

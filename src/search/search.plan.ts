@@ -1,8 +1,9 @@
+import { ChanceryError } from '../errors.ts';
 import type { AuthorityIndex } from '../names/authority.index.ts';
 import { expandNames } from './query/query.expand.ts';
 import { parseQuery } from './query/query.parse.ts';
 import { resolveFields } from './query/query.resolve.ts';
-import { positiveSequences, type TermSequence } from './query/query.terms.ts';
+import { analyzePhrase, analyzePrefix, positiveSequences, type TermSequence } from './query/query.terms.ts';
 import { FACETS, type FacetName, type NameLevel, type QueryNode } from './query/query.types.ts';
 import { expandVariants } from './query/query.variants.ts';
 import type { SearchIndex } from './search-index.types.ts';
@@ -52,7 +53,14 @@ export async function planSearch(
   const key = `${deps.authorities.generation}\u0000${await deps.search.generation()}\u0000${q}`;
   const remembered = plans.get(key);
   if (remembered) return remembered;
-  const named = expandNames(parseQuery(q), deps.authorities);
+  const parsed = parseQuery(q);
+  if (!isSearchable(parsed)) {
+    throw new ChanceryError(
+      'search.invalid_query',
+      'Nothing to search for: the query holds no word. Type words, "a phrase" or a field such as type:cable.',
+    );
+  }
+  const named = expandNames(parsed, deps.authorities);
   const spelled = await expandVariants(named, (keys, options) => deps.search.nameForms(keys, options));
   const plan = splitPlan(resolveFields(spelled, deps.authorities));
   if (plans.size >= PLAN_MEMORY) plans.delete(plans.keys().next().value as string);
@@ -83,6 +91,24 @@ export function splitPlan(query: QueryNode): SearchPlan {
     disjunctive: disjunctiveFacets(parts),
     sequences: positiveSequences(query),
   };
+}
+
+/** Whether a parsed query asks for anything: a word with letters, a field or a date (`"*"` does not). */
+function isSearchable(node: QueryNode): boolean {
+  switch (node.kind) {
+    case 'word':
+    case 'phrase':
+      return analyzePhrase(node.text).length > 0;
+    case 'prefix':
+      return analyzePrefix(node.text).length > 0;
+    case 'and':
+    case 'or':
+      return node.children.some(isSearchable);
+    case 'not':
+      return false;
+    default:
+      return true;
+  }
 }
 
 /** True for nodes the full-text index answers alone (no field, no date). */

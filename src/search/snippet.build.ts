@@ -16,7 +16,11 @@ const WORDS_AFTER = 25;
  * opening of the first text stands in.
  */
 export function buildSnippet(record: SnippetSource, sequences: TermSequence[]): string {
-  const best = bestBlock(record, sequences);
+  // A phrase of punctuation ("*") analyzes to no term: it marks nothing.
+  const best = bestBlock(
+    record,
+    sequences.filter((s) => s.length > 0),
+  );
   if (!best) {
     const fallback = record.summary ?? record.texts[0]?.blocks[0]?.text ?? '';
     return escapeHtml(fallback.length > 240 ? `${fallback.slice(0, 240).trimEnd()}…` : fallback);

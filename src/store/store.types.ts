@@ -27,6 +27,17 @@ export interface SaveOptions {
   documents?: readonly IndexDocument[];
 }
 
+/** One record as the store holds it, for copying an archive: every version as saved, and its resolved relations. */
+export interface RecordHistory {
+  id: string;
+  /** When the record was first saved (`listRecords({ order: 'added' })`). */
+  createdAt: string;
+  /** Oldest first; the last is the current version. Records as saved, not as reconciled. */
+  versions: (RecordVersion & { record: ChanceryRecord })[];
+  /** The relations resolved across records (`saveRelations`). */
+  relations: Relation[];
+}
+
 /** What saving a record did. */
 export type SaveOutcome = 'ingested' | 'updated' | 'unchanged';
 
@@ -63,6 +74,31 @@ export interface ListOptions {
   collectionId?: string;
   /** `date` (the default): by date, undated last; `added`: the most recently ingested first. */
   order?: 'date' | 'added';
+}
+
+/** Which changes to list: a window of time of change, a set, one id, and where the last page stopped. */
+export interface ChangeQuery {
+  /** ISO date-times, inclusive: changes made at or after `from`, at or before `until`. */
+  from?: string;
+  until?: string;
+  collection?: string;
+  /** Only records that belong to some collection (the parent of every collection set). */
+  inSomeCollection?: boolean;
+  type?: string;
+  id?: string;
+  /** Only changes after this one, in the order of the listing (time of change, then id). */
+  after?: { changedAt: string; id: string };
+  limit: number;
+}
+
+/** A record's last change: saved (with the sets it is in now) or deleted (with those it was in). */
+export interface RecordChange {
+  id: string;
+  /** ISO date-time of the change. */
+  changedAt: string;
+  deleted: boolean;
+  type: string;
+  collections: string[];
 }
 
 /** The records on either side of one in some order; null at either end. */
@@ -121,8 +157,16 @@ export interface Store {
   /** Saves several records in one transaction (a TEI volume's documents, in batches). */
   saveRecords(records: ChanceryRecord[], options?: SaveOptions): Promise<SaveOutcome[]>;
   getRecord(id: string): Promise<ChanceryRecord | null>;
-  /** Removes a record, its earlier versions and its index entries. False when there was none. */
+  /**
+   * Removes a record, its earlier versions and its index entries; the deletion itself is kept
+   * (id, time, sets) and listed by `listChanges`. False when there was none.
+   */
   deleteRecord(id: string): Promise<boolean>;
+  /**
+   * Records saved and deleted, by time of their last change and then id, with how many match in
+   * all: what OAI-PMH harvests (selective by date and set, resumed after the last one listed).
+   */
+  listChanges(query: ChangeQuery): Promise<{ total: number; changes: RecordChange[] }>;
   /** A given version of a record (1 is the first ingested). */
   getRecordVersion(id: string, version: number): Promise<ChanceryRecord | null>;
   listVersions(id: string): Promise<RecordVersion[]>;
@@ -160,6 +204,8 @@ export interface Store {
    * reconciled id and preferred name (`getRecord`, `streamRecords`), the form they used as alias.
    */
   saveReconciliation(reconciliation: Reconciliation): Promise<boolean>;
+  /** A number that changes whenever the reconciliation does, by this process or another. */
+  reconciliationVersion(): Promise<number>;
   /** A reconciled authority by its id or the id of one of its members. */
   getReconciled(id: string): Promise<Authority | null>;
   /** Reconciled authorities A–Z (by name, leading article ignored). */
@@ -167,6 +213,18 @@ export interface Store {
   countReconciled(query?: ReconciledQuery): Promise<number>;
   /** Matches reconciliation left to an editor. */
   listReview(): Promise<ReviewItem[]>;
+
+  /** Every record with all its versions, in id order, a page at a time: what `chancery copy` moves. */
+  exportHistories(): AsyncIterable<RecordHistory>;
+  /**
+   * Writes records with their versions as another store held them, replacing any of the same id,
+   * and indexes their current versions, in one transaction.
+   */
+  importHistories(histories: RecordHistory[]): Promise<void>;
+  /** Every source file, in SHA-256 order, one at a time. */
+  streamSources(): AsyncIterable<StoredSource>;
+  /** The reconciliation as saved: what `saveReconciliation` takes. */
+  getReconciliation(): Promise<Reconciliation>;
 
   /** Checks the database's own consistency; returns the problems found, none when healthy. */
   checkIntegrity(): Promise<string[]>;

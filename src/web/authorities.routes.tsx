@@ -27,7 +27,6 @@ export function createAuthorityRoutes(deps: SearchDependencies): Hono {
       const page = parsePageParam(c.req.query('page'));
       const letter = /^[A-Z]$/.test(c.req.query('letter') ?? '') ? (c.req.query('letter') as string) : null;
       const filter = (c.req.query('q') ?? '').trim().slice(0, 200);
-      if (!page) return renderPage(c, <NotFoundPage />, 404);
       const query = {
         kind,
         ...(letter ? { startsWith: letter } : {}),

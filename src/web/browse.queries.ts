@@ -1,4 +1,5 @@
 import type { AuthorityIndex } from '../names/authority.index.ts';
+import { parsePage } from '../paging/page.params.ts';
 import type { Authority } from '../record/record.types.ts';
 import { authorityFacetValues } from '../search/query/query.resolve.ts';
 import type { IndexFacet, QueryNode, SearchResponse } from '../search/query/query.types.ts';
@@ -79,8 +80,10 @@ export function documentHref(id: string): string {
   return `/documents/${encodeURIComponent(id)}`;
 }
 
-/** A `?page=N` value: null when malformed, so that the route answers 404 rather than guessing. */
-export function parsePageParam(value: string | undefined): number | null {
-  if (value === undefined) return 1;
-  return /^[1-9]\d{0,6}$/u.test(value) ? Number(value) : null;
+/**
+ * A `?page=N` value, read by the one page parser of api, web and cli (src/paging/page.params.ts):
+ * a malformed page throws `request.invalid_parameter`, which the reading room answers with 400.
+ */
+export function parsePageParam(value: string | undefined): number {
+  return parsePage(value);
 }

@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
+import {
+  CITATION_FORMATS,
+  type CitationFormat,
+  loadCitation,
+  writeCitations,
+} from '../citation/citation.export.ts';
 import { normalizeName } from '../names/name.normalize.ts';
 import type { Authority } from '../record/record.types.ts';
 import { archiveFacetValues, typeValue } from '../search/query/query.resolve.ts';
@@ -14,7 +20,6 @@ import {
   parsePageParam,
   runQuery,
 } from './browse.queries.ts';
-import { CITATION_FORMATS, type CitationFormat, formatCitation } from './citation.export.ts';
 import { NotFoundPage } from './error.page.tsx';
 import {
   ArchivePage,
@@ -25,9 +30,12 @@ import {
   fondOf,
 } from './holdings.page.tsx';
 import { renderPage } from './page.render.ts';
+import { siteBaseUrl } from './site.url.ts';
 import { CorrespondencePage, groupByDay, TimelinePage, timelineHref } from './timeline.page.tsx';
 
-export type BrowseDependencies = SearchDependencies;
+export interface BrowseDependencies extends SearchDependencies {
+  baseUrl?: string;
+}
 
 /** Documents listed per page of an archive, a collection, a month or a thread. */
 const LIST_SIZE = 50;
@@ -90,7 +98,7 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
         fullName={fullName && fullName !== name ? fullName : null}
         total={found.total}
         fonds={fonds}
-        page={page ?? 1}
+        page={page}
         pageCount={Math.ceil(found.total / LIST_SIZE)}
       />,
     );
@@ -114,7 +122,7 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
     const id = c.req.param('id');
     const page = parsePageParam(c.req.query('page'));
     const collection = await store.getCollection(id);
-    if (!collection || !page) return renderPage(c, <NotFoundPage />, 404);
+    if (!collection) return renderPage(c, <NotFoundPage />, 404);
     const counted = await runQuery(deps, facetFilter('collection', ['collection'], [id]), { pageSize: 0 });
     const pageCount = Math.max(1, Math.ceil(counted.total / LIST_SIZE));
     if (page > pageCount) return renderPage(c, <NotFoundPage />, 404);
@@ -143,7 +151,6 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
     const type = c.req.query('type')?.trim() || null;
     const person = c.req.query('person')?.trim() || null;
     const page = parsePageParam(c.req.query('page'));
-    if (!page) return renderPage(c, <NotFoundPage />, 404);
     const filters = { year, month, type, person };
     // An authority id (a person page's link) or any name form, as `person:` in search reads it.
     const who = person
@@ -235,9 +242,9 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
     app.get(`/documents/:id/cite.${format}`, async (c) => {
       const record = await store.getRecord(c.req.param('id'));
       if (!record) return renderPage(c, <NotFoundPage documentId={c.req.param('id')} />, 404);
-      const url = new URL(`/documents/${encodeURIComponent(record.id)}`, c.req.url).toString();
+      const citation = await loadCitation(record, { ...deps, baseUrl: siteBaseUrl(c, deps.baseUrl) });
       const fileName = `${record.id.replace(/[^\w.-]+/gu, '_')}.${format}`;
-      return c.body(formatCitation(record, format, url), 200, {
+      return c.body(writeCitations([citation], format), 200, {
         'content-type': `${CITATION_FORMATS[format]}; charset=utf-8`,
         'content-disposition': `attachment; filename="${fileName}"`,
       });

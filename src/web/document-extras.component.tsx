@@ -1,71 +1,41 @@
+import { formatChicagoBibliography, formatChicagoNote } from '../citation/citation.chicago.ts';
+import { META_SCHEMAS, pageMeta } from '../citation/citation.meta.ts';
+import type { CitationItem } from '../citation/citation.types.ts';
 import type { ChanceryRecord, Collection, CollectionMembership } from '../record/record.types.ts';
 import type { RecordPlacement, RecordSummary } from '../store/store.types.ts';
 import { documentHref } from './browse.queries.ts';
-import { locationWithinArchive } from './citation.export.ts';
-import { formatChicagoBibliography, formatChicagoNote } from './citation.format.ts';
-import { labelFromCode } from './web.format.ts';
 
 /** Path of the document page's enhancement script (block permalinks, copy buttons). */
 export const PERMALINK_SCRIPT_PATH = '/static/permalink.js';
 
 /**
- * What Zotero's Embedded Metadata translator reads (Highwire `citation_*` and Dublin Core), so
- * that saving the page files a manuscript with its archive and location in the archive. The
- * translator hands `DC.*` and `z.*` tags to Zotero's RDF import, which takes the item type from
- * `z:itemType`, "Loc. in Archive" from `dc:coverage`, "Type" from `dc:type`, and any other `z:`
- * property (`z:archive`) as the field of that name; `citation_title` alone would make it guess a
- * journal article.
+ * The page head for reference managers (`pageMeta`, src/citation/citation.meta.ts): Highwire
+ * `citation_*`, Dublin Core and Zotero's own `z.*` tags, the canonical URL, and the script of
+ * the document page.
  */
-export function CitationMeta({ record }: { record: ChanceryRecord }) {
-  const first = record.archivalLocations[0];
-  const translators = record.credits.filter((c) => c.role === 'translator');
-  const date = record.date.min ? record.date.min.slice(0, 10).replaceAll('-', '/') : record.date.display;
+export function CitationMeta({ citation, rights }: { citation: CitationItem; rights: string | null }) {
   return (
     <>
-      <meta name="citation_title" content={record.title} />
-      {record.authors.map((a) => (
-        <meta name="citation_author" content={a.name} />
+      <link rel="canonical" href={citation.url} />
+      <link rel="schema.DC" href={META_SCHEMAS.DC} />
+      <link rel="schema.z" href={META_SCHEMAS.z} />
+      {pageMeta(citation, { rights }).map((m) => (
+        <meta name={m.name} content={m.content} />
       ))}
-      <meta name="citation_date" content={date} />
-      {record.originalLanguage ? <meta name="citation_language" content={record.originalLanguage} /> : null}
-      {first ? <meta name="citation_archive" content={first.repository} /> : null}
-      {first ? <meta name="citation_archive_location" content={locationWithinArchive(first)} /> : null}
-      {record.source.url ? <meta name="citation_public_url" content={record.source.url} /> : null}
-      <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/" />
-      <meta name="DC.title" content={record.title} />
-      <link rel="schema.z" href="http://www.zotero.org/namespaces/export#" />
-      <meta name="z.itemType" content="manuscript" />
-      {first ? <meta name="z.archive" content={first.repository} /> : null}
-      {first ? <meta name="DC.coverage" content={locationWithinArchive(first)} /> : null}
-      <meta name="DC.type" content={labelFromCode(record.type)} />
-      {record.authors.map((a) => (
-        <meta name="DC.creator" content={a.name} />
-      ))}
-      {translators.map((t) => (
-        <meta name="DC.contributor" content={t.name} />
-      ))}
-      {record.date.min ? <meta name="DC.date" content={record.date.min.slice(0, 10)} /> : null}
-      {record.originalLanguage ? <meta name="DC.language" content={record.originalLanguage} /> : null}
-      {record.summary ? <meta name="DC.description" content={record.summary} /> : null}
-      {record.archivalLocations.map((l) => (
-        <meta name="DC.source" content={l.raw} />
-      ))}
-      {record.rights ? <meta name="DC.rights" content={record.rights} /> : null}
-      <meta name="DC.identifier" content={record.source.url ?? record.id} />
       <script src={PERMALINK_SCRIPT_PATH} defer />
     </>
   );
 }
 
 /** The Chicago note and bibliography forms, copy buttons (shown by the script), and downloads. */
-export function CitePanel({ record }: { record: ChanceryRecord }) {
+export function CitePanel({ record, citation }: { record: ChanceryRecord; citation: CitationItem }) {
   const base = `${documentHref(record.id)}/cite`;
   return (
     <div class="cite-panel">
       <div class="cite-form">
         <h3 id="cite-note-heading">Chicago, note</h3>
         <p class="citation cite-text" id="cite-note">
-          {formatChicagoNote(record)}
+          {formatChicagoNote(citation)}
         </p>
         <p class="cite-actions">
           <button type="button" data-copy="cite-note" hidden>
@@ -76,7 +46,7 @@ export function CitePanel({ record }: { record: ChanceryRecord }) {
       <div class="cite-form">
         <h3 id="cite-bibliography-heading">Chicago, bibliography</h3>
         <p class="cite-text" id="cite-bibliography">
-          {formatChicagoBibliography(record)}
+          {formatChicagoBibliography(citation)}
         </p>
         <p class="cite-actions">
           <button type="button" data-copy="cite-bibliography" hidden>
@@ -100,6 +70,12 @@ export function CitePanel({ record }: { record: ChanceryRecord }) {
           <a href={`${base}.json`} download>
             CSL-JSON
           </a>
+        </li>
+        <li>
+          <a href={`${documentHref(record.id)}.tei.xml`}>TEI P5</a>
+        </li>
+        <li>
+          <a href={`${documentHref(record.id)}.json`}>JSON record</a>
         </li>
       </ul>
     </div>

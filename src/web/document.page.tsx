@@ -1,3 +1,4 @@
+import type { CitationItem } from '../citation/citation.types.ts';
 import type { AuthorityIndex } from '../names/authority.index.ts';
 import type { ChanceryRecord, Collection, CollectionMembership, RecordDate } from '../record/record.types.ts';
 import type { RecordPlacement, RecordVersion } from '../store/store.types.ts';
@@ -34,6 +35,8 @@ export interface DocumentPageProps {
   placement?: RecordPlacement | null;
   /** The records the relations name, and the thread between the document's correspondents. */
   links?: DocumentLinks;
+  /** The document's citation (src/citation/): the Cite panel and the page head for Zotero. */
+  citation: CitationItem;
 }
 
 interface Section {
@@ -53,6 +56,7 @@ export function DocumentPage({
   collections,
   placement,
   links,
+  citation,
 }: DocumentPageProps) {
   const parallels = parallelAlignments(record);
   const comparisons = (record.comparisons ?? []).flatMap((comparison) => {
@@ -82,7 +86,7 @@ export function DocumentPage({
     <Layout
       title={record.title}
       description={record.summary ?? undefined}
-      head={<CitationMeta record={record} />}
+      head={<CitationMeta citation={citation} rights={record.rights} />}
     >
       <article class="document">
         <header class="document-header">
@@ -145,7 +149,7 @@ export function DocumentPage({
 
           <section id="citation" aria-labelledby="citation-heading">
             <h2 id="citation-heading">Citation</h2>
-            <CitePanel record={record} />
+            <CitePanel record={record} citation={citation} />
           </section>
 
           {record.mentions.length > 0 ? (

@@ -43,3 +43,31 @@ export function ServerErrorPage() {
     </Layout>
   );
 }
+
+/** The page for a request Chancery cannot answer as asked (a malformed `?page=`): what was wrong and how to fix it. */
+export function BadRequestPage({ message }: { message: string }) {
+  return (
+    <Layout title="Bad request">
+      <div class="page">
+        <h1>This address asks for something that cannot be shown</h1>
+        <p>{message}</p>
+        <p>
+          <a href="/">Back to the documents</a>
+        </p>
+      </div>
+    </Layout>
+  );
+}
+
+/** The page for a request refused for the moment (a search stopped past its time budget): why, and when to try again. */
+export function BusyPage({ message }: { message: string }) {
+  return (
+    <Layout title="Try again in a moment">
+      <div class="page">
+        <h1>This page could not be made in time</h1>
+        <p>{message}</p>
+        <p>A document's own page does not wait on searches: its address works now.</p>
+      </div>
+    </Layout>
+  );
+}

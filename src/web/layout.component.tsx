@@ -72,6 +72,10 @@ export function Layout(props: LayoutProps) {
             Chancery: an archive of translated primary-source documents. Each record keeps its source file
             byte for byte.
           </p>
+          <p>
+            For machines: <a href="/api">JSON API</a> · <a href="/oai?verb=Identify">OAI-PMH</a> ·{' '}
+            <a href="/export/records.jsonl">all records (JSON Lines)</a> · <a href="/sitemap.xml">sitemap</a>
+          </p>
         </footer>
       </body>
     </html>

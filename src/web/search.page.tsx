@@ -2,6 +2,7 @@ import { raw } from 'hono/html';
 import { facetClause } from '../search/facet.clause.ts';
 import { QUERY_SYNTAX_HELP } from '../search/query/query.parse.ts';
 import { FACET_LIMIT, FACETS, type FacetName, type SearchResponse } from '../search/query/query.types.ts';
+import { SEARCH_EXPORT_LIMIT } from './export.routes.ts';
 import { Layout } from './layout.component.tsx';
 import { labelFromCode, languageName } from './web.format.ts';
 
@@ -84,6 +85,14 @@ function Results({ q, result }: { q: string; result: SearchResponse }) {
             </li>
           ))}
         </ol>
+        {result.total > 0 ? (
+          <p class="search-exports">
+            Download the first {Math.min(result.total, SEARCH_EXPORT_LIMIT)} as{' '}
+            <a href={`/search.csv?q=${encodeURIComponent(q)}`}>CSV</a>,{' '}
+            <a href={`/search.ris?q=${encodeURIComponent(q)}`}>RIS</a> or{' '}
+            <a href={`/search.bib?q=${encodeURIComponent(q)}`}>BibTeX</a>
+          </p>
+        ) : null}
         {pages > 1 ? (
           <nav aria-label="Result pages" class="pager">
             {result.page > 1 ? (

@@ -1,26 +1,42 @@
 import { readFileSync } from 'node:fs';
 import { type Context, Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { createSearchApi, positiveInt } from '../api/search.routes.ts';
-import { createThreadApi } from '../api/thread.routes.ts';
+import { apiNotFound, createApi, openApiDocument } from '../api/api.app.ts';
+import { errorResponse, httpStatusFor, setRetryAfter } from '../api/http.errors.ts';
+import { sendCached } from '../api/records.routes.ts';
+import { loadCitation } from '../citation/citation.export.ts';
 import { isChanceryError } from '../errors.ts';
+import { syncAuthorities } from '../names/authorities.sync.ts';
+import { createOaiRoutes, type OaiDependencies } from '../oai/oai.routes.ts';
+import { teiOaiFormat } from '../oai/oai.tei.ts';
+import { parsePage } from '../paging/page.params.ts';
 import type { ChanceryRecord, RecordSource } from '../record/record.types.ts';
 import { FACETS, type FacetName } from '../search/query/query.types.ts';
 import { MAX_FACET_VALUES, type SearchDependencies, searchArchive } from '../search/search.service.ts';
+import { ApiDocsPage } from './api-docs.page.tsx';
 import { createAuthorityRoutes } from './authorities.routes.tsx';
 import { EVERYTHING, parsePageParam, runQuery } from './browse.queries.ts';
 import { createBrowseRoutes } from './browse.routes.tsx';
 import { loadDocumentLinks } from './correspondence.queries.ts';
 import { DocumentPage } from './document.page.tsx';
-import { NotFoundPage, ServerErrorPage } from './error.page.tsx';
+import { BadRequestPage, BusyPage, NotFoundPage, ServerErrorPage } from './error.page.tsx';
+import { createExportRoutes, recordTei } from './export.routes.ts';
 import { HomePage, summarizeArchive } from './home.page.tsx';
 import { STYLESHEET_PATH } from './layout.component.tsx';
 import { renderPage } from './page.render.ts';
 import { createReadingRoomRoutes } from './reading-room.routes.ts';
 import { FacetValuesPage, SearchPage } from './search.page.tsx';
+import { siteBaseUrl } from './site.url.ts';
 
-/** The store, the search index, and the authorities: what every page reads. */
-export type WebDependencies = SearchDependencies;
+/** The store, the search index and the authorities, which every page reads, and settings. */
+export interface WebDependencies extends SearchDependencies {
+  /** This archive's public base URL ("https://chancery.example"); the request's origin when absent. */
+  baseUrl?: string;
+  /** Documents per sitemap (default 50,000, the protocol's most). */
+  sitemapSize?: number;
+  /** OAI-PMH settings beyond the defaults (page sizes, the admin's address). */
+  oai?: Pick<OaiDependencies, 'pageSize' | 'adminEmail' | 'repositoryName'>;
+}
 
 /** Pages load nothing but their own stylesheet (and, later, their own scripts). */
 const pageHeaders = secureHeaders({
@@ -70,6 +86,11 @@ export function createWebApp(deps: WebDependencies): Hono {
     }
   });
   app.use('*', pageHeaders);
+  // Names are expanded as the archive last reconciled them, whichever process did it.
+  app.use('*', async (_c, next) => {
+    await syncAuthorities(deps);
+    await next();
+  });
 
   app.get(STYLESHEET_PATH, (c) =>
     c.body(STYLESHEET, 200, {
@@ -82,7 +103,7 @@ export function createWebApp(deps: WebDependencies): Hono {
     const all = await runQuery(deps, EVERYTHING, { pageSize: 0 });
     const pageCount = Math.max(1, Math.ceil(all.total / PAGE_SIZE));
     const page = parsePageParam(c.req.query('page'));
-    if (page === null || page > pageCount) return renderPage(c, <NotFoundPage />, 404);
+    if (page > pageCount) return renderPage(c, <NotFoundPage />, 404);
     const [documents, recent, collections] = await Promise.all([
       store.listRecords({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
       store.listRecords({ limit: RECENT_COUNT, order: 'added' }),
@@ -105,8 +126,13 @@ export function createWebApp(deps: WebDependencies): Hono {
     );
   });
 
-  app.route('/api', createSearchApi(deps));
-  app.route('/api', createThreadApi(deps));
+  const api = createApi(deps);
+  app.get('/api', (c) =>
+    renderPage(c, <ApiDocsPage doc={openApiDocument(api, siteBaseUrl(c, deps.baseUrl))} />),
+  );
+  app.route('/api', api);
+  app.route('/', createOaiRoutes({ ...deps, ...deps.oai, formats: [teiOaiFormat()] }));
+  app.route('/', createExportRoutes(deps));
   app.route('/', createReadingRoomRoutes());
   app.route('/', createAuthorityRoutes(deps));
   app.route('/', createBrowseRoutes(deps));
@@ -115,11 +141,10 @@ export function createWebApp(deps: WebDependencies): Hono {
     const q = (c.req.query('q') ?? '').trim();
     if (!q) return renderPage(c, <SearchPage q="" />);
     try {
-      const result = await searchArchive({ q, page: positiveInt(c.req.query('page')) ?? 1 }, deps);
+      const result = await searchArchive({ q, page: parsePage(c.req.query('page')) }, deps);
       return renderPage(c, <SearchPage q={q} result={result} />);
     } catch (error) {
-      if (!isChanceryError(error)) throw error;
-      return renderPage(c, <SearchPage q={q} error={error.message} />, 400);
+      return searchFailure(c, q, error);
     }
   });
 
@@ -131,8 +156,7 @@ export function createWebApp(deps: WebDependencies): Hono {
       const result = await searchArchive({ q, page: 1, pageSize: 0, facetLimit: MAX_FACET_VALUES }, deps);
       return renderPage(c, <FacetValuesPage q={q} facet={facet} result={result} />);
     } catch (error) {
-      if (!isChanceryError(error)) throw error;
-      return renderPage(c, <SearchPage q={q} error={error.message} />, 400);
+      return searchFailure(c, q, error);
     }
   });
 
@@ -151,26 +175,42 @@ export function createWebApp(deps: WebDependencies): Hono {
     const id = c.req.param('id');
     const record = await store.getRecord(id);
     if (record) return renderDocument(c, record);
-    // `/documents/ID.json` is matched here too, because Hono's `:id` takes the dot with it.
+    // `/documents/ID.json` and `ID.tei.xml` are matched here too: Hono's `:id` takes the dot with it.
+    const teiId = id.endsWith('.tei.xml') ? id.slice(0, -'.tei.xml'.length) : null;
+    const teiRecord = teiId ? await store.getRecord(teiId) : null;
+    if (teiRecord) {
+      return c.body(await recordTei(teiRecord, deps, siteBaseUrl(c, deps.baseUrl)), 200, {
+        'content-type': 'application/tei+xml; charset=utf-8',
+      });
+    }
     const jsonId = id.endsWith('.json') ? id.slice(0, -'.json'.length) : null;
     const jsonRecord = jsonId ? await store.getRecord(jsonId) : null;
     if (jsonRecord) {
-      return c.body(`${JSON.stringify(jsonRecord, null, 2)}\n`, 200, {
-        'content-type': 'application/json; charset=utf-8',
-      });
+      const versions = await store.listVersions(jsonRecord.id);
+      return sendCached(c, `${JSON.stringify(jsonRecord, null, 2)}\n`, versions.at(-1)?.savedAt ?? null);
     }
-    return renderPage(c, <NotFoundPage documentId={jsonId ?? id} />, 404);
+    return renderPage(c, <NotFoundPage documentId={teiId ?? jsonId ?? id} />, 404);
   });
 
-  app.notFound((c) => renderPage(c, <NotFoundPage />, 404));
+  app.notFound((c) => (isApiPath(c.req.path) ? apiNotFound(c) : renderPage(c, <NotFoundPage />, 404)));
 
   app.onError((error, c) => {
+    if (isApiPath(c.req.path)) return errorResponse(c, error);
+    if (isChanceryError(error)) {
+      const status = httpStatusFor(error.code);
+      if (status === 400) return renderPage(c, <BadRequestPage message={error.message} />, 400);
+      if (status === 404) return renderPage(c, <NotFoundPage />, 404);
+      if (status === 503) {
+        setRetryAfter(c, error.code);
+        return renderPage(c, <BusyPage message={error.message} />, 503);
+      }
+    }
     console.error(`reading room: ${c.req.method} ${c.req.path}:`, error);
     return renderPage(c, <ServerErrorPage />, 500);
   });
 
   async function renderDocument(c: Context, record: ChanceryRecord): Promise<Response> {
-    const [versions, collections, placement, links] = await Promise.all([
+    const [versions, collections, placement, links, citation] = await Promise.all([
       store.listVersions(record.id),
       Promise.all(
         record.collections.map(async (membership) => ({
@@ -180,6 +220,7 @@ export function createWebApp(deps: WebDependencies): Hono {
       ),
       store.getRecordPlacement(record.id),
       loadDocumentLinks({ store, search, authorities, record }),
+      loadCitation(record, { store, authorities, baseUrl: siteBaseUrl(c, deps.baseUrl) }),
     ]);
     return renderPage(
       c,
@@ -190,11 +231,17 @@ export function createWebApp(deps: WebDependencies): Hono {
         collections={collections}
         placement={placement}
         links={links}
+        citation={citation}
       />,
     );
   }
 
   return app;
+}
+
+/** Under /api every answer is JSON, errors included. */
+function isApiPath(path: string): boolean {
+  return path === '/api' ? false : path.startsWith('/api/');
 }
 
 const FORMAT_MEDIA_TYPES: Record<RecordSource['format'], string> = {
@@ -204,6 +251,7 @@ const FORMAT_MEDIA_TYPES: Record<RecordSource['format'], string> = {
   'archive-page-pdf': 'application/pdf',
   'tei-frus': 'application/tei+xml',
   'chancery-json': 'application/json',
+  'tei-chancery': 'application/tei+xml',
 };
 
 /** The stored bytes are not re-encoded, so the charset is the one they were decoded from. */
@@ -222,4 +270,16 @@ function contentDisposition(fileName: string): string {
     (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
   );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * The search page with what went wrong: a query it cannot read (400, with how to fix it) or one
+ * stopped past its time budget (503, with `Retry-After`). Anything else is a fault, for onError.
+ */
+function searchFailure(c: Context, q: string, error: unknown): Response | Promise<Response> {
+  if (!isChanceryError(error)) throw error;
+  const status = httpStatusFor(error.code);
+  if (status !== 400 && status !== 503) throw error;
+  setRetryAfter(c, error.code);
+  return renderPage(c, <SearchPage q={q} error={error.message} />, status);
 }

@@ -3,11 +3,12 @@ import { ingestPaths } from '../../src/ingest/ingest.batch.ts';
 import { FRUS_CURRENT_DIR, FRUS_DIR, SEEDS_DIR } from './shared-paths.ts';
 
 /**
- * An in-memory archive holding the seeds and, with `frus`, the FRUS volumes of ../shared (the
- * older-encoding volumes, then the current-encoding excerpt). Throws if any file fails.
+ * An archive holding the seeds and, with `frus`, the FRUS volumes of ../shared (the
+ * older-encoding volumes, then the current-encoding excerpt): in memory, or in the database `db`
+ * names (a PostgreSQL URL). Throws if any file fails.
  */
-export async function openCorpusApp(options: { frus: boolean }): Promise<App> {
-  const app = await openApp({ db: ':memory:' });
+export async function openCorpusApp(options: { frus: boolean; db?: string }): Promise<App> {
+  const app = await openApp({ db: options.db ?? ':memory:' });
   const paths = options.frus
     ? [SEEDS_DIR, FRUS_DIR, `${FRUS_CURRENT_DIR}frus1955-57v23p2-excerpt.xml`]
     : [SEEDS_DIR];

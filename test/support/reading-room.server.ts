@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, chromium } from 'playwright-core';
 import type { App } from '../../src/app.ts';
 import { createWebApp } from '../../src/web/web.app.tsx';
+import { listenWeb } from '../../src/web/web.listen.ts';
 import { openCorpusApp } from './corpus.app.ts';
 
 /** Where browser tests save their screenshots. */
@@ -34,9 +34,7 @@ export async function startReadingRoom(): Promise<ReadingRoom> {
     return found.id;
   };
   const web = createWebApp(app);
-  const server = await new Promise<ServerType>((resolve) => {
-    const started = serve({ fetch: web.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
-  });
+  const server = await listenWeb(web, { port: 0, hostname: '127.0.0.1' });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     // Without the background-networking flags Chromium keeps calling out to hosts this machine cannot reach.

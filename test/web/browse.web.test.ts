@@ -196,28 +196,24 @@ test('the document page links names, steps to neighbours, and carries Zotero met
   );
   for (const [name, content] of [
     ['citation_title', 'Cable No. 21756, Mao Zedong to Cde. Filippov [Stalin]'],
-    ['citation_author', 'Mao Zedong'],
+    ['citation_author', 'Mao, Zedong'],
     ['citation_date', '1951/07/13'],
     ['citation_language', 'ru'],
-    ['citation_archive_location', 'f. 558, op. 11, d. 340, ll. 0043-0045'],
     ['z.itemType', 'manuscript'],
     ['z.archive', 'RGASPI'],
     ['DC.coverage', 'f. 558, op. 11, d. 340, ll. 0043-0045'],
     ['DC.type', 'Cable'],
     ['DC.language', 'ru'],
-    ['DC.contributor', 'Gary Goldberg'],
+    ['DC.contributor', 'Goldberg, Gary'],
   ]) {
     assert.ok(html.includes(`<meta name="${name}" content="${content}"/>`), `${name} = ${content}`);
   }
   assert.match(html, /<script src="\/static\/permalink\.js" defer=""><\/script>/);
   const cite = textOf(sectionOf(html, 'citation'));
+  assert.match(cite, /Chicago, note Mao Zedong, “Cable No\. 21756.*,” July 13, 1951, RGASPI, f\. 558/);
   assert.match(
     cite,
-    /Chicago, note "Cable No\. 21756.*", July 13, 1951, Wilson Center Digital Archive, RGASPI/,
-  );
-  assert.match(
-    cite,
-    /Chicago, bibliography Mao Zedong\. "Cable No\. 21756, Mao Zedong to Cde\. Filippov \[Stalin\]\." July 13, 1951\. Wilson Center Digital Archive, RGASPI, f\. 558, op\. 11, d\. 340, ll\. 0043-0045\. Translated by Gary Goldberg\./,
+    /Chicago, bibliography Mao Zedong\. “Cable No\. 21756, Mao Zedong to Cde\. Filippov \[Stalin\]\.” July 13, 1951\. RGASPI, f\. 558, op\. 11, d\. 340, ll\. 0043-0045\. Translated by Gary Goldberg\. Wilson Center Digital Archive\./,
   );
   assert.match(html, /href="\/documents\/[^"]+\/cite\.ris" download/);
 
@@ -234,12 +230,14 @@ test('the RIS download, read back by citation-js, gives the title, date, author,
   assert.match(response.headers.get('content-disposition') ?? '', /^attachment; filename=".+\.ris"$/);
   const [item] = new Cite(await response.text()).data;
   assert.ok(item);
-  assert.equal(item.type, 'manuscript');
+  // A letter is a personal communication in RIS (Zotero's `letter`), its archive in `DB`.
+  assert.equal(item.type, 'personal_communication');
   assert.equal(item.title, 'Hand-delivered letter, Filippov (Stalin) to Mao Zedong');
   assert.deepEqual(item.issued, { 'date-parts': [[1952, 9, 17]] });
-  assert.deepEqual(item.author, [{ literal: 'Joseph Stalin' }]);
+  assert.deepEqual(item.author, [{ family: 'Stalin', given: 'Joseph' }]);
+  assert.deepEqual(item.recipient, [{ family: 'Mao', given: 'Zedong' }]);
   assert.equal(item.language, 'ru');
-  assert.equal(item.archive, 'APRF');
+  assert.equal(item.source, 'APRF');
   assert.equal(item.archive_location, 'f. 45, op. 1, d. 343, ll. 97-103');
 
   const bib = await (await web.request(`/documents/${encodeURIComponent(letterId)}/cite.bib`)).text();
@@ -249,7 +247,7 @@ test('the RIS download, read back by citation-js, gives the title, date, author,
     await (await web.request(`/documents/${encodeURIComponent(cableId)}/cite.json`)).text(),
   );
   assert.equal(csl[0].archive, 'RGASPI');
-  assert.deepEqual(csl[0].translator, [{ literal: 'Gary Goldberg' }]);
+  assert.deepEqual(csl[0].translator, [{ family: 'Goldberg', given: 'Gary' }]);
   assert.equal((await web.request('/documents/nothing/cite.ris')).status, 404);
 });
 

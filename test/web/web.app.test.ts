@@ -109,7 +109,7 @@ test('the document page shows every part of the record, under one h1 and a skip 
     assert.match(locations, /<dt>Folios<\/dt><dd>97–104<\/dd>/);
     assert.match(
       section(html, 'citation'),
-      /&quot;Hand-delivered letter.*Wilson Center Digital Archive, APRF/,
+      /“Hand-delivered letter.*,” September 17, 1952, APRF, f\. 45.*Wilson Center Digital Archive/,
     );
 
     assert.match(
@@ -216,7 +216,8 @@ test('an unknown document is a 404 page that names the id and leads back to the 
     await getHtml(web, '/documents/no-such-id/source', 404);
     await getHtml(web, '/no/such/page', 404);
     await getHtml(web, '/?page=9', 404);
-    await getHtml(web, '/?page=abc', 404);
+    // A malformed page is a bad request (one page parser for api, web and cli), not a missing page.
+    await getHtml(web, '/?page=abc', 400);
     const escapedId = await getHtml(
       web,
       `/documents/${encodeURIComponent('<script>alert(1)</script>')}`,

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AuthorityIndex } from '../../src/names/authority.index.ts';
 import { loadAuthorities } from '../../src/names/authority.loader.ts';
-import { formatChicagoNote } from '../../src/web/citation.format.ts';
 import {
   agentLabel,
   formatIsoDateTime,
@@ -10,7 +9,6 @@ import {
   languageName,
   textHeading,
 } from '../../src/web/web.format.ts';
-import { makeLetterRecord } from '../fixtures/letter.fixture.ts';
 
 const authorities = new AuthorityIndex(loadAuthorities());
 
@@ -46,25 +44,4 @@ test('ISO dates and times are read from their digits, with no time zone shift', 
     '1951-07-01 – 1951-07-31',
   );
   assert.equal(isoRange({ display: 'n.d.', min: null, max: null, certainty: 'unknown' }), null);
-});
-
-test('the citation follows the archive: title in quotes, date, archive, every location, translator, URL', () => {
-  assert.equal(
-    formatChicagoNote(makeLetterRecord()),
-    '"Hand-delivered letter, Filippov (Stalin) to Mao Zedong", September 17, 1952, Wilson Center Digital Archive, ' +
-      'APRF, f. 45, op. 1, d. 343, ll. 97-103; AVP RF, f. 059a, op. 5a, d. 5, p. 11, l. 99; ' +
-      'and RGASPI, f. 558, op. 11, d. 343, ll. 0097-0104. Translated by Gary Goldberg. ' +
-      'https://wilson-center-digital-archive.dvincitest.com/document/113644',
-  );
-  const cable = makeLetterRecord({
-    title: 'Cable No. 21756, Mao Zedong to Cde. Filippov [Stalin]',
-    date: { display: 'July 13, 1951', min: '1951-07-13', max: '1951-07-13', certainty: 'exact' },
-    archivalLocations: [{ repository: 'RGASPI', raw: 'RGASPI, f. 558, op. 11, d. 340, ll. 0043-0045.' }],
-    credits: [],
-    source: { file: 'c.txt', url: null, recordId: null, format: 'archive-page-text', sha256: 'c'.repeat(64) },
-  });
-  assert.equal(
-    formatChicagoNote(cable),
-    '"Cable No. 21756, Mao Zedong to Cde. Filippov [Stalin]", July 13, 1951, Wilson Center Digital Archive, RGASPI, f. 558, op. 11, d. 340, ll. 0043-0045.',
-  );
 });

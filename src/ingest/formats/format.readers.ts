@@ -4,6 +4,7 @@ import { archivePagePdfTextReader } from './archive-page-pdf-text.reader.ts';
 import { archivePageTextReader } from './archive-page-text.reader.ts';
 import { chanceryJsonReader } from './chancery-json.reader.ts';
 import type { FormatReader } from './format.types.ts';
+import { teiChanceryReader } from './tei-chancery.reader.ts';
 import { teiFrusReader } from './tei-frus.reader.ts';
 
 /**
@@ -17,5 +18,6 @@ export const READERS: FormatReader[] = [
   archivePagePdfTextReader,
   archivePagePdfReader,
   teiFrusReader,
+  teiChanceryReader,
   chanceryJsonReader,
 ];

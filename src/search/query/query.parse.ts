@@ -2,6 +2,24 @@ import { ChanceryError } from '../../errors.ts';
 import { QUERY_FIELDS, type QueryField, type QueryNode } from './query.types.ts';
 
 /**
+ * What one query may hold. Each bounds the work of a search (planning expands every name and
+ * prefix; the index evaluates every term for every matching document): past them a query is
+ * refused with the limit it broke, never left to run.
+ */
+export const QUERY_LIMITS = {
+  /** Characters of the whole query. */
+  length: 1000,
+  /** Words, phrases, prefixes and fields together. */
+  terms: 50,
+  /** Levels of parentheses. */
+  depth: 10,
+  /** Prefixes (`negotiat*`): each matches every indexed word that starts so. */
+  prefixes: 5,
+  /** Letters a prefix needs before its `*`, in scripts written with spaces. */
+  prefixLength: 3,
+} as const;
+
+/**
  * The query language, documented for users in `chancery search --help` and on the search page:
  *
  *   words            all required:              armistice Kaesong
@@ -29,7 +47,9 @@ export const QUERY_SYNTAX_HELP = `Query syntax:
   archive:NAME      held by this archive          archive:RGASPI
   collection:ID     in this collection            collection:frus1951v07p2
   date:FROM..TO     date overlaps the range       date:1951-07..1951-09, date:1952, date:..1950-06
-Names match every form and alias of a person or place: Stalin finds Filippov and Филиппов.`;
+Names match every form and alias of a person or place: Stalin finds Filippov and Филиппов.
+Limits: ${QUERY_LIMITS.length} characters, ${QUERY_LIMITS.terms} words, phrases and fields, ${QUERY_LIMITS.depth} levels of ( ),
+${QUERY_LIMITS.prefixes} prefixes of at least ${QUERY_LIMITS.prefixLength} letters.`;
 
 type TokenKind = 'word' | 'phrase' | 'or' | 'minus' | 'open' | 'close' | 'field';
 interface Token {
@@ -47,8 +67,16 @@ interface Token {
  * @example parseQuery('author:Stalin "neutral countries" -India')
  */
 export function parseQuery(input: string): QueryNode {
+  if (input.length > QUERY_LIMITS.length) {
+    throw new ChanceryError(
+      'search.invalid_query',
+      `The query is ${input.length} characters long; a query may have at most ${QUERY_LIMITS.length}.`,
+    );
+  }
   const tokens = tokenizeQuery(input);
+  checkTerms(tokens);
   let index = 0;
+  let depth = 0;
   const peek = () => tokens[index];
   const fail = (message: string, position: number): never => {
     throw new ChanceryError('search.invalid_query', `Query error at character ${position + 1}: ${message}`);
@@ -96,7 +124,14 @@ export function parseQuery(input: string): QueryNode {
     const token = tokens[index++] as Token;
     switch (token.kind) {
       case 'open': {
+        if (++depth > QUERY_LIMITS.depth) {
+          fail(
+            `more than ${QUERY_LIMITS.depth} levels of parentheses; a query may nest at most ${QUERY_LIMITS.depth}.`,
+            token.position,
+          );
+        }
         const inner = parseOr();
+        depth--;
         if (peek()?.kind !== 'close') fail('a "(" is not closed; add ")".', token.position);
         index++;
         return inner;
@@ -123,6 +158,35 @@ export function parseQuery(input: string): QueryNode {
     fail('a query of exclusions only finds nothing to exclude from; add a word or a field.', 0);
   }
   return tree;
+}
+
+/** The limits on terms and prefixes, checked on the tokens before anything is built of them. */
+function checkTerms(tokens: Token[]): void {
+  const terms = tokens.filter((t) => t.kind === 'word' || t.kind === 'phrase' || t.kind === 'field');
+  if (terms.length > QUERY_LIMITS.terms) {
+    throw new ChanceryError(
+      'search.invalid_query',
+      `The query has ${terms.length} words, phrases and fields; a query may have at most ${QUERY_LIMITS.terms}.`,
+    );
+  }
+  const prefixes = terms.filter((t) => t.prefix);
+  if (prefixes.length > QUERY_LIMITS.prefixes) {
+    throw new ChanceryError(
+      'search.invalid_query',
+      `The query has ${prefixes.length} prefixes (words ending in *); a query may have at most ${QUERY_LIMITS.prefixes}.`,
+    );
+  }
+  for (const prefix of prefixes) {
+    const letters = prefix.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+    // A character of Chinese or Japanese is a word's worth: one is enough there.
+    const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(prefix.text);
+    if (letters < QUERY_LIMITS.prefixLength && !unspaced) {
+      throw new ChanceryError(
+        'search.invalid_query',
+        `Query error at character ${prefix.position + 1}: "${prefix.text}*" is too short a prefix; give at least ${QUERY_LIMITS.prefixLength} letters before the *, as in negotiat*.`,
+      );
+    }
+  }
 }
 
 function parseField(token: Token, fail: (message: string, position: number) => never): QueryNode {

@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import { nameKeys } from '../../names/translit/name.keys.ts';
 import { scriptOf } from '../../names/translit/script.text.ts';
 import type { ChanceryRecord } from '../../record/record.types.ts';
-import { analyzeText } from '../analysis/text.analyze.ts';
 import { buildIndexDocument, type IndexDocument } from '../index-document.build.ts';
+import { formTerm } from '../name-forms.collect.ts';
 
 /**
  * The version of what the index holds for a record (analysis, fields, facets, names). A store
@@ -99,7 +99,7 @@ export class SqliteIndexWriter {
         if (keys.length === 0) continue;
         // How often a form is written is read from its longest word: "Khrushchev" of "Nikita S.
         // Khrushchev", "shao" of "Liu Shao-ch'i" (a syllable like "i" is in every other name).
-        const term = longestTerm(form);
+        const term = formTerm(form);
         const script = scriptOf(form) ?? '';
         for (const { family, key } of keys) s.addNameKey.run(`${family}:${key}`, form, term, script);
       }
@@ -134,10 +134,4 @@ export class SqliteIndexWriter {
   private nextSeq(): number {
     return Number(this.statements.nextSeq.get());
   }
-}
-
-function longestTerm(form: string): string {
-  let longest = '';
-  for (const { term } of analyzeText(form, 'und')) if (term.length >= longest.length) longest = term;
-  return longest;
 }

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ChanceryRecord } from '../../record/record.types.ts';
 import type { SqliteAuthorities } from '../../store/sqlite/sqlite.authorities.ts';
 import type { CorrespondenceEntry, CorrespondencePair } from '../../store/store.types.ts';
+import { SEARCH_BUDGET_MS } from '../search.budget.ts';
 import { type SearchPlan, splitPlan } from '../search.plan.ts';
 import type {
   HitSource,
@@ -11,54 +12,53 @@ import type {
   SearchIndex,
   WrittenName,
 } from '../search-index.types.ts';
-import { ftsPlan } from './fts.compile.ts';
 import { findThread, listCorrespondencePairs } from './sqlite.correspondence.ts';
-import { CountThread } from './sqlite.count.thread.ts';
 import { SqliteMatches } from './sqlite.matches.ts';
-
-/** bm25 weights of the FTS columns: title, names, summary, body, capitals. */
-export const FIELD_WEIGHTS = 'bm25(search_fts, 10.0, 8.0, 3.0, 1.0, 1.0)';
+import { SqliteRanker } from './sqlite.rank.ts';
+import { SearchThreads } from './sqlite.search-threads.ts';
 
 /**
  * Search over the SQLite FTS5 index that the store writes in its own transactions
- * (sqlite.index-writer.ts). On a database file, counting the matches and their facets runs in a
- * worker thread on its own connection while this thread ranks the page; in memory, and whenever
- * the worker is busy, this thread counts too.
+ * (sqlite.index-writer.ts). With `threads` (a server), counts and pages run in worker threads
+ * on a database file, side by side, each search within a time budget (sqlite.search-threads.ts).
+ * Otherwise (a command, or an archive in memory, which no other connection can see) they run in
+ * this thread, without one: starting workers would cost a one-off search more than it saves.
  */
 export class SqliteSearchIndex implements SearchIndex {
   /** Statements whose SQL depends on the query's shape, prepared once per shape. */
   private readonly prepared = new Map<string, Database.Statement>();
   private readonly matches: SqliteMatches;
-  private readonly counter: CountThread | null;
+  private readonly ranker: SqliteRanker;
+  private readonly threads: SearchThreads | null;
 
   constructor(
     private readonly db: Database.Database,
     /** The reconciled authorities: facets and correspondents count people, not each source's record of them. */
     private readonly authorities: SqliteAuthorities,
+    options: { threads?: number; budgetMs?: number } = {},
   ) {
     this.matches = new SqliteMatches(db, () => authorities.grouping());
-    this.counter = db.memory ? null : new CountThread(db.name);
+    this.ranker = new SqliteRanker(db, this.matches);
+    const threads = options.threads ?? 0;
+    this.threads =
+      db.memory || threads === 0
+        ? null
+        : new SearchThreads(db.name, {
+            threads,
+            budgetMs: options.budgetMs ?? SEARCH_BUDGET_MS,
+            maxStopping: threads,
+          });
   }
 
   async count(plan: SearchPlan, options: { facetLimit: number }): Promise<MatchCount> {
-    if (this.counter?.available()) {
-      try {
-        return await this.counter.count(plan, options.facetLimit);
-      } catch {
-        // Counted here instead: a failure of the plan itself fails again with its own error.
-      }
-    }
-    return this.matches.count(plan, options.facetLimit);
+    if (!this.threads) return this.matches.count(plan, options.facetLimit);
+    return this.threads.count(plan, options.facetLimit);
   }
 
   async page(plan: SearchPlan, window: { from: number; size: number }): Promise<PageHit[]> {
     if (window.size === 0) return [];
-    return this.db.transaction(() => {
-      const { match, tiers, conditions } = ftsPlan(plan);
-      if (match === null) return this.pageByDate(this.matches.docs(plan), window);
-      const kept = conditions.length > 0 ? this.matches.docs(plan) : null;
-      return this.pageByScore(match, tiers, kept, window);
-    })();
+    if (!this.threads) return this.ranker.page(plan, window);
+    return this.threads.page(plan, window);
   }
 
   /**
@@ -151,87 +151,20 @@ export class SqliteSearchIndex implements SearchIndex {
     return new Map(rows);
   }
 
-  /** The facet columns of this thread and, on a file, of the counting worker, once it has started. */
+  /** The workers started, each with its facet columns read (or this thread's, in memory). */
   async warm(): Promise<void> {
     const everything = splitPlan({ kind: 'and', children: [] });
-    this.matches.count(everything, 1);
-    await this.counter?.started();
-    if (this.counter?.available()) await this.counter.count(everything, 1);
+    if (!this.threads) {
+      this.matches.count(everything, 1);
+      return;
+    }
+    await this.threads.started();
+    // As many counts at once as there are workers: each takes one.
+    await Promise.all(this.threads.size().map(() => this.threads?.count(everything, 1)));
   }
 
   async close(): Promise<void> {
-    await this.counter?.close();
-  }
-
-  /**
-   * The page of the best matches, ranked by SQLite as the bare FTS5 query is (ties by rowid).
-   * When conditions left only some matches, `kept` lists them: they reach SQLite as a mask, one
-   * byte per rowid, so that bm25 is computed for the kept matches only (a list of rowids would
-   * have FTS5 run the match once per rowid).
-   */
-  private pageByScore(
-    match: string,
-    /** Narrower matches (names as typed, then with common spellings): their documents come first. */
-    tiers: string[],
-    kept: number[] | null,
-    window: { from: number; size: number },
-  ): PageHit[] {
-    const { size } = window;
-    const mask = kept === null ? null : maskOf(kept);
-    // Tier by tier, each ranked alone: bm25 is computed once per document, as in the bare query,
-    // and a tier that fills the page spares the rest. Tiers nest (typed within common within all).
-    const levels = [...tiers, match];
-    const hits: PageHit[] = [];
-    let skip = window.from;
-    for (const [i, level] of levels.entries()) {
-      if (hits.length >= size) break;
-      const own = i === 0 ? level : `(${level}) NOT (${levels[i - 1]})`;
-      if (skip > 0 && i < levels.length - 1) {
-        const count = this.countMatches(own, mask);
-        if (count <= skip) {
-          skip -= count;
-          continue;
-        }
-      }
-      hits.push(...this.rank(own, mask, size - hits.length, skip));
-      skip = 0;
-    }
-    return hits;
-  }
-
-  private rank(match: string, mask: Buffer | null, size: number, from: number): PageHit[] {
-    const rank = `SELECT rowid, ${FIELD_WEIGHTS} AS score FROM search_fts WHERE search_fts MATCH ?`;
-    const sql = `${rank}${mask ? ` AND substr(?, rowid + 1, 1) = x'01'` : ''} ORDER BY score, rowid LIMIT ? OFFSET ?`;
-    const params: unknown[] = mask ? [match, mask, size, from] : [match, size, from];
-    return (
-      this.prepare(sql)
-        .raw()
-        .all(...params) as [number, number][]
-    ).map(([doc, score]) => ({ doc, score }));
-  }
-
-  private countMatches(match: string, mask: Buffer | null): number {
-    const sql = `SELECT count(*) FROM search_fts WHERE search_fts MATCH ?${mask ? ` AND substr(?, rowid + 1, 1) = x'01'` : ''}`;
-    return Number(
-      this.prepare(sql)
-        .pluck()
-        .get(...(mask ? [match, mask] : [match])),
-    );
-  }
-
-  /**
-   * The page of a query without words: by date, undated last, ties by rowid. The documents found
-   * are looked up by rowid, rather than the query's conditions evaluated a second time.
-   */
-  private pageByDate(docs: number[], window: { from: number; size: number }): PageHit[] {
-    if (window.from >= docs.length) return [];
-    const rows = this.prepare(
-      `SELECT d.rowid FROM json_each(?) j JOIN search_docs d ON d.rowid = j.value
-       ORDER BY d.date_min IS NULL, d.date_min, d.rowid LIMIT ? OFFSET ?`,
-    )
-      .pluck()
-      .all(JSON.stringify(docs), window.size, window.from) as number[];
-    return rows.map((doc) => ({ doc, score: 0 }));
+    await this.threads?.close();
   }
 
   private prepare(sql: string): Database.Statement {
@@ -242,13 +175,4 @@ export class SqliteSearchIndex implements SearchIndex {
     }
     return statement;
   }
-}
-
-/** One byte per rowid, 1 for the documents given. */
-function maskOf(docs: number[]): Buffer {
-  let max = 0;
-  for (const doc of docs) if (doc > max) max = doc;
-  const mask = Buffer.alloc(max + 1);
-  for (const doc of docs) mask[doc] = 1;
-  return mask;
 }

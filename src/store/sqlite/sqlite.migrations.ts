@@ -197,4 +197,21 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       INSERT INTO search_state VALUES ('index_version', '0');
     `,
   },
+  {
+    version: 7,
+    name: 'deleted records and records by time of change (OAI-PMH)',
+    sql: `
+      -- A record removed from the archive answers as deleted to harvesters for ever (OAI-PMH
+      -- deletedRecord "persistent"): its id, when it went, and the sets it was in.
+      CREATE TABLE record_deletions (
+        id          TEXT PRIMARY KEY,
+        type        TEXT NOT NULL,
+        collections TEXT NOT NULL,
+        deleted_at  TEXT NOT NULL
+      );
+      CREATE INDEX record_deletions_by_time ON record_deletions(deleted_at, id);
+      -- Harvesting walks records by their last change, then id.
+      CREATE INDEX records_by_change ON records(updated_at, id);
+    `,
+  },
 ];

@@ -13,8 +13,11 @@ import type { SearchIndex } from '../../search/search-index.types.ts';
 import { SqliteIndexWriter } from '../../search/sqlite/sqlite.index-writer.ts';
 import { SqliteSearchIndex } from '../../search/sqlite/sqlite.search-index.ts';
 import type {
+  ChangeQuery,
   ListOptions,
   ReconciledQuery,
+  RecordChange,
+  RecordHistory,
   RecordPlacement,
   RecordSummary,
   RecordVersion,
@@ -24,6 +27,8 @@ import type {
   StoredSource,
 } from '../store.types.ts';
 import { SqliteAuthorities } from './sqlite.authorities.ts';
+import { listRecordChanges } from './sqlite.changes.ts';
+import { readHistories, readSources, writeHistories } from './sqlite.histories.ts';
 import { type Migration, SQLITE_MIGRATIONS } from './sqlite.migrations.ts';
 import { SqliteRelations } from './sqlite.relations.ts';
 
@@ -44,9 +49,16 @@ export interface SqliteArchive {
 /**
  * Opens (and migrates) a SQLite database file, or an in-memory one with `:memory:`.
  *
- * @example const { store, search } = openSqliteArchive('./data/chancery.db');
+ * `searchThreads` runs searches in that many worker threads, each within a time budget: for a
+ * server (src/search/sqlite/sqlite.search-index.ts).
+ *
+ * @example const { store, search } = openSqliteArchive('./data/chancery.db', { searchThreads: 2 });
  */
-export function openSqliteArchive(path: string, migrations: Migration[] = SQLITE_MIGRATIONS): SqliteArchive {
+export function openSqliteArchive(
+  path: string,
+  options: { searchThreads?: number; searchBudgetMs?: number; migrations?: Migration[] } = {},
+): SqliteArchive {
+  const migrations = options.migrations ?? SQLITE_MIGRATIONS;
   const db = new Database(path);
   db.pragma('foreign_keys = ON');
   if (path !== ':memory:') {
@@ -56,7 +68,13 @@ export function openSqliteArchive(path: string, migrations: Migration[] = SQLITE
   }
   migrate(db, migrations);
   const reconciled = new SqliteAuthorities(db);
-  return { store: new SqliteStore(db, reconciled), search: new SqliteSearchIndex(db, reconciled) };
+  return {
+    store: new SqliteStore(db, reconciled),
+    search: new SqliteSearchIndex(db, reconciled, {
+      threads: options.searchThreads ?? 0,
+      ...(options.searchBudgetMs ? { budgetMs: options.searchBudgetMs } : {}),
+    }),
+  };
 }
 
 function migrate(db: Database.Database, migrations: Migration[]): void {
@@ -126,6 +144,7 @@ class SqliteStore implements Store {
         'INSERT INTO record_versions (record_id, version, source_sha256, json, saved_at) VALUES (?, ?, ?, ?, ?)',
       ),
       clearMembership: db.prepare('DELETE FROM collection_members WHERE record_id = ?'),
+      undelete: db.prepare('DELETE FROM record_deletions WHERE id = ?'),
       addMembership: db.prepare(
         'INSERT OR REPLACE INTO collection_members (collection_id, record_id, position) VALUES (?, ?, ?)',
       ),
@@ -188,6 +207,8 @@ class SqliteStore implements Store {
       this.statements.update.run(row);
     } else {
       this.statements.insert.run(row);
+      // A record saved again after it was deleted is no longer a deletion.
+      this.statements.undelete.run(record.id);
     }
     this.statements.clearMembership.run(record.id);
     for (const member of record.collections) {
@@ -203,9 +224,27 @@ class SqliteStore implements Store {
 
   async deleteRecord(id: string): Promise<boolean> {
     return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT type FROM records WHERE id = ?').get(id) as
+        | { type: string }
+        | undefined;
+      if (!row) return false;
+      const collections = this.db
+        .prepare('SELECT collection_id FROM collection_members WHERE record_id = ? ORDER BY collection_id')
+        .pluck()
+        .all(id);
       this.index.removeRecord(id);
-      return this.db.prepare('DELETE FROM records WHERE id = ?').run(id).changes > 0;
+      this.db.prepare('DELETE FROM records WHERE id = ?').run(id);
+      this.db
+        .prepare(
+          'INSERT OR REPLACE INTO record_deletions (id, type, collections, deleted_at) VALUES (?, ?, ?, ?)',
+        )
+        .run(id, row.type, JSON.stringify(collections), new Date().toISOString());
+      return true;
     })();
+  }
+
+  async listChanges(query: ChangeQuery): Promise<{ total: number; changes: RecordChange[] }> {
+    return listRecordChanges(this.db, query);
   }
 
   async getRecordVersion(id: string, version: number): Promise<ChanceryRecord | null> {
@@ -395,6 +434,10 @@ class SqliteStore implements Store {
     return this.reconciled.save(reconciliation);
   }
 
+  async reconciliationVersion(): Promise<number> {
+    return this.reconciled.version();
+  }
+
   async getReconciled(id: string): Promise<Authority | null> {
     return this.reconciled.get(id);
   }
@@ -431,6 +474,22 @@ class SqliteStore implements Store {
   /** A record as readers see it: resolved relations added, linked authorities as reconciled. */
   private present(record: ChanceryRecord): ChanceryRecord {
     return this.reconciled.present(this.relations.withResolved(record));
+  }
+
+  async *exportHistories(): AsyncIterable<RecordHistory> {
+    yield* readHistories(this.db);
+  }
+
+  async importHistories(histories: RecordHistory[]): Promise<void> {
+    writeHistories(this.db, this.index, histories);
+  }
+
+  async *streamSources(): AsyncIterable<StoredSource> {
+    yield* readSources(this.db);
+  }
+
+  async getReconciliation(): Promise<Reconciliation> {
+    return this.reconciled.saved();
   }
 
   async checkIntegrity(): Promise<string[]> {

@@ -10,6 +10,8 @@ type Field =
   | 'volumeTitle'
   | 'editor'
   | 'published'
+  | 'publisher'
+  | 'place'
   | 'idno';
 
 /** `title/@type` as the older encoding writes it, and as the current one does (with hyphens). */
@@ -47,6 +49,8 @@ export class FrusHeaderCollector {
     if (name === 'title') field = TITLE_TYPES[type] ?? null;
     else if (name === 'editor') field = 'editor';
     else if (name === 'idno' && type === 'frus') field = 'idno';
+    else if (name === 'publisher' && this.inPublicationStmt) field = 'publisher';
+    else if (name === 'pubPlace' && this.inPublicationStmt) field = 'place';
     else if (name === 'date' && this.inPublicationStmt && !this.values.published) {
       // The current encoding adds a content-date beside the publication date.
       if (type === '' || type === 'publication-date') field = 'published';
@@ -93,6 +97,8 @@ export class FrusHeaderCollector {
       volume: v.volumeNumber ?? null,
       editors: [...this.editors],
       published: v.published ?? null,
+      publisher: v.publisher ?? null,
+      place: v.place ?? null,
       description: v.volumeTitle ?? null,
     };
   }
@@ -102,5 +108,7 @@ function isFieldElement(name: string, field: Field): boolean {
   if (field === 'editor') return name === 'editor';
   if (field === 'idno') return name === 'idno';
   if (field === 'published') return name === 'date';
+  if (field === 'publisher') return name === 'publisher';
+  if (field === 'place') return name === 'pubPlace';
   return name === 'title';
 }

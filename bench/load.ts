@@ -1,0 +1,167 @@
+/**
+ * The reading room under load: 200 connections held open for a minute on a mix of document,
+ * search, person, timeline and API requests, and beside them a new client every 200 ms whose
+ * first request is timed (is a newcomer served while the open connections keep the server busy?).
+ *
+ *   npx tsx bench/load.ts                         # the 45 FRUS volumes, the two of the tests, the seeds
+ *   BENCH_DB=archive.db npx tsx bench/load.ts     # an archive already ingested (kept)
+ *   BENCH_SECONDS=20 BENCH_CONNECTIONS=100 npx tsx bench/load.ts
+ *
+ * The server is `chancery serve` in a process of its own, as it runs in production (its search
+ * workers included); the load comes from autocannon in this process. Prints requests per second,
+ * latency p50/p99 of the load, errors, timeouts and non-2xx answers, and the newcomers' p50/p99
+ * and slowest, with the target beside each (0 errors and timeouts, p99 under 1 s, a newcomer
+ * answered within 1 s p99).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { openApp } from '../src/app.ts';
+import { ingestPaths } from '../src/ingest/ingest.batch.ts';
+
+const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
+const CHANCERY = fileURLToPath(new URL('../bin/chancery.js', import.meta.url));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
+const NEWCOMER_EVERY_MS = 200;
+const TIMEOUT_S = 10;
+
+const dir = process.env.BENCH_DB ? null : mkdtempSync(join(tmpdir(), 'chancery-bench-load-'));
+const db = process.env.BENCH_DB ?? join(dir as string, 'archive.db');
+let server: ChildProcess | null = null;
+try {
+  const paths = await urlMix(db);
+  const started = await startServer(db);
+  server = started.child;
+  console.log(`server: chancery serve on ${started.base}; ${paths.length} URLs in the mix`);
+  const newcomers = timeNewcomers(started.base, paths);
+  const result = await autocannon({
+    url: started.base,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    timeout: TIMEOUT_S,
+    requests: [{ setupRequest: (req) => ({ ...req, path: pick(paths) }) }],
+  });
+  const firsts = await newcomers.stop();
+  const p = (q: number) => percentile(firsts, q);
+  console.log(`load: ${CONNECTIONS} connections for ${SECONDS} s`);
+  console.log(`  requests/s        ${result.requests.average.toFixed(0)}`);
+  console.log(`  latency p50       ${result.latency.p50} ms`);
+  console.log(`  latency p99       ${result.latency.p99} ms      (target < 1000 ms)`);
+  console.log(`  errors            ${result.errors}          (target 0)`);
+  console.log(`  timeouts          ${result.timeouts}          (target 0)`);
+  console.log(`  non-2xx           ${result.non2xx}`);
+  console.log(`newcomers: ${firsts.length}, a new connection's first request`);
+  console.log(
+    `  p50 ${p(50).toFixed(0)} ms, p99 ${p(99).toFixed(0)} ms (target < 1000 ms), slowest ${Math.max(...firsts).toFixed(0)} ms`,
+  );
+} finally {
+  server?.kill('SIGTERM');
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}
+
+/** The archive ingested (unless given), and the URLs of the mix drawn from what it holds. */
+async function urlMix(path: string): Promise<string[]> {
+  const app = await openApp({ db: path });
+  try {
+    if ((await app.store.countRecords()) === 0) {
+      process.stderr.write('ingesting the FRUS volumes…\n');
+      await ingestPaths({
+        paths: [`${SHARED}seeds`, `${SHARED}corpus/frus`, `${SHARED}corpus/frus-volumes`],
+        store: app.store,
+        search: app.search,
+        authorities: app.authorities,
+        readers: app.readers,
+      });
+    }
+    const records = await app.store.listRecords({ limit: 100_000 });
+    const documents = Array.from(
+      { length: 60 },
+      (_, i) => records[Math.floor((i * records.length) / 60)]?.id,
+    );
+    const people = (await app.store.listReconciled({ kind: 'person', limit: 40 })).map((p) => p.id);
+    const searches = [
+      'Stalin',
+      'Громыко',
+      '周恩来',
+      'armistice Kaesong',
+      'author:Acheson',
+      'Chou En-lai',
+      'negotiat*',
+    ];
+    return [
+      ...documents.flatMap((id) => (id ? [`/documents/${encodeURIComponent(id)}`] : [])),
+      ...searches.map((q) => `/search?q=${encodeURIComponent(q)}`),
+      ...searches.map((q) => `/api/search?q=${encodeURIComponent(q)}`),
+      ...people.map((id) => `/people/${encodeURIComponent(id)}`),
+      ...['1951', '1955', '1962'].map((year) => `/timeline?year=${year}`),
+      ...documents.slice(0, 10).flatMap((id) => (id ? [`/api/records/${encodeURIComponent(id)}`] : [])),
+    ];
+  } finally {
+    await app.close();
+  }
+}
+
+/** `chancery serve` on a free port; resolves once it prints its address. */
+function startServer(path: string): Promise<{ child: ChildProcess; base: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [CHANCERY, '--db', path, 'serve', '--port', '0', '--host', '127.0.0.1'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    child.once('exit', (code) => reject(new Error(`chancery serve exited with ${code}`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const address = /http:\/\/[\d.]+:\d+/.exec(chunk.toString());
+      if (address) resolve({ child, base: address[0] });
+    });
+  });
+}
+
+/** A new connection every few hundred milliseconds, each timed from connect to the end of its answer. */
+function timeNewcomers(base: string, paths: string[]): { stop: () => Promise<number[]> } {
+  const times: number[] = [];
+  const pending = new Set<Promise<void>>();
+  const timer = setInterval(() => {
+    const started = performance.now();
+    const done = new Promise<void>((resolve) => {
+      const req = request(`${base}${pick(paths)}`, { agent: false, timeout: TIMEOUT_S * 1000 }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          times.push(performance.now() - started);
+          resolve();
+        });
+      });
+      req.on('timeout', () => req.destroy());
+      req.on('error', () => {
+        times.push(TIMEOUT_S * 1000);
+        resolve();
+      });
+      req.end();
+    });
+    pending.add(done);
+    void done.then(() => pending.delete(done));
+  }, NEWCOMER_EVERY_MS);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await Promise.all(pending);
+      return times;
+    },
+  };
+}
+
+function pick<T>(items: T[]): T {
+  return items[Math.floor(Math.random() * items.length)] as T;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}

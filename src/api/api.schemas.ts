@@ -1,0 +1,293 @@
+import { z } from '@hono/zod-openapi';
+import { DOCUMENT_TYPES } from '../record/record.types.ts';
+import { FACETS } from '../search/query/query.types.ts';
+
+/**
+ * The schemas of the JSON API: the OpenAPI description is generated from these, and tests check
+ * every endpoint's answers against the description. The record's field names are the product's
+ * fixed ones (PRODUCT.md, "The canonical JSON record").
+ */
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'record.not_found' }),
+      message: z.string().openapi({ example: 'No record with id "x". GET /api/records lists them.' }),
+    }),
+  })
+  .openapi('Error');
+
+const nullableString = z.string().nullable();
+
+const AgentSchema = z
+  .object({
+    name: z.string(),
+    alias: nullableString,
+    personId: nullableString,
+    raw: z.string().optional(),
+    office: nullableString.optional(),
+    officeId: nullableString.optional(),
+  })
+  .openapi('Agent');
+
+const ArchivalLocationSchema = z
+  .object({
+    repository: z.string(),
+    fond: nullableString.optional(),
+    opis: nullableString.optional(),
+    delo: nullableString.optional(),
+    papka: nullableString.optional(),
+    folios: z.object({ first: z.number().int(), last: z.number().int() }).nullable().optional(),
+    file: nullableString.optional(),
+    classification: nullableString.optional(),
+    raw: z.string(),
+  })
+  .openapi('ArchivalLocation');
+
+const MarkSchema = z.object({
+  type: z.enum([
+    'deletion',
+    'insertion',
+    'folio',
+    'editorial-note',
+    'signature',
+    'footnote-ref',
+    'page-break',
+  ]),
+  text: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  ref: z.string().optional(),
+});
+
+const TextSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['original', 'translation', 'draft', 'transcription', 'ocr']),
+    language: z.string(),
+    blocks: z.array(
+      z.object({ id: z.string(), type: z.string(), text: z.string(), marks: z.array(MarkSchema) }),
+    ),
+    notes: z
+      .array(z.object({ id: z.string(), n: z.string(), text: z.string(), blockId: nullableString }))
+      .optional(),
+  })
+  .openapi('Text');
+
+export const RecordSchema = z
+  .object({
+    id: z.string().openapi({ example: 'da-726b9b4bc6e2' }),
+    title: z.string(),
+    type: z.enum(DOCUMENT_TYPES),
+    date: z.object({
+      display: z.string(),
+      min: nullableString,
+      max: nullableString,
+      certainty: z.enum(['exact', 'approximate', 'inferred', 'unknown']),
+      timeZone: nullableString.optional(),
+    }),
+    authors: z.array(AgentSchema),
+    recipients: z.array(AgentSchema),
+    intermediaries: z.array(AgentSchema),
+    participants: z.array(AgentSchema).optional(),
+    numbers: z.array(z.object({ kind: z.string(), value: z.string() })),
+    summary: nullableString,
+    originalLanguage: nullableString,
+    place: nullableString.optional(),
+    archivalLocations: z.array(ArchivalLocationSchema),
+    credits: z.array(
+      z.object({
+        role: z.enum(['translator', 'contributor', 'funder', 'editor', 'transcriber', 'publication']),
+        name: z.string(),
+      }),
+    ),
+    rights: nullableString,
+    source: z.object({
+      file: z.string(),
+      url: nullableString,
+      recordId: nullableString,
+      format: z.string(),
+      sha256: z.string(),
+      encoding: z.string().optional(),
+      layout: z.string().optional(),
+      uploaded: nullableString.optional(),
+    }),
+    texts: z.array(TextSchema),
+    handling: z.array(
+      z
+        .object({ event: z.string(), at: nullableString, agent: nullableString, raw: z.string() })
+        .catchall(z.unknown()),
+    ),
+    mentions: z.array(
+      z
+        .object({ kind: z.string(), authorityId: nullableString, name: z.string(), form: z.string() })
+        .catchall(z.unknown()),
+    ),
+    relations: z.array(
+      z
+        .object({
+          type: z.string(),
+          target: z.string(),
+          source: z.string().optional(),
+          basis: z.string().optional(),
+        })
+        .catchall(z.unknown()),
+    ),
+    alignments: z.array(
+      z.object({
+        source: z.string(),
+        target: z.string(),
+        links: z.array(
+          z.object({ source: z.array(z.string()), target: z.array(z.string()), score: z.number() }),
+        ),
+      }),
+    ),
+    comparisons: z.array(z.object({ draft: z.string(), final: z.string() }).catchall(z.unknown())).optional(),
+    collections: z.array(z.object({ id: z.string(), position: z.number().int() })),
+    pages: z.object({ first: z.string(), last: z.string() }).nullable().optional(),
+    provenance: z.record(z.string(), z.object({ line: z.number().int() })).optional(),
+  })
+  .openapi('Record', { description: 'The canonical JSON record, as `chancery show ID --json` prints it.' });
+
+export const RecordSummarySchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    type: z.string(),
+    dateDisplay: z.string(),
+    dateMin: nullableString,
+    dateMax: nullableString.optional(),
+    originalLanguage: nullableString,
+    version: z.number().int(),
+  })
+  .openapi('RecordSummary');
+
+export const RecordListSchema = z
+  .object({
+    total: z.number().int().openapi({ description: 'Records that match the filters, on every page.' }),
+    limit: z.number().int(),
+    items: z.array(RecordSummarySchema),
+    next: nullableString.openapi({ description: 'The cursor of the next page; null on the last.' }),
+  })
+  .openapi('RecordList');
+
+export const VersionListSchema = z
+  .object({
+    id: z.string(),
+    versions: z.array(z.object({ version: z.number().int(), sha256: z.string(), savedAt: z.string() })),
+  })
+  .openapi('VersionList');
+
+const FacetValueSchema = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
+
+export const SearchResponseSchema = z
+  .object({
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    hits: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        date: z.string(),
+        snippet: z.string().openapi({ description: 'HTML-escaped passage, hits in `<mark>`.' }),
+        score: z.number(),
+      }),
+    ),
+    facets: z.object(
+      Object.fromEntries(FACETS.map((f) => [f, z.array(FacetValueSchema)])) as Record<
+        (typeof FACETS)[number],
+        z.ZodArray<typeof FacetValueSchema>
+      >,
+    ),
+  })
+  .openapi('SearchResponse');
+
+export const AuthoritySummarySchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['person', 'place', 'organization', 'term']),
+    name: z.string(),
+    description: nullableString,
+  })
+  .openapi('AuthoritySummary');
+
+export const AuthorityListSchema = z
+  .object({
+    total: z.number().int(),
+    page: z.number().int(),
+    limit: z.number().int(),
+    items: z.array(AuthoritySummarySchema),
+  })
+  .openapi('AuthorityList');
+
+export const AuthoritySchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['person', 'place', 'organization', 'term']),
+    name: z.string(),
+    names: z.array(
+      z
+        .object({
+          form: z.string(),
+          language: z.string().optional(),
+          kind: z.string(),
+          years: z.string().optional(),
+          source: z.string().optional(),
+          member: z.string().optional(),
+        })
+        .catchall(z.unknown()),
+    ),
+    description: nullableString.optional(),
+    externalIds: z.array(z.object({ scheme: z.string(), value: z.string() })).optional(),
+    source: z.string().optional(),
+    years: z.string().optional(),
+    members: z.array(z.string()).optional(),
+  })
+  .catchall(z.unknown())
+  .openapi('Authority');
+
+export const CollectionSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    kind: z.enum(['volume', 'curated']),
+    series: nullableString.optional(),
+    subSeries: nullableString.optional(),
+    volume: nullableString.optional(),
+    editors: z.array(z.string()).optional(),
+    published: nullableString.optional(),
+    publisher: nullableString.optional(),
+    place: nullableString.optional(),
+    description: nullableString.optional(),
+    records: z.number().int().optional().openapi({ description: 'How many records the collection holds.' }),
+  })
+  .openapi('Collection');
+
+export const CollectionListSchema = z.object({ items: z.array(CollectionSchema) }).openapi('CollectionList');
+
+export const ThreadSchema = z
+  .object({
+    a: z.object({ id: z.string(), name: z.string() }),
+    b: z.object({ id: z.string(), name: z.string() }),
+    records: z.array(
+      RecordSummarySchema.extend({ authorIds: z.array(z.string()), recipientIds: z.array(z.string()) }),
+    ),
+  })
+  .openapi('Thread');
+
+/** The error answers every endpoint may give, for the OpenAPI description. */
+export function errorResponses(...statuses: (400 | 404 | 406 | 503)[]) {
+  const descriptions = {
+    400: 'A parameter is malformed or out of range.',
+    404: 'Nothing under this id.',
+    406: 'The `Accept` header asks for something other than JSON.',
+    503: 'The search ran past its time budget and was stopped (`search.timeout`); `Retry-After` says when to try again.',
+  };
+  return Object.fromEntries(
+    [...new Set([...statuses, 406 as const])].map((status) => [
+      status,
+      { description: descriptions[status], content: { 'application/json': { schema: ErrorSchema } } },
+    ]),
+  );
+}

@@ -1,0 +1,70 @@
+import type Database from 'better-sqlite3';
+import type { ChangeQuery, RecordChange } from '../store.types.ts';
+
+interface ChangeRow {
+  id: string;
+  changedAt: string;
+  type: string;
+  collections: string;
+}
+
+/**
+ * Saved records and deletions by time of change, then id. Each side is read in that order from its
+ * own index and the two are merged, so that a page costs its length, not the archive's size.
+ */
+export function listRecordChanges(
+  db: Database.Database,
+  query: ChangeQuery,
+): { total: number; changes: RecordChange[] } {
+  const params = {
+    from: query.from ?? null,
+    until: query.until ?? null,
+    type: query.type ?? null,
+    collection: query.collection ?? null,
+    some: query.inSomeCollection ? 1 : null,
+    id: query.id ?? null,
+    afterAt: query.after?.changedAt ?? null,
+    afterId: query.after?.id ?? null,
+    limit: query.limit,
+  };
+  const window = `(@from IS NULL OR changed_at >= @from) AND (@until IS NULL OR changed_at <= @until)
+    AND (@type IS NULL OR type = @type) AND (@id IS NULL OR id = @id)`;
+  const after = '(@afterAt IS NULL OR changed_at > @afterAt OR (changed_at = @afterAt AND id > @afterId))';
+  const saved = `SELECT r.id, r.updated_at AS changed_at, r.type,
+      (SELECT json_group_array(m.collection_id) FROM (SELECT collection_id FROM collection_members
+        WHERE record_id = r.id ORDER BY collection_id) m) AS collections
+    FROM records r`;
+  const savedWhere = `WHERE (@collection IS NULL OR EXISTS (SELECT 1 FROM collection_members m
+      WHERE m.record_id = r.id AND m.collection_id = @collection))
+    AND (@some IS NULL OR EXISTS (SELECT 1 FROM collection_members m WHERE m.record_id = r.id))`;
+  const deleted = `SELECT id, deleted_at AS changed_at, type, collections FROM record_deletions d
+    WHERE (@collection IS NULL OR EXISTS (SELECT 1 FROM json_each(d.collections) WHERE value = @collection))
+    AND (@some IS NULL OR d.collections <> '[]')`;
+  const page = (from: string) =>
+    db
+      .prepare(
+        `SELECT id, changed_at AS changedAt, type, collections FROM (${from}) WHERE ${window} AND ${after}
+         ORDER BY changed_at, id LIMIT @limit`,
+      )
+      .all(params) as ChangeRow[];
+  const count = (from: string) =>
+    Number(db.prepare(`SELECT count(*) FROM (${from}) WHERE ${window}`).pluck().get(params));
+  const savedRows = page(`${saved} ${savedWhere}`).map((row) => toChange(row, false));
+  const deletedRows = page(deleted).map((row) => toChange(row, true));
+  const changes = [...savedRows, ...deletedRows]
+    .sort((a, b) =>
+      a.changedAt === b.changedAt ? (a.id < b.id ? -1 : 1) : a.changedAt < b.changedAt ? -1 : 1,
+    )
+    .slice(0, query.limit);
+  return { total: count(`${saved} ${savedWhere}`) + count(deleted), changes };
+}
+
+function toChange(row: ChangeRow, deleted: boolean): RecordChange {
+  return {
+    id: row.id,
+    changedAt: row.changedAt,
+    deleted,
+    type: row.type,
+    collections: JSON.parse(row.collections) as string[],
+  };
+}
