@@ -1,12 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ChanceryError } from './errors.ts';
 import { READERS } from './ingest/formats/format.readers.ts';
 import type { FormatReader } from './ingest/formats/format.types.ts';
+import type { JobQueue, RetryPolicy } from './jobs/job-queue.types.ts';
+import { syncAuthorities } from './names/authorities.sync.ts';
 import { AuthorityIndex } from './names/authority.index.ts';
 import { loadAuthorities } from './names/authority.loader.ts';
+import { SEARCH_BUDGET_MS } from './search/search.budget.ts';
 import type { SearchIndex } from './search/search-index.types.ts';
-import { openPostgresArchive } from './store/postgres/postgres.store.ts';
-import { isPostgresUrl } from './store/postgres/postgres.url.ts';
+import { openPostgresArchive, openPostgresReplica } from './store/postgres/postgres.store.ts';
+import { isPostgresUrl, redact } from './store/postgres/postgres.url.ts';
+import { ReplicaMonitor } from './store/postgres/replica.monitor.ts';
+import { routeReads } from './store/postgres/replica.route.ts';
 import { openSqliteArchive } from './store/sqlite/sqlite.store.ts';
 import type { Store } from './store/store.types.ts';
 
@@ -15,32 +21,16 @@ import type { Store } from './store/store.types.ts';
 export const DEFAULT_DB = './data/chancery.db';
 export const SAMPLE_DIR = new URL('../data/sample/', import.meta.url).pathname;
 
-import { syncAuthorities } from './names/authorities.sync.ts';
 export interface App {
+  /** The archive's store and index: on PostgreSQL, the primary, where every write goes. */
   store: Store;
   search: SearchIndex;
+  /** What the reading room and the API read through: a replica's while it is up to date, else the same as `store` and `search`. */
+  reader: { store: Store; search: SearchIndex };
+  jobs: JobQueue;
   authorities: AuthorityIndex;
   readers: FormatReader[];
   close(): Promise<void>;
-}
-
-/**
- * Opens the store and its search index that `db` names: a `postgres://` (or `postgresql://`)
- * URL is a PostgreSQL database, created and migrated on first use; a file path, `sqlite:FILE` or
- * `:memory:` is a SQLite database. A server asks for `searchThreads` (SQLite's searches then run
- * in worker threads) and a `searchBudgetMs` that no search may exceed (on PostgreSQL, the
- * statement timeout of its searches).
- *
- * @example const { store, search } = await openArchive('sqlite:./data/chancery.db');
- */
-export async function openArchive(
-  db: string,
-  options: SearchOptions = {},
-): Promise<{ store: Store; search: SearchIndex }> {
-  if (isPostgresUrl(db)) return openPostgresArchive(db, options);
-  const path = db.startsWith('sqlite:') ? db.slice('sqlite:'.length) : db;
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  return openSqliteArchive(path, options);
 }
 
 /** How a server's searches run: in how many threads (SQLite), within what time. */
@@ -49,23 +39,96 @@ export interface SearchOptions {
   searchBudgetMs?: number;
 }
 
+/** How background jobs are retried, and how often an idle worker looks for one. */
+export interface JobOptions {
+  retry?: RetryPolicy;
+  pollMs?: number;
+}
+
+/**
+ * Opens the store, its search index and its job queue that `db` names: a `postgres://` (or
+ * `postgresql://`) URL is a PostgreSQL database, created and migrated on first use; a file path,
+ * `sqlite:FILE` or `:memory:` is a SQLite database. A server asks for `searchThreads` (SQLite's
+ * searches then run in worker threads) and a `searchBudgetMs` that no search may exceed (on
+ * PostgreSQL, the statement timeout of its searches).
+ *
+ * @example const { store, search, jobs } = await openArchive('sqlite:./data/chancery.db');
+ */
+export async function openArchive(
+  db: string,
+  options: SearchOptions & { jobs?: JobOptions } = {},
+): Promise<{ store: Store; search: SearchIndex; jobs: JobQueue }> {
+  if (isPostgresUrl(db)) return openPostgresArchive(db, options);
+  const path = db.startsWith('sqlite:') ? db.slice('sqlite:'.length) : db;
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  return openSqliteArchive(path, options);
+}
+
 /**
  * Opens the archive: the store and its search index at `db` (default `./data/chancery.db`, or
  * `CHANCERY_DB`; see `openArchive`), and the authority file that ships with Chancery merged with
- * the authorities ingested into the store.
+ * the authorities ingested into the store. With `readDb`, a streaming replica of a PostgreSQL
+ * primary, `reader` reads from the replica while it keeps up (src/store/postgres/replica.monitor.ts),
+ * and changes of where reads go are said through `log`.
  *
  * @example const app = await openApp({ db: ':memory:' });
  */
-export async function openApp(options: { db?: string } & SearchOptions = {}): Promise<App> {
+export async function openApp(
+  options: {
+    db?: string;
+    readDb?: string;
+    jobs?: JobOptions;
+    /** How far a replica may lag before reads go to the primary (default 5 s), and how often that is checked (1 s). */
+    replica?: { maxLagMs?: number; checkEveryMs?: number };
+    log?: (message: string) => void;
+  } & SearchOptions = {},
+): Promise<App> {
   const db = options.db ?? process.env.CHANCERY_DB ?? DEFAULT_DB;
-  const { store, search } = await openArchive(db, options);
+  if (options.readDb && !(isPostgresUrl(db) && isPostgresUrl(options.readDb))) {
+    throw new ChanceryError(
+      'store.url',
+      `--read-db ${redact(options.readDb)} must be a postgres:// replica of a PostgreSQL archive (--db postgres://…), not of ${redact(db)}.`,
+    );
+  }
+  const { store, search, jobs } = await openArchive(db, options);
+  const replica = options.readDb ? await openReplica(db, options.readDb, options) : null;
   // The authority file, then, once the archive has reconciled its sources, the people, places and
   // bodies as reconciled (they include the authority file's).
   const authorities = new AuthorityIndex(loadAuthorities());
   await syncAuthorities({ store, authorities });
   const close = async () => {
+    await jobs.close();
+    await replica?.close();
     await search.close();
     await store.close();
   };
-  return { store, search, authorities, readers: READERS, close };
+  const reader = replica ? routeReads({ primary: { store, search }, ...replica }) : { store, search };
+  return { store, search, reader, jobs, authorities, readers: READERS, close };
+}
+
+async function openReplica(
+  primary: string,
+  readDb: string,
+  options: {
+    replica?: { maxLagMs?: number; checkEveryMs?: number };
+    log?: (message: string) => void;
+  } & SearchOptions,
+) {
+  const budgetMs = options.searchBudgetMs ?? (options.searchThreads ? SEARCH_BUDGET_MS : undefined);
+  const replica = openPostgresReplica(readDb, budgetMs ? { searchBudgetMs: budgetMs } : {});
+  const monitor = new ReplicaMonitor({
+    primary,
+    replica: readDb,
+    ...options.replica,
+    log: options.log ?? ((message) => process.stderr.write(`${message}\n`)),
+  });
+  await monitor.start();
+  return {
+    replica,
+    monitor,
+    close: async () => {
+      await monitor.close();
+      await replica.close();
+    },
+  };
 }

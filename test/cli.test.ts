@@ -27,7 +27,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 test('every command documents itself with --help', async () => {
   const top = await chancery('--help');
   assert.equal(top.code, 0);
-  for (const command of ['ingest', 'serve', 'show', 'list', 'export']) {
+  for (const command of ['ingest', 'serve', 'show', 'list', 'export', 'jobs', 'reindex']) {
     assert.match(top.stdout, new RegExp(`\\b${command}\\b`));
     const help = await chancery(command, '--help');
     assert.equal(help.code, 0, command);

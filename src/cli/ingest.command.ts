@@ -1,6 +1,8 @@
+import { resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { FileReport, IngestProgress, IngestReport } from '../ingest/ingest.batch.ts';
+import { withApp } from './cli.options.ts';
 import { ingestInWorker } from './ingest.thread.ts';
 
 export function registerIngestCommand(program: Command): void {
@@ -11,11 +13,27 @@ export function registerIngestCommand(program: Command): void {
     )
     .argument('<paths...>', 'files or directories')
     .option('--quiet', 'print the summary only, not a line per file')
-    .action(async (paths: string[], options: { quiet?: boolean }, command: Command) => {
+    .option(
+      '--queue',
+      'queue the ingest as a background job (a worker of chancery serve or chancery jobs --work runs it) instead of ingesting now',
+    )
+    .action(async (paths: string[], options: { quiet?: boolean; queue?: boolean }, command: Command) => {
+      if (options.queue) {
+        await queueIngest(paths, command);
+        return;
+      }
       const { db } = command.optsWithGlobals<{ db?: string }>();
       const report = await runIngest({ db, paths, quiet: options.quiet ?? false });
       if (report.failed > 0) process.exitCode = 1;
     });
+}
+
+/** The files as a job: their absolute paths, for a worker that may run in another directory. */
+async function queueIngest(paths: string[], command: Command): Promise<void> {
+  await withApp(command, async (app) => {
+    const id = await app.jobs.add('ingest', { paths: paths.map((p) => resolve(p)) });
+    process.stdout.write(`Queued ingest job ${id}; chancery jobs shows its progress.\n`);
+  });
 }
 
 async function runIngest(options: { db?: string; paths: string[]; quiet: boolean }): Promise<IngestReport> {

@@ -3,6 +3,7 @@ import { isChanceryError } from '../errors.ts';
 import { registerCopyCommand } from './copy.command.ts';
 import { registerExportCommand } from './export.command.ts';
 import { registerIngestCommand } from './ingest.command.ts';
+import { registerJobsCommand, registerReindexCommand } from './jobs.command.ts';
 import { registerListCommand } from './list.command.ts';
 import { registerPeopleCommand } from './people.command.ts';
 import { registerSearchCommand } from './search.command.ts';
@@ -33,6 +34,8 @@ registerSearchCommand(program);
 registerExportCommand(program);
 registerCopyCommand(program);
 registerServeCommand(program);
+registerJobsCommand(program);
+registerReindexCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -3,12 +3,16 @@ import type { Command } from 'commander';
 import type { App } from '../app.ts';
 import { ChanceryError } from '../errors.ts';
 import { parsePort, parsePositiveInt, withApp } from './cli.options.ts';
+import { startJobWorker } from './jobs.command.ts';
 
 /**
  * Search threads per web process: one process counts and ranks a search side by side on two
  * cores; several processes take one each.
  */
 const searchThreadsFor = (workers: number) => (workers > 1 ? 1 : 2);
+
+/** How long a stopping server waits for the requests under way before it exits anyway. */
+const STOP_DEADLINE_MS = 10_000;
 
 export function registerServeCommand(program: Command): void {
   program
@@ -24,46 +28,61 @@ export function registerServeCommand(program: Command): void {
       1,
     )
     .option(
+      '--read-db <url>',
+      'a streaming replica of the PostgreSQL archive: the reading room and the API read from it while it keeps up, writes go to --db (default $CHANCERY_READ_DB)',
+    )
+    .option('--no-jobs', 'run no worker for background jobs here (one runs elsewhere: chancery jobs --work)')
+    .option(
       '--base-url <url>',
       "the archive's public address, for citations, canonical links, OAI-PMH and sitemaps (default $CHANCERY_BASE_URL, else each request's own origin)",
     )
-    .action(
-      async (
-        options: { port: number; host: string; sample?: boolean; baseUrl?: string; workers: number },
-        command: Command,
-      ) => {
-        const { db } = command.optsWithGlobals<{ db?: string }>();
-        const baseUrl = readBaseUrl(options.baseUrl ?? process.env.CHANCERY_BASE_URL);
-        if (options.workers > 1 && cluster.isPrimary) {
-          if (options.sample) await withApp(command, ingestSampleWhenEmpty);
-          await superviseWorkers(options);
-          return;
-        }
-        // Loaded when the server starts, not with every command of the CLI (see withApp).
-        const [{ openApp }, { createWebApp }, { listenWeb, portOf }] = await Promise.all([
-          import('../app.ts'),
-          import('../web/web.app.tsx'),
-          import('../web/web.listen.ts'),
-        ]);
-        const app = await openApp({
-          ...(db ? { db } : {}),
-          searchThreads: searchThreadsFor(options.workers),
+    .action(async (options: ServeOptions, command: Command) => {
+      const { db } = command.optsWithGlobals<{ db?: string }>();
+      const baseUrl = readBaseUrl(options.baseUrl ?? process.env.CHANCERY_BASE_URL);
+      const readDb = options.readDb ?? process.env.CHANCERY_READ_DB;
+      if (options.workers > 1 && cluster.isPrimary) {
+        if (options.sample) await withApp(command, ingestSampleWhenEmpty);
+        await superviseWorkers(options, options.jobs ? await runJobsBeside(db) : null);
+        return;
+      }
+      // Loaded when the server starts, not with every command of the CLI (see withApp).
+      const [{ openApp }, { createWebApp }, { listenWeb, portOf }] = await Promise.all([
+        import('../app.ts'),
+        import('../web/web.app.tsx'),
+        import('../web/web.listen.ts'),
+      ]);
+      const app = await openApp({
+        ...(db ? { db } : {}),
+        ...(readDb ? { readDb } : {}),
+        searchThreads: searchThreadsFor(options.workers),
+      });
+      if (options.sample && cluster.isPrimary) await ingestSampleWhenEmpty(app);
+      // The search workers start and read the facets into memory before listening (seconds for
+      // a large archive), so no reader waits for that.
+      await app.search.warm();
+      // Pages and the API read through the replica while it keeps up; writes go to the primary.
+      const web = createWebApp({ ...app, ...app.reader, ...(baseUrl ? { baseUrl } : {}) });
+      const server = await listenWeb(web, { port: options.port, hostname: options.host });
+      // One worker of jobs per `chancery serve`: in its one process, or in a cluster's primary.
+      const worker = options.jobs && cluster.isPrimary ? await startJobWorker(app) : null;
+      // A cluster's primary prints the address once, for all of its processes.
+      if (cluster.isPrimary) {
+        process.stdout.write(`Chancery reading room: http://${options.host}:${portOf(server)}/\n`);
+      }
+      const stop = () => {
+        // Requests under way are answered, then the archive is closed; a connection that never
+        // ends does not keep the process alive past the deadline.
+        setTimeout(() => process.exit(0), STOP_DEADLINE_MS).unref();
+        server.close(async () => {
+          await worker?.stop();
+          await app.close();
+          // A cluster's web process lives while it is connected to the primary.
+          cluster.worker?.disconnect();
         });
-        if (options.sample && cluster.isPrimary) await ingestSampleWhenEmpty(app);
-        // The search workers start and read the facets into memory before listening (seconds for
-        // a large archive), so no reader waits for that.
-        await app.search.warm();
-        const web = createWebApp({ ...app, ...(baseUrl ? { baseUrl } : {}) });
-        const server = await listenWeb(web, { port: options.port, hostname: options.host });
-        // A cluster's primary prints the address once, for all of its processes.
-        if (cluster.isPrimary) {
-          process.stdout.write(`Chancery reading room: http://${options.host}:${portOf(server)}/\n`);
-        }
-        const stop = () => server.close(() => void app.close());
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      },
-    );
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
 }
 
 /**
@@ -72,7 +91,10 @@ export function registerServeCommand(program: Command): void {
  * and the authorities follow the database, sessions are the database's). A process that dies is
  * replaced; SIGINT and SIGTERM stop them all.
  */
-async function superviseWorkers(options: { port: number; host: string; workers: number }): Promise<void> {
+async function superviseWorkers(
+  options: { port: number; host: string; workers: number },
+  jobs: { stop(): Promise<void> } | null,
+): Promise<void> {
   let stopping = false;
   let announced = false;
   cluster.on('listening', (_worker, address) => {
@@ -92,10 +114,39 @@ async function superviseWorkers(options: { port: number; host: string; workers: 
   for (let i = 0; i < options.workers; i++) cluster.fork();
   const stop = () => {
     stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
+    // The signal itself, not cluster's kill(): that first waits for the worker's server to close
+    // every connection, which a worker under load never finished, and the signal never came.
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    void jobs?.stop();
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+interface ServeOptions {
+  port: number;
+  host: string;
+  sample?: boolean;
+  baseUrl?: string;
+  workers: number;
+  readDb?: string;
+  jobs: boolean;
+}
+
+/**
+ * The job worker of a cluster: in its primary, which serves no requests, on the archive's primary
+ * database. Stopping it closes the archive.
+ */
+async function runJobsBeside(db: string | undefined): Promise<{ stop(): Promise<void> }> {
+  const { openApp } = await import('../app.ts');
+  const app = await openApp(db ? { db } : {});
+  const worker = await startJobWorker(app);
+  return {
+    stop: async () => {
+      await worker.stop();
+      await app.close();
+    },
+  };
 }
 
 /** An absolute http(s) URL without a trailing slash, or a usage error that says what was wrong. */

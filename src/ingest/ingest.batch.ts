@@ -50,6 +50,11 @@ export interface IngestOptions {
   onSaved?: (records: readonly ChanceryRecord[]) => void;
   /** Called when a file brought authorities (persons, offices, places): the archive reconciles them. */
   onAuthorities?: () => void;
+  /**
+   * Resolves the relations of the records saved (replies, copies, attachments), once all are
+   * saved: here by default; an ingest job queues a job for it instead (src/jobs/job.handlers.ts).
+   */
+  resolveRelations?: (ids: readonly string[]) => Promise<void>;
 }
 
 /**
@@ -98,7 +103,7 @@ export async function ingestPaths(options: IngestOptions): Promise<IngestReport>
     await prepared.close();
   }
   // Replies, copies and attachments are found among the records the archive holds once all are saved.
-  await resolveRelations({ store: options.store, search: options.search, ids: correspondence });
+  await (options.resolveRelations ?? ((ids) => resolveRelations({ ...options, ids })))(correspondence);
   // The people each source named become the archive's people, reconciled across sources.
   const unreconciled = (await options.store.countReconciled()) === 0 && options.authorities.base.length > 0;
   if (authoritiesChanged || unreconciled) {

@@ -226,6 +226,13 @@ export interface Store {
   /** The reconciliation as saved: what `saveReconciliation` takes. */
   getReconciliation(): Promise<Reconciliation>;
 
+  /**
+   * Writes the search index entries of up to `limit` records again, those after the id `after` in
+   * id order, in one transaction: a reindex goes through the archive a page at a time. The last id
+   * written; null when no record was left.
+   */
+  reindexRecords(page: { after: string; limit: number }): Promise<string | null>;
+
   /** Checks the database's own consistency; returns the problems found, none when healthy. */
   checkIntegrity(): Promise<string[]>;
   close(): Promise<void>;

@@ -156,6 +156,19 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       CREATE INDEX records_by_change ON records (updated_at, id);
     `,
   },
+  {
+    version: 3,
+    name: 'progress of background jobs',
+    sql: `
+      -- pg-boss keeps the jobs (in its own schema, src/jobs/postgres/pgboss.job-queue.ts) but
+      -- writes a job's output only when it ends: how far a running job has come is kept here.
+      CREATE TABLE job_progress (
+        job_id     text PRIMARY KEY,
+        progress   text NOT NULL,
+        updated_at text NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Serializes migrations of one database between processes that open it at once. */

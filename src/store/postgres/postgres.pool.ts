@@ -43,6 +43,22 @@ export async function openPool(address: PostgresAddress): Promise<pg.Pool> {
   return pool;
 }
 
+/**
+ * A pool on a read replica: nothing is created or migrated (a hot standby takes no writes), and
+ * no connection is made until the first query, so a replica that is down does not stop a server
+ * from starting. A replica that does not answer within two seconds is taken as down.
+ */
+export function openReadPool(address: PostgresAddress): pg.Pool {
+  const pool = new pg.Pool({
+    ...address.config,
+    max: POOL_SIZE,
+    connectionTimeoutMillis: 2000,
+    options: `-c search_path=${address.schema},public`,
+  });
+  pool.on('error', () => {});
+  return pool;
+}
+
 /** Creates the database when the server has none of that name. */
 async function ensureDatabase(address: PostgresAddress): Promise<void> {
   const probe = new pg.Client(address.config);

@@ -1,5 +1,7 @@
 import type pg from 'pg';
 import { ChanceryError } from '../../errors.ts';
+import type { JobQueue } from '../../jobs/job-queue.types.ts';
+import { PgBossJobQueue, type PgBossJobQueueOptions } from '../../jobs/postgres/pgboss.job-queue.ts';
 import type { Reconciliation } from '../../names/authorities.reconcile.ts';
 import type { ReviewItem } from '../../names/people.reconcile.ts';
 import type {
@@ -31,13 +33,15 @@ import { PostgresAuthorities } from './postgres.authorities.ts';
 import { listRecordChanges } from './postgres.changes.ts';
 import { readHistories, readSources, writeHistories } from './postgres.histories.ts';
 import { migrate } from './postgres.migrations.ts';
-import { connectionError, openPool } from './postgres.pool.ts';
+import { connectionError, openPool, openReadPool } from './postgres.pool.ts';
 import { parsePostgresUrl } from './postgres.url.ts';
 
 /** An archive in one PostgreSQL database: the store, and the search index it writes in its transactions. */
 export interface PostgresArchive {
   store: Store;
   search: SearchIndex;
+  /** Background jobs: pg-boss, in a schema of its own in the same database. */
+  jobs: JobQueue;
 }
 
 /**
@@ -49,7 +53,11 @@ export interface PostgresArchive {
  */
 export async function openPostgresArchive(
   url: string,
-  options: { searchThreads?: number; searchBudgetMs?: number } = {},
+  options: {
+    searchThreads?: number;
+    searchBudgetMs?: number;
+    jobs?: Omit<PgBossJobQueueOptions, 'address' | 'pool'>;
+  } = {},
 ): Promise<PostgresArchive> {
   const address = parsePostgresUrl(url);
   const pool = await openPool(address);
@@ -66,7 +74,28 @@ export async function openPostgresArchive(
   const search = new PostgresSearchIndex(pool, authorities, budgetMs);
   const store = new PostgresStore(pool, authorities, address.display);
   await store.reindexIfStale();
-  return { store, search };
+  return { store, search, jobs: new PgBossJobQueue({ ...options.jobs, address, pool }) };
+}
+
+/**
+ * Opens the archive at `url` for reading only: a streaming replica of the primary, whose schema
+ * the primary migrates. Nothing is written and no connection is made until the first read
+ * (src/store/postgres/replica.route.ts decides when reads go there).
+ *
+ * @example const replica = openPostgresReplica('postgres://replica.example.org/chancery');
+ */
+export function openPostgresReplica(
+  url: string,
+  options: { searchBudgetMs?: number } = {},
+): { store: Store; search: SearchIndex; close(): Promise<void> } {
+  const address = parsePostgresUrl(url);
+  const pool = openReadPool(address);
+  const authorities = new PostgresAuthorities(pool);
+  return {
+    store: new PostgresStore(pool, authorities, address.display),
+    search: new PostgresSearchIndex(pool, authorities, options.searchBudgetMs),
+    close: () => pool.end(),
+  };
 }
 
 /** Writers take this lock in their transaction: one writer at a time, as SQLite has it. */
@@ -493,6 +522,21 @@ class PostgresStore implements Store {
 
   async close(): Promise<void> {
     await this.pool.end();
+  }
+
+  async reindexRecords(page: { after: string; limit: number }): Promise<string | null> {
+    return this.write(async (client) => {
+      const { rows } = await client.query<{ id: string; json: string }>(
+        'SELECT id, json FROM records WHERE id > $1 ORDER BY id LIMIT $2',
+        [page.after, page.limit],
+      );
+      if (rows.length === 0) return null;
+      await this.index.indexRecords(
+        client,
+        rows.map((r) => JSON.parse(r.json) as ChanceryRecord),
+      );
+      return rows.at(-1)?.id ?? null;
+    });
   }
 
   /** Indexes every record again when the index was built by an older version of the code, or never. */

@@ -214,4 +214,31 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       CREATE INDEX records_by_change ON records(updated_at, id);
     `,
   },
+  {
+    version: 8,
+    name: 'background jobs',
+    sql: `
+      -- The job queue of an archive on SQLite (src/jobs/sqlite/sqlite.job-queue.ts). A worker
+      -- holds a running job by its lease, renewed while it runs: a job whose lease ran out was
+      -- left by a process that stopped, and is taken again.
+      CREATE TABLE jobs (
+        id             TEXT PRIMARY KEY,
+        kind           TEXT NOT NULL,
+        data           TEXT NOT NULL,
+        state          TEXT NOT NULL,
+        attempts       INTEGER NOT NULL DEFAULT 0,
+        max_attempts   INTEGER NOT NULL,
+        retry_delay_s  REAL NOT NULL,
+        run_after      TEXT NOT NULL,
+        lease_until    TEXT,
+        last_error     TEXT,
+        progress       TEXT,
+        created_at     TEXT NOT NULL,
+        started_at     TEXT,
+        finished_at    TEXT
+      );
+      CREATE INDEX jobs_runnable ON jobs(state, run_after);
+      CREATE INDEX jobs_by_creation ON jobs(created_at);
+    `,
+  },
 ];

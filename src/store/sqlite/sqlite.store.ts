@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { ChanceryError } from '../../errors.ts';
+import type { JobQueue } from '../../jobs/job-queue.types.ts';
+import { SqliteJobQueue, type SqliteJobQueueOptions } from '../../jobs/sqlite/sqlite.job-queue.ts';
 import type { Reconciliation } from '../../names/authorities.reconcile.ts';
 import type { ReviewItem } from '../../names/people.reconcile.ts';
 import type {
@@ -44,6 +46,8 @@ interface RecordRow {
 export interface SqliteArchive {
   store: Store;
   search: SearchIndex;
+  /** Background jobs, in a table of the same database. */
+  jobs: JobQueue;
 }
 
 /**
@@ -56,7 +60,12 @@ export interface SqliteArchive {
  */
 export function openSqliteArchive(
   path: string,
-  options: { searchThreads?: number; searchBudgetMs?: number; migrations?: Migration[] } = {},
+  options: {
+    searchThreads?: number;
+    searchBudgetMs?: number;
+    migrations?: Migration[];
+    jobs?: SqliteJobQueueOptions;
+  } = {},
 ): SqliteArchive {
   const migrations = options.migrations ?? SQLITE_MIGRATIONS;
   const db = new Database(path);
@@ -74,6 +83,7 @@ export function openSqliteArchive(
       threads: options.searchThreads ?? 0,
       ...(options.searchBudgetMs ? { budgetMs: options.searchBudgetMs } : {}),
     }),
+    jobs: new SqliteJobQueue(db, options.jobs),
   };
 }
 
@@ -452,6 +462,17 @@ class SqliteStore implements Store {
 
   async listReview(): Promise<ReviewItem[]> {
     return this.reconciled.review();
+  }
+
+  async reindexRecords(page: { after: string; limit: number }): Promise<string | null> {
+    const rows = this.db
+      .prepare('SELECT json FROM records WHERE id > ? ORDER BY id LIMIT ?')
+      .pluck()
+      .all(page.after, page.limit) as string[];
+    if (rows.length === 0) return null;
+    const records = rows.map((json) => JSON.parse(json) as ChanceryRecord);
+    this.db.transaction(() => this.index.indexRecords(records))();
+    return records.at(-1)?.id ?? null;
   }
 
   /**
