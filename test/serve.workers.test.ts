@@ -22,7 +22,8 @@ before(async () => {
   server = spawn(
     process.execPath,
     [CHANCERY_BIN, '--db', db, 'serve', '--workers', '2', '--port', '0', '--host', '127.0.0.1'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    // Started from another directory, as an installed archive is: the pages still render.
+    { stdio: ['ignore', 'pipe', 'inherit'], cwd: dir },
   );
   base = await new Promise((resolve, reject) => {
     server.once('exit', (code) => reject(new Error(`chancery serve exited with ${code}`)));

@@ -1,4 +1,5 @@
 import cluster from 'node:cluster';
+import type { ServerType } from '@hono/node-server';
 import type { Command } from 'commander';
 import type { App } from '../app.ts';
 import { ChanceryError } from '../errors.ts';
@@ -59,9 +60,8 @@ export function registerServeCommand(program: Command): void {
         if (cluster.isPrimary) {
           process.stdout.write(`Chancery reading room: http://${options.host}:${portOf(server)}/\n`);
         }
-        const stop = () => server.close(() => void app.close());
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+        process.once('SIGINT', () => void stopServing(server, app));
+        process.once('SIGTERM', () => void stopServing(server, app));
       },
     );
 }
@@ -92,10 +92,40 @@ async function superviseWorkers(options: { port: number; host: string; workers: 
   for (let i = 0; i < options.workers; i++) cluster.fork();
   const stop = () => {
     stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
+    const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+    let running = workers.length;
+    if (running === 0) process.exit(0);
+    cluster.on('exit', () => {
+      if (--running === 0) process.exit(0);
+    });
+    for (const worker of workers) worker.process.kill('SIGTERM');
+    // A process that does not stop in time is killed: stopping never hangs.
+    setTimeout(() => {
+      for (const worker of workers) worker.process.kill('SIGKILL');
+    }, STOP_GRACE_MS * 2).unref();
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** How long requests under way may take to finish when the server is told to stop. */
+const STOP_GRACE_MS = 5000;
+
+/**
+ * Stops taking connections, lets the requests under way finish (for at most STOP_GRACE_MS, then
+ * drops their connections), closes the archive and ends the process: kept-alive connections
+ * and search threads never keep a stopped server alive.
+ */
+async function stopServing(server: ServerType, app: { close(): Promise<void> }): Promise<void> {
+  const closed = new Promise((resolve) => server.close(resolve));
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+  const late = setTimeout(() => {
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  }, STOP_GRACE_MS);
+  await closed;
+  clearTimeout(late);
+  await app.close().catch(() => {});
+  process.exit(0);
 }
 
 /** An absolute http(s) URL without a trailing slash, or a usage error that says what was wrong. */
