@@ -1,14 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { archivePageMarkdownReader } from './ingest/formats/archive-page-markdown.reader.ts';
-import { archivePagePdfReader } from './ingest/formats/archive-page-pdf.reader.ts';
-import { archivePagePdfTextReader } from './ingest/formats/archive-page-pdf-text.reader.ts';
-import { archivePageTextReader } from './ingest/formats/archive-page-text.reader.ts';
-import { chanceryJsonReader } from './ingest/formats/chancery-json.reader.ts';
+import { READERS } from './ingest/formats/format.readers.ts';
 import type { FormatReader } from './ingest/formats/format.types.ts';
-import { teiChanceryReader } from './ingest/formats/tei-chancery.reader.ts';
-import { teiFrusReader } from './ingest/formats/tei-frus.reader.ts';
-import { syncAuthorities } from './names/authorities.sync.ts';
 import { AuthorityIndex } from './names/authority.index.ts';
 import { loadAuthorities } from './names/authority.loader.ts';
 import type { SearchIndex } from './search/search-index.types.ts';
@@ -22,17 +15,7 @@ import type { Store } from './store/store.types.ts';
 export const DEFAULT_DB = './data/chancery.db';
 export const SAMPLE_DIR = new URL('../data/sample/', import.meta.url).pathname;
 
-/** Every input format Chancery reads; detection picks the best-scoring one per file. */
-export const READERS: FormatReader[] = [
-  archivePageTextReader,
-  archivePageMarkdownReader,
-  archivePagePdfTextReader,
-  archivePagePdfReader,
-  teiFrusReader,
-  teiChanceryReader,
-  chanceryJsonReader,
-];
-
+import { syncAuthorities } from './names/authorities.sync.ts';
 export interface App {
   store: Store;
   search: SearchIndex;

@@ -7,6 +7,7 @@ import type {
   Collection,
   Relation,
 } from '../record/record.types.ts';
+import type { IndexDocument } from '../search/index-document.build.ts';
 
 /** Which reconciled authorities to list: a kind, names beginning so (A–Z), any form containing a text. */
 export interface ReconciledQuery {
@@ -15,6 +16,15 @@ export interface ReconciledQuery {
   contains?: string;
   limit?: number;
   offset?: number;
+}
+
+/**
+ * What a save may be given beside the records: their index documents, analyzed ahead of it (in a
+ * reader thread while the writer saves, src/ingest/prepare.pool.ts) so that the writer only writes.
+ */
+export interface SaveOptions {
+  /** `documents[i]` is `buildIndexDocument(records[i])`; the store analyzes the records itself when absent. */
+  documents?: readonly IndexDocument[];
 }
 
 /** One record as the store holds it, for copying an archive: every version as saved, and its resolved relations. */
@@ -145,7 +155,7 @@ export interface Store {
    */
   saveRecord(record: ChanceryRecord): Promise<SaveOutcome>;
   /** Saves several records in one transaction (a TEI volume's documents, in batches). */
-  saveRecords(records: ChanceryRecord[]): Promise<SaveOutcome[]>;
+  saveRecords(records: ChanceryRecord[], options?: SaveOptions): Promise<SaveOutcome[]>;
   getRecord(id: string): Promise<ChanceryRecord | null>;
   /**
    * Removes a record, its earlier versions and its index entries; the deletion itself is kept

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { nameKeys } from '../../names/translit/name.keys.ts';
 import { scriptOf } from '../../names/translit/script.text.ts';
 import type { ChanceryRecord } from '../../record/record.types.ts';
-import { buildIndexDocument } from '../index-document.build.ts';
+import { buildIndexDocument, type IndexDocument } from '../index-document.build.ts';
 import { formTerm } from '../name-forms.collect.ts';
 import { buildIndexVectors } from './tsvector.build.ts';
 
@@ -19,11 +19,19 @@ export const POSTGRES_INDEX_VERSION = 1;
  * is how every process's caches learn that the index changed.
  */
 export class PostgresIndexWriter {
-  /** Indexes records, replacing what was indexed under their ids; the last of a repeated id wins. */
-  async indexRecords(client: pg.PoolClient, records: readonly ChanceryRecord[]): Promise<void> {
-    const byId = new Map(records.map((r) => [r.id, r]));
+  /**
+   * Indexes records, replacing what was indexed under their ids; the last of a repeated id wins.
+   * `documents[i]`, when given, is `records[i]`'s, as `buildIndexDocument` makes it (analyzed in a
+   * reader thread ahead of the save).
+   */
+  async indexRecords(
+    client: pg.PoolClient,
+    records: readonly ChanceryRecord[],
+    documents?: readonly (IndexDocument | undefined)[],
+  ): Promise<void> {
+    const byId = new Map(records.map((r, i) => [r.id, documents?.[i] ?? r]));
     if (byId.size === 0) return;
-    const docs = [...byId.values()].map(buildIndexDocument);
+    const docs = [...byId.values()].map((d) => ('recordId' in d ? d : buildIndexDocument(d)));
     const vectors = docs.map(buildIndexVectors);
     const existing = new Map(
       (

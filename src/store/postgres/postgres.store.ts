@@ -22,6 +22,7 @@ import type {
   RecordPlacement,
   RecordSummary,
   RecordVersion,
+  SaveOptions,
   SaveOutcome,
   Store,
   StoredSource,
@@ -95,7 +96,7 @@ class PostgresStore implements Store {
     return (await this.saveRecords([record]))[0] as SaveOutcome;
   }
 
-  async saveRecords(records: ChanceryRecord[]): Promise<SaveOutcome[]> {
+  async saveRecords(records: ChanceryRecord[], options: SaveOptions = {}): Promise<SaveOutcome[]> {
     if (records.length === 0) return [];
     return this.write(async (client) => {
       const current = new Map(
@@ -175,7 +176,10 @@ class PostgresStore implements Store {
          ON CONFLICT (collection_id, record_id) DO UPDATE SET position = excluded.position`,
         [members.map((m) => m[0]), members.map((m) => m[1]), members.map((m) => m[2])],
       );
-      await this.index.indexRecords(client, rows);
+      // The document analyzed ahead for each record saved, by id: the last of a repeated id wins.
+      const analyzed = new Map(options.documents?.map((d, i) => [records[i]?.id, d]));
+      const documents = options.documents ? rows.map((r) => analyzed.get(r.id)) : undefined;
+      await this.index.indexRecords(client, rows, documents);
       return outcomes;
     });
   }

@@ -21,6 +21,7 @@ import type {
   RecordPlacement,
   RecordSummary,
   RecordVersion,
+  SaveOptions,
   SaveOutcome,
   Store,
   StoredSource,
@@ -162,12 +163,18 @@ class SqliteStore implements Store {
     return (await this.saveRecords([record]))[0] as SaveOutcome;
   }
 
-  async saveRecords(records: ChanceryRecord[]): Promise<SaveOutcome[]> {
-    return this.db.transaction(() => {
-      const outcomes = records.map((record) => this.saveOne(record));
-      this.index.indexRecords(records.filter((_, i) => outcomes[i] !== 'unchanged'));
-      return outcomes;
-    })();
+  async saveRecords(records: ChanceryRecord[], options: SaveOptions = {}): Promise<SaveOutcome[]> {
+    try {
+      return this.db.transaction(() => {
+        const outcomes = records.map((record) => this.saveOne(record));
+        const changed = (_: unknown, i: number) => outcomes[i] !== 'unchanged';
+        this.index.indexRecords(records.filter(changed), options.documents?.filter(changed));
+        return outcomes;
+      })();
+    } catch (error) {
+      this.index.rolledBack();
+      throw error;
+    }
   }
 
   /** Saves a record's row, its earlier version and its memberships; the batch indexes it after. */
