@@ -46,3 +46,8 @@ export async function rememberedAnswer<T extends MatchCount | PageHit[]>(
   pending.catch(() => answers.delete(key));
   return structuredClone(await pending) as T;
 }
+
+/** Forgets what an index's answers were: a benchmark times each repetition of a search computed. */
+export function forgetAnswers(search: SearchIndex): void {
+  remembered.delete(search);
+}
