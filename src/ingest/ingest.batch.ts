@@ -156,7 +156,7 @@ async function ingestFile(
   return settleStatus(report);
 }
 
-function chooseReader(source: SourceInput, readers: FormatReader[]): FormatReader {
+export function chooseReader(source: SourceInput, readers: FormatReader[]): FormatReader {
   const scored = readers
     .map((reader) => ({ reader, score: reader.detect(source) }))
     .sort((a, b) => b.score - a.score);
