@@ -63,3 +63,27 @@ export async function openApp(
   };
   return { store, search, authorities, readers: READERS, close };
 }
+
+/** The database an archive command works on: `--db`, else `CHANCERY_DB`, else the default. */
+export function archiveLocation(db?: string): string {
+  return db ?? process.env.CHANCERY_DB ?? DEFAULT_DB;
+}
+
+/**
+ * Backs the archive up to `file` while it is in use (a server reading, an ingest writing): for
+ * SQLite, the online backup API.
+ *
+ * @example await backupArchive({ db: './data/chancery.db', file: 'backup.db' });
+ */
+export async function backupArchive(options: { db?: string; file: string }): Promise<{ pages: number }> {
+  const { backupSqlite } = await import('./store/sqlite/sqlite.backup.ts');
+  return backupSqlite(archiveLocation(options.db), options.file);
+}
+
+/** Replaces the archive with a backup `backupArchive` made, once it has checked the backup is whole. */
+export async function restoreArchive(options: { db?: string; file: string }): Promise<{ pages: number }> {
+  const { restoreSqlite } = await import('./store/sqlite/sqlite.backup.ts');
+  const db = archiveLocation(options.db);
+  if (db !== ':memory:') mkdirSync(dirname(db), { recursive: true });
+  return restoreSqlite(db, options.file);
+}

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { isChanceryError } from '../errors.ts';
+import { registerBackupCommands } from './backup.command.ts';
 import { registerExportCommand } from './export.command.ts';
 import { registerIngestCommand } from './ingest.command.ts';
 import { registerListCommand } from './list.command.ts';
@@ -28,6 +29,7 @@ registerPeopleCommand(program);
 registerSearchCommand(program);
 registerExportCommand(program);
 registerServeCommand(program);
+registerBackupCommands(program);
 
 try {
   await program.parseAsync(process.argv);
