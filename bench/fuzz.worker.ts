@@ -4,7 +4,7 @@
  * ends, so that a case that never ends is known by its index.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { READERS } from '../src/app.ts';
+import { READERS } from '../src/ingest/formats/format.readers.ts';
 import { AuthorityIndex } from '../src/names/authority.index.ts';
 import { loadAuthorities } from '../src/names/authority.loader.ts';
 import { runFuzzCase } from '../test/fuzz/fuzz.case.ts';

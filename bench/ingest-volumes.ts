@@ -10,7 +10,7 @@
  * its own, on a fresh SQLite file, alternately, twice each; the faster round of each is printed
  * with documents per second, MB per second and the child's peak RSS (main thread and worker).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,25 +38,14 @@ function run(tree: string): Run {
   const dir = mkdtempSync(join(tmpdir(), 'chancery-bench-volumes-'));
   try {
     const start = performance.now();
-    let stderr = '';
-    let stdout = '';
-    try {
-      stdout = execFileSync(
-        process.execPath,
-        ['--import', 'tsx', fileURLToPath(import.meta.url), 'child', tree, join(dir, 'v.db')],
-        {
-          cwd: tree,
-          encoding: 'utf8',
-          stdio: ['ignore', 'pipe', 'pipe'],
-          maxBuffer: 64 * 1024 * 1024,
-        },
-      );
-    } catch (error) {
-      // The earlier CLI exits 1 on the volume with an element it does not know: it still ingests all.
-      const failed = error as { stdout?: string; stderr?: string };
-      stdout = failed.stdout ?? '';
-      stderr = failed.stderr ?? '';
-    }
+    // stderr is read whatever the exit code: the peak RSS is written there last. (The earlier CLI
+    // exits 1 on the volume with an element it does not know: it still ingests all.)
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), 'child', tree, join(dir, 'v.db')],
+      { cwd: tree, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 },
+    );
+    const { stdout, stderr } = child;
     const ms = performance.now() - start;
     const peak = /PEAK_RSS (\d+)/.exec(stderr)?.[1];
     return { ms, peakRss: Number(peak ?? 0), summary: stdout.trim().split('\n').at(-1) ?? '' };

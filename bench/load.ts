@@ -6,6 +6,8 @@
  *   npx tsx bench/load.ts                         # the 45 FRUS volumes, the two of the tests, the seeds
  *   BENCH_DB=archive.db npx tsx bench/load.ts     # an archive already ingested (kept)
  *   BENCH_SECONDS=20 BENCH_CONNECTIONS=100 npx tsx bench/load.ts
+ *   BENCH_WORKERS=1 npx tsx bench/load.ts         # web processes (default 2, one per core)
+ *   BENCH_INGEST=1 npx tsx bench/load.ts          # with an ingest writing to the archive meanwhile
  *
  * The server is `chancery serve` in a process of its own, as it runs in production (its search
  * workers included); the load comes from autocannon in this process. Prints requests per second,
@@ -29,6 +31,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
 const NEWCOMER_EVERY_MS = 200;
 const TIMEOUT_S = 10;
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
+const WITH_INGEST = process.env.BENCH_INGEST === '1';
 
 const dir = process.env.BENCH_DB ? null : mkdtempSync(join(tmpdir(), 'chancery-bench-load-'));
 const db = process.env.BENCH_DB ?? join(dir as string, 'archive.db');
@@ -37,7 +41,10 @@ try {
   const paths = await urlMix(db);
   const started = await startServer(db);
   server = started.child;
-  console.log(`server: chancery serve on ${started.base}; ${paths.length} URLs in the mix`);
+  console.log(
+    `server: chancery serve --workers ${WORKERS} on ${started.base}; ${paths.length} URLs in the mix${WITH_INGEST ? '; an ingest writing meanwhile' : ''}`,
+  );
+  const ingest = WITH_INGEST ? startIngest(db) : null;
   const newcomers = timeNewcomers(started.base, paths);
   const result = await autocannon({
     url: started.base,
@@ -47,6 +54,7 @@ try {
     requests: [{ setupRequest: (req) => ({ ...req, path: pick(paths) }) }],
   });
   const firsts = await newcomers.stop();
+  const ingested = ingest ? await ingest.stop() : null;
   const p = (q: number) => percentile(firsts, q);
   console.log(`load: ${CONNECTIONS} connections for ${SECONDS} s`);
   console.log(`  requests/s        ${result.requests.average.toFixed(0)}`);
@@ -55,6 +63,7 @@ try {
   console.log(`  errors            ${result.errors}          (target 0)`);
   console.log(`  timeouts          ${result.timeouts}          (target 0)`);
   console.log(`  non-2xx           ${result.non2xx}`);
+  if (ingested) console.log(`  ingest meanwhile  ${ingested}`);
   console.log(`newcomers: ${firsts.length}, a new connection's first request`);
   console.log(
     `  p50 ${p(50).toFixed(0)} ms, p99 ${p(99).toFixed(0)} ms (target < 1000 ms), slowest ${Math.max(...firsts).toFixed(0)} ms`,
@@ -111,7 +120,7 @@ function startServer(path: string): Promise<{ child: ChildProcess; base: string 
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [CHANCERY, '--db', path, 'serve', '--port', '0', '--host', '127.0.0.1'],
+      [CHANCERY, '--db', path, 'serve', '--workers', String(WORKERS), '--port', '0', '--host', '127.0.0.1'],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
       },
@@ -122,6 +131,42 @@ function startServer(path: string): Promise<{ child: ChildProcess; base: string 
       if (address) resolve({ child, base: address[0] });
     });
   });
+}
+
+/**
+ * `chancery ingest` of the seeds and the pages again and again in a process of its own, into the
+ * archive being served, for as long as the load runs: each pass rewrites their records (a new
+ * database of the same records would write nothing), so the server reads beside a writer.
+ */
+function startIngest(path: string): { stop: () => Promise<string> } {
+  let passes = 0;
+  let failures = 0;
+  let stopped = false;
+  let child: ChildProcess | null = null;
+  const run = (): Promise<void> =>
+    new Promise((resolve) => {
+      child = spawn(
+        process.execPath,
+        [CHANCERY, '--db', path, 'ingest', `${SHARED}seeds`, `${SHARED}pages`, `${SHARED}corpus/frus`],
+        { stdio: 'ignore' },
+      );
+      child.once('exit', (code) => {
+        if (code === 0) passes++;
+        else if (!stopped) failures++;
+        resolve();
+      });
+    });
+  const loop = (async () => {
+    while (!stopped) await run();
+  })();
+  return {
+    stop: async () => {
+      stopped = true;
+      (child as ChildProcess | null)?.kill('SIGTERM');
+      await loop;
+      return `${passes} passes of the seeds, the pages and two FRUS volumes, ${failures} failed`;
+    },
+  };
 }
 
 /** A new connection every few hundred milliseconds, each timed from connect to the end of its answer. */

@@ -1,9 +1,10 @@
 /**
- * Search latency on a corpus of at least one million text blocks, against the bare FTS5 floor and
- * MiniSearch over the same documents, in one run.
+ * Search latency on a corpus of at least one million text blocks, on SQLite and on PostgreSQL side
+ * by side, each against its bare floor, and MiniSearch over the same documents, in one run.
  *
  *   npx tsx bench/search.ts                   # ≥ 1,000,000 blocks
  *   BENCH_BLOCKS=200000 npx tsx bench/search.ts
+ *   BENCH_PG=postgres:///chancery_bench?host=/var/run/postgresql   # the default
  *
  * Builds the corpus in a temporary SQLite file: the seeds and the 45 FRUS volumes of ../shared
  * (with the two of the tests) are ingested once, then their records are saved again under new ids
@@ -15,8 +16,14 @@
  *   in other scripts, FTS5 match, ranking with the typed forms first, total, all facets, snippets
  *   of the first page);
  * - the floor: the same FTS5 MATCH expression alone (the same planning), ranked by bm25, first 10;
+ * - Chancery on PostgreSQL: the same corpus copied into BENCH_PG (`copyArchive`, so the same
+ *   documents in the same order), the same `searchArchive`;
+ * - PostgreSQL's floor: the same match as bare `@@` on the tsvectors, ranked by `ts_rank` with
+ *   the field weights, first 10;
  * - MiniSearch: the same documents (title and texts), AND of the query's words, timed after
- *   the other two, once its index is built from the store.
+ *   the others, once its index is built from the store.
+ * Before any timing, the whole mix runs three times (once on PostgreSQL), as a server that has
+ * answered searches before; every timed repetition is computed, none a remembered answer.
  * Prints p50 and p95 of each over all queries and repetitions, the ratio to the floor, and the
  * peak RSS.
  */
@@ -26,17 +33,23 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import MiniSearch from 'minisearch';
+import pg from 'pg';
 import { type App, openApp } from '../src/app.ts';
 import { ingestPaths } from '../src/ingest/ingest.batch.ts';
 import type { ChanceryRecord } from '../src/record/record.types.ts';
+import { compileText, matchSql, phrasesOf } from '../src/search/postgres/tsquery.compile.ts';
+import { forgetAnswers } from '../src/search/search.answers.ts';
 import { planSearch } from '../src/search/search.plan.ts';
 import { searchArchive } from '../src/search/search.service.ts';
 import { ftsPlan } from '../src/search/sqlite/fts.compile.ts';
 import { FIELD_WEIGHTS } from '../src/search/sqlite/sqlite.rank.ts';
+import { copyArchive } from '../src/store/archive.copy.ts';
+import { parsePostgresUrl } from '../src/store/postgres/postgres.url.ts';
 
 const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
 const TARGET_BLOCKS = Number(process.env.BENCH_BLOCKS ?? 1_000_000);
 const REPETITIONS = Number(process.env.BENCH_REPS ?? 5);
+const PG_URL = process.env.BENCH_PG ?? 'postgres:///chancery_bench?host=/var/run/postgresql';
 
 const QUERIES = [
   'Stalin',
@@ -87,28 +100,63 @@ async function run(): Promise<void> {
   const built = reused
     ? `reused from ${dbPath}`
     : `built in ${((performance.now() - started) / 1000).toFixed(0)} s`;
+  // The same corpus in PostgreSQL, copied in the same order (or kept from an earlier run).
+  const postgres = await openApp({ db: PG_URL });
+  if ((await postgres.store.countRecords()) !== (await app.store.countRecords())) {
+    const copying = performance.now();
+    if ((await postgres.store.countRecords()) > 0) {
+      throw new Error(`${PG_URL} holds another corpus: drop that database, or name another with BENCH_PG`);
+    }
+    await copyArchive(app.store, postgres.store, (c) =>
+      process.stderr.write(`\rcopying to PostgreSQL: ${c.records}`),
+    );
+    process.stderr.write(`\ncopied in ${((performance.now() - copying) / 1000).toFixed(0)} s\n`);
+    await postgres.close();
+    await app.close();
+    return run();
+  }
   // Facet columns read into memory, and the counting worker started, as `chancery serve` does.
   await app.search.warm();
+  await postgres.search.warm();
   const plans = await Promise.all(QUERIES.map((q) => planOf(q, app)));
+  // A server has answered many searches before these: the whole mix is run first (computed each
+  // time), so that the timings are of compiled code, not of the JIT's first passes over it.
+  for (const target of [app, app, app, postgres]) {
+    for (const { q } of plans) {
+      forgetAnswers(target.search);
+      await searchArchive({ q, page: 1, pageSize: 10 }, target);
+    }
+  }
   // Chancery and the floor first, MiniSearch after: its index holds 1.6 GB of this process's heap,
   // and the garbage collections that heap costs (5–40 ms) would land in whichever timing
   // allocates, Chancery's more often than the floor's.
   const { chancery, paired, floor, perQuery } = await timeChanceryAndFloor(app, plans);
+  const onPostgres = await timePostgres(postgres, plans);
+  await postgres.close();
   const { mini, documents, blocks } = await miniSearchOf(app);
   const minisearch = timeMiniSearch(mini, plans);
   await app.close();
 
   console.log(`corpus: ${documents} documents, ${blocks} text blocks, ${built}`);
-  console.log(`queries: ${QUERIES.length} × ${REPETITIONS} repetitions (after one warm-up each)`);
-  console.log('                                            hits   Chancery p50   floor p50');
-  console.log(perQuery.join('\n'));
-  console.log('');
-  console.log('                         p50 ms   p95 ms');
-  console.log(`  Chancery (all facets)  ${summary(chancery)}`);
-  console.log(`  bare FTS5 floor        ${summary(floor)}`);
-  console.log(`  MiniSearch             ${summary(minisearch)}`);
   console.log(
-    `  Chancery / floor (the ${floor.length / REPETITIONS} queries with words): p50 ×${(percentile(paired, 50) / percentile(floor, 50)).toFixed(2)}, p95 ×${(percentile(paired, 95) / percentile(floor, 95)).toFixed(2)}`,
+    `queries: ${QUERIES.length} × ${REPETITIONS} repetitions (after three passes over the mix, one on PostgreSQL, and one warm-up each)`,
+  );
+  console.log(
+    '                                            hits   SQLite p50   FTS5 floor   PostgreSQL p50   PG floor',
+  );
+  console.log(perQuery.map((line, i) => `${line}   ${onPostgres.perQuery[i]}`).join('\n'));
+  console.log('');
+  console.log('                                    p50 ms   p95 ms');
+  console.log(`  SQLite: Chancery (all facets)     ${summary(chancery)}`);
+  console.log(`  SQLite: bare FTS5 + bm25 floor    ${summary(floor)}`);
+  console.log(`  PostgreSQL: Chancery (all facets) ${summary(onPostgres.chancery)}`);
+  console.log(`  PostgreSQL: bare @@ + ts_rank     ${summary(onPostgres.floor)}`);
+  console.log(`  MiniSearch                        ${summary(minisearch)}`);
+  console.log(
+    `  SQLite Chancery / floor (the ${floor.length / REPETITIONS} queries with words): p50 ×${(percentile(paired, 50) / percentile(floor, 50)).toFixed(2)}, p95 ×${(percentile(paired, 95) / percentile(floor, 95)).toFixed(2)}`,
+  );
+  console.log(
+    `  PostgreSQL Chancery / floor: p50 ×${(percentile(onPostgres.paired, 50) / percentile(onPostgres.floor, 50)).toFixed(2)}, p95 ×${(percentile(onPostgres.paired, 95) / percentile(onPostgres.floor, 95)).toFixed(2)}`,
   );
   console.log(
     `peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (MiniSearch's in-memory index included)`,
@@ -176,6 +224,8 @@ async function timeChanceryAndFloor(
     const mine: number[] = [];
     const bare: number[] = [];
     for (let rep = 0; rep <= REPETITIONS; rep++) {
+      // Every repetition computed, not a remembered answer (src/search/search.answers.ts).
+      forgetAnswers(app.search);
       const t0 = performance.now();
       total = (await searchArchive({ q, page: 1, pageSize: 10 }, app)).total;
       const t1 = performance.now();
@@ -194,6 +244,59 @@ async function timeChanceryAndFloor(
     );
   }
   db.close();
+  return { chancery, paired, floor, perQuery };
+}
+
+/**
+ * Each query through Chancery on PostgreSQL and through PostgreSQL's floor: the same match, bare
+ * `@@` on the vectors, ranked by ts_rank with the field weights over every phrase of it, first 10.
+ */
+async function timePostgres(
+  app: App,
+  plans: QueryPlan[],
+): Promise<{ chancery: number[]; paired: number[]; floor: number[]; perQuery: string[] }> {
+  const address = parsePostgresUrl(PG_URL);
+  const client = new pg.Client({ ...address.config, options: `-c search_path=${address.schema},public` });
+  await client.connect();
+  const chancery: number[] = [];
+  const paired: number[] = [];
+  const floor: number[] = [];
+  const perQuery: string[] = [];
+  for (const { q } of plans) {
+    const plan = await planSearch(q, app);
+    const match = plan.text ? compileText(plan.text) : null;
+    const params: unknown[] = [];
+    const where = match ? matchSql(match, params) : null;
+    const ranked = match
+      ? phrasesOf(match)
+          .filter((p) => p.column === 'fts')
+          .map((p) => `(${p.query})`)
+          .join(' | ')
+      : '';
+    const floorSql = where
+      ? `SELECT d.doc FROM search_docs d WHERE ${where}
+         ORDER BY ts_rank('{0.1,0.3,0.8,1.0}', d.fts, $${params.push(ranked || "''")}::tsquery) DESC LIMIT 10`
+      : null;
+    const mine: number[] = [];
+    const bare: number[] = [];
+    for (let rep = 0; rep <= REPETITIONS; rep++) {
+      forgetAnswers(app.search);
+      const t0 = performance.now();
+      await searchArchive({ q, page: 1, pageSize: 10 }, app);
+      const t1 = performance.now();
+      if (floorSql) await client.query(floorSql, params);
+      const t2 = performance.now();
+      if (rep === 0) continue;
+      mine.push(t1 - t0);
+      if (floorSql) bare.push(t2 - t1);
+    }
+    chancery.push(...mine);
+    if (floorSql) paired.push(...mine);
+    floor.push(...bare);
+    const floorP50 = bare.length ? `${percentile(bare, 50).toFixed(1)} ms` : '–';
+    perQuery.push(`${percentile(mine, 50).toFixed(1).padStart(9)} ms   ${floorP50.padStart(9)}`);
+  }
+  await client.end();
   return { chancery, paired, floor, perQuery };
 }
 

@@ -1,16 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { archivePageMarkdownReader } from './ingest/formats/archive-page-markdown.reader.ts';
-import { archivePagePdfReader } from './ingest/formats/archive-page-pdf.reader.ts';
-import { archivePagePdfTextReader } from './ingest/formats/archive-page-pdf-text.reader.ts';
-import { archivePageTextReader } from './ingest/formats/archive-page-text.reader.ts';
-import { chanceryJsonReader } from './ingest/formats/chancery-json.reader.ts';
+import { ChanceryError } from './errors.ts';
+import { READERS } from './ingest/formats/format.readers.ts';
 import type { FormatReader } from './ingest/formats/format.types.ts';
-import { teiChanceryReader } from './ingest/formats/tei-chancery.reader.ts';
-import { teiFrusReader } from './ingest/formats/tei-frus.reader.ts';
 import { AuthorityIndex } from './names/authority.index.ts';
 import { loadAuthorities } from './names/authority.loader.ts';
 import type { SearchIndex } from './search/search-index.types.ts';
+import { openPostgresArchive } from './store/postgres/postgres.store.ts';
+import { isPostgresUrl } from './store/postgres/postgres.url.ts';
 import { openSqliteArchive } from './store/sqlite/sqlite.store.ts';
 import type { Store } from './store/store.types.ts';
 
@@ -19,17 +16,7 @@ import type { Store } from './store/store.types.ts';
 export const DEFAULT_DB = './data/chancery.db';
 export const SAMPLE_DIR = new URL('../data/sample/', import.meta.url).pathname;
 
-/** Every input format Chancery reads; detection picks the best-scoring one per file. */
-export const READERS: FormatReader[] = [
-  archivePageTextReader,
-  archivePageMarkdownReader,
-  archivePagePdfTextReader,
-  archivePagePdfReader,
-  teiFrusReader,
-  teiChanceryReader,
-  chanceryJsonReader,
-];
-
+import { syncAuthorities } from './names/authorities.sync.ts';
 export interface App {
   store: Store;
   search: SearchIndex;
@@ -39,24 +26,44 @@ export interface App {
 }
 
 /**
- * Opens the archive: the store and its search index at `db` (default `./data/chancery.db`, or `CHANCERY_DB`), and the
- * authority file that ships with Chancery merged with the authorities ingested into the store.
- * A server asks for `searchThreads`: its searches then run in worker threads, each within a time
- * budget, and never hold the thread that serves pages.
+ * Opens the store and its search index that `db` names: a `postgres://` (or `postgresql://`)
+ * URL is a PostgreSQL database, created and migrated on first use; a file path, `sqlite:FILE` or
+ * `:memory:` is a SQLite database. A server asks for `searchThreads` (SQLite's searches then run
+ * in worker threads) and a `searchBudgetMs` that no search may exceed (on PostgreSQL, the
+ * statement timeout of its searches).
+ *
+ * @example const { store, search } = await openArchive('sqlite:./data/chancery.db');
+ */
+export async function openArchive(
+  db: string,
+  options: SearchOptions = {},
+): Promise<{ store: Store; search: SearchIndex }> {
+  if (isPostgresUrl(db)) return openPostgresArchive(db, options);
+  const path = db.startsWith('sqlite:') ? db.slice('sqlite:'.length) : db;
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  return openSqliteArchive(path, options);
+}
+
+/** How a server's searches run: in how many threads (SQLite), within what time. */
+export interface SearchOptions {
+  searchThreads?: number;
+  searchBudgetMs?: number;
+}
+
+/**
+ * Opens the archive: the store and its search index at `db` (default `./data/chancery.db`, or
+ * `CHANCERY_DB`; see `openArchive`), and the authority file that ships with Chancery merged with
+ * the authorities ingested into the store.
  *
  * @example const app = await openApp({ db: ':memory:' });
  */
-export async function openApp(
-  options: { db?: string; searchThreads?: number; searchBudgetMs?: number } = {},
-): Promise<App> {
+export async function openApp(options: { db?: string } & SearchOptions = {}): Promise<App> {
   const db = options.db ?? process.env.CHANCERY_DB ?? DEFAULT_DB;
-  if (db !== ':memory:') mkdirSync(dirname(db), { recursive: true });
-  const { store, search } = openSqliteArchive(db, options);
+  const { store, search } = await openArchive(db, options);
   // The authority file, then, once the archive has reconciled its sources, the people, places and
   // bodies as reconciled (they include the authority file's).
   const authorities = new AuthorityIndex(loadAuthorities());
-  const reconciled = await store.listReconciled();
-  if (reconciled.length > 0) authorities.reset(reconciled);
+  await syncAuthorities({ store, authorities });
   const close = async () => {
     await search.close();
     await store.close();
@@ -77,13 +84,24 @@ export function archiveLocation(db?: string): string {
  */
 export async function backupArchive(options: { db?: string; file: string }): Promise<{ pages: number }> {
   const { backupSqlite } = await import('./store/sqlite/sqlite.backup.ts');
-  return backupSqlite(archiveLocation(options.db), options.file);
+  return backupSqlite(sqlitePath(archiveLocation(options.db), 'backup'), options.file);
 }
 
 /** Replaces the archive with a backup `backupArchive` made, once it has checked the backup is whole. */
 export async function restoreArchive(options: { db?: string; file: string }): Promise<{ pages: number }> {
   const { restoreSqlite } = await import('./store/sqlite/sqlite.backup.ts');
-  const db = archiveLocation(options.db);
+  const db = sqlitePath(archiveLocation(options.db), 'restore');
   if (db !== ':memory:') mkdirSync(dirname(db), { recursive: true });
   return restoreSqlite(db, options.file);
+}
+
+/** The file of a SQLite archive; PostgreSQL's own tools (pg_dump, pg_restore) back it up for now. */
+function sqlitePath(db: string, command: 'backup' | 'restore'): string {
+  if (isPostgresUrl(db)) {
+    throw new ChanceryError(
+      'cli.usage',
+      `chancery ${command} works on SQLite archives; for the PostgreSQL archive ${db.replace(/\/\/[^@/]*@/, '//')}, use ${command === 'backup' ? 'pg_dump --format=custom' : 'pg_restore --clean'}.`,
+    );
+  }
+  return db.startsWith('sqlite:') ? db.slice('sqlite:'.length) : db;
 }

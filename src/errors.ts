@@ -30,6 +30,8 @@ export type ErrorCode =
   | 'store.not_found'
   /** A file given to `chancery restore` that is no whole Chancery archive. */
   | 'store.backup_invalid'
+  | 'store.url'
+  | 'store.connection'
   | 'search.invalid_query'
   | 'search.timeout'
   | 'names.not_found'

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { openApp } from '../src/app.ts';
 import { ingestPaths } from '../src/ingest/ingest.batch.ts';
 import type { ChanceryRecord } from '../src/record/record.types.ts';
 import { countFacts, type FactCount, type GoldenFile, matchGolden } from './golden.match.ts';
+import { createTestDatabase } from './support/postgres.db.ts';
 import { GOLDEN_DIR, PAGES_DIR, SEEDS_DIR } from './support/shared-paths.ts';
 
 /**
@@ -23,9 +24,16 @@ interface Case {
   path: string;
 }
 
-/** The record a file yields, or the reason it yields none. */
-async function recordFrom(path: string): Promise<ChanceryRecord | string> {
-  const app = await openApp({ db: ':memory:' });
+const database = await createTestDatabase('golden_pages');
+after(() => database.drop());
+let schemas = 0;
+
+/** The record a file yields, or the reason it yields none; in memory, or in a fresh PostgreSQL schema. */
+async function recordFrom(
+  path: string,
+  backend: 'sqlite' | 'postgres' = 'sqlite',
+): Promise<ChanceryRecord | string> {
+  const app = await openApp({ db: backend === 'sqlite' ? ':memory:' : database.url(`pages_${++schemas}`) });
   try {
     const report = await ingestPaths({
       paths: [path],
@@ -76,12 +84,16 @@ interface Tally extends FactCount {
   whole: number;
 }
 
-async function tally(cases: Case[], pdf: boolean): Promise<{ tally: Tally; failures: string[] }> {
+async function tally(
+  cases: Case[],
+  pdf: boolean,
+  backend: 'sqlite' | 'postgres' = 'sqlite',
+): Promise<{ tally: Tally; failures: string[] }> {
   const sum: Tally = { held: 0, total: 0, files: 0, whole: 0 };
   const failures: string[] = [];
   for (const c of cases) {
     const golden = pdf ? asPdf(c.golden, c.path) : c.golden;
-    const record = await recordFrom(c.path);
+    const record = await recordFrom(c.path, backend);
     sum.files++;
     if (typeof record === 'string') {
       sum.total += countFacts({}, golden).total;
@@ -113,6 +125,14 @@ describe('golden facts of the seeds and the development pages, through ingest, s
   test('every fact holds for the seeds and the pages as text', async (t) => {
     const seeds = await tally(seedCases, false);
     const pages = await tally(textCases, false);
+    t.diagnostic(`seeds: ${figure(seeds.tally)}`);
+    t.diagnostic(`pages (.txt): ${figure(pages.tally)}`);
+    assert.deepEqual([...seeds.failures, ...pages.failures], []);
+  });
+
+  test('every fact holds for the seeds and the pages as text stored in PostgreSQL', async (t) => {
+    const seeds = await tally(seedCases, false, 'postgres');
+    const pages = await tally(textCases, false, 'postgres');
     t.diagnostic(`seeds: ${figure(seeds.tally)}`);
     t.diagnostic(`pages (.txt): ${figure(pages.tally)}`);
     assert.deepEqual([...seeds.failures, ...pages.failures], []);

@@ -1,22 +1,32 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { openApp } from '../src/app.ts';
 import { ingestPaths } from '../src/ingest/ingest.batch.ts';
 import type { ChanceryRecord } from '../src/record/record.types.ts';
 import { type GoldenFile, matchGolden } from './golden.match.ts';
+import { createTestDatabase } from './support/postgres.db.ts';
 
 const SHARED = new URL('../../shared/', import.meta.url);
 const SEEDS = fileURLToPath(new URL('seeds/', SHARED));
 const GOLDEN = fileURLToPath(new URL('golden/', SHARED));
 
+const database = await createTestDatabase('golden');
+after(() => database.drop());
+let schemas = 0;
+/** Each backend's fresh, empty archive: SQLite in memory, PostgreSQL in a schema of its own. */
+const BACKENDS: Record<string, () => string> = {
+  sqlite: () => ':memory:',
+  postgres: () => database.url(`golden_${++schemas}`),
+};
+
 /**
  * The record a seed yields, the way `chancery show ID --json` prints it: ingested by the batch
  * (detection, decoding, the reader), saved in a store and read back from it.
  */
-async function recordFromSeed(fileName: string): Promise<ChanceryRecord> {
-  const app = await openApp({ db: ':memory:' });
+async function recordFromSeed(fileName: string, db = ':memory:'): Promise<ChanceryRecord> {
+  const app = await openApp({ db });
   try {
     const report = await ingestPaths({
       paths: [`${SEEDS}${fileName}`],
@@ -50,13 +60,15 @@ describe('golden facts of the seed pages', () => {
     assert.deepEqual(covered.sort(), seeds);
   });
 
-  for (const goldenFile of goldenFiles) {
-    const golden = JSON.parse(readFileSync(`${GOLDEN}${goldenFile}`, 'utf8')) as GoldenFile;
-    test(`${golden['source.file']} yields every fact of golden/${goldenFile}`, async () => {
-      const record = await recordFromSeed(golden['source.file']);
-      const mismatches = matchGolden(record, golden);
-      assert.deepEqual(mismatches, [], mismatches.map((m) => `${m.path}: ${m.message}`).join('\n'));
-    });
+  for (const [backend, db] of Object.entries(BACKENDS)) {
+    for (const goldenFile of goldenFiles) {
+      const golden = JSON.parse(readFileSync(`${GOLDEN}${goldenFile}`, 'utf8')) as GoldenFile;
+      test(`${backend}: ${golden['source.file']} yields every fact of golden/${goldenFile}`, async () => {
+        const record = await recordFromSeed(golden['source.file'], db());
+        const mismatches = matchGolden(record, golden);
+        assert.deepEqual(mismatches, [], mismatches.map((m) => `${m.path}: ${m.message}`).join('\n'));
+      });
+    }
   }
 });
 

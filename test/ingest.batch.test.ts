@@ -117,6 +117,7 @@ test('a batch of good and bad files: each bad file is named with its reason, the
     }
     const cut = byName('cable-cut.txt');
     assert.ok(cut && cut.problems.length > 0, 'a seed cut in half is refused, not stored as a half record');
+    assert.equal(cut.problems[0]?.code, 'ingest.truncated', JSON.stringify(cut.problems));
     assert.match(cut.problems[0]?.message ?? '', /cable-cut\.txt/);
     assert.equal(report.failed, 6);
     for (const name of ['README.md', 'photo.png']) {

@@ -13,10 +13,12 @@ import { SearchThreads } from '../src/search/sqlite/sqlite.search-threads.ts';
 import { SQLITE_MIGRATIONS } from '../src/store/sqlite/sqlite.migrations.ts';
 import { openSqliteArchive } from '../src/store/sqlite/sqlite.store.ts';
 import { EVERYTHING, runQuery } from '../src/web/browse.queries.ts';
+import { runSearchContract } from './search.contract.ts';
 import { runStoreContract } from './store.contract.ts';
 import { makeRecord } from './support/record.fixture.ts';
 
 runStoreContract('sqlite', async () => openSqliteArchive(':memory:'));
+runSearchContract('sqlite', async () => openSqliteArchive(':memory:'));
 
 test('sqlite store: migrations are recorded once and a reopened file keeps its records', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'chancery-'));

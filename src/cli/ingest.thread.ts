@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ChanceryError, type ErrorCode } from '../errors.ts';
 import type { FileReport, IngestProgress, IngestReport } from '../ingest/ingest.batch.ts';
 import { startTypescriptWorker } from '../runtime/typescript.worker.ts';
@@ -9,7 +10,16 @@ export interface IngestJob {
   paths: string[];
   /** Whether to report progress (a progress bar is drawn). */
   progress: boolean;
+  /** Threads that read files while the worker saves them; `READER_THREADS` when absent. */
+  readerThreads?: number;
 }
+
+/**
+ * Reader threads beside the worker, which writes: one per core, and two at most. SQLite takes
+ * one writer, and two readers already prepare records faster than it saves them (bench/ingest);
+ * each more would only wait, holding its memory.
+ */
+export const READER_THREADS = Math.min(2, availableParallelism());
 
 /** What the ingest worker tells the thread that started it. */
 export type IngestMessage =
@@ -39,7 +49,7 @@ export function ingestInWorker(
 ): Promise<IngestReport> {
   return new Promise((resolve, reject) => {
     const worker = startTypescriptWorker(new URL('./ingest.worker.ts', import.meta.url), {
-      workerData: job,
+      workerData: { ...job, readerThreads: job.readerThreads ?? READER_THREADS } satisfies IngestJob,
       resourceLimits: { maxOldGenerationSizeMb: HEAP_CEILING_MB },
     });
     // A promise settles once: the 'exit' that follows a report (or an error) changes nothing.

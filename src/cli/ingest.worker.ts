@@ -20,6 +20,7 @@ try {
       search: app.search,
       authorities: app.authorities,
       readers: app.readers,
+      readerThreads: job.readerThreads,
       onProgress: job.progress ? (progress) => tell({ kind: 'progress', progress }) : undefined,
       onFile: (file) => tell({ kind: 'file', file }),
     });

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { isChanceryError } from '../errors.ts';
 import { registerBackupCommands } from './backup.command.ts';
+import { registerCopyCommand } from './copy.command.ts';
 import { registerExportCommand } from './export.command.ts';
 import { registerIngestCommand } from './ingest.command.ts';
 import { registerListCommand } from './list.command.ts';
@@ -12,7 +13,10 @@ import { registerThreadCommand } from './thread.command.ts';
 
 const program = new Command('chancery')
   .description('Chancery: an archive of translated primary-source documents.')
-  .option('--db <file>', 'SQLite database file (default ./data/chancery.db, or $CHANCERY_DB)')
+  .option(
+    '--db <db>',
+    'the archive: a SQLite file (or sqlite:FILE), or a postgres:// URL (default ./data/chancery.db, or $CHANCERY_DB)',
+  )
   .showHelpAfterError();
 
 // `chancery export | head`: a reader that stops early ends the output, not with a stack trace.
@@ -28,6 +32,7 @@ registerThreadCommand(program);
 registerPeopleCommand(program);
 registerSearchCommand(program);
 registerExportCommand(program);
+registerCopyCommand(program);
 registerServeCommand(program);
 registerBackupCommands(program);
 

@@ -1,10 +1,15 @@
+import cluster from 'node:cluster';
+import type { ServerType } from '@hono/node-server';
 import type { Command } from 'commander';
 import type { App } from '../app.ts';
 import { ChanceryError } from '../errors.ts';
-import { parsePort } from './cli.options.ts';
+import { parsePort, parsePositiveInt, withApp } from './cli.options.ts';
 
-/** Search workers of a server: a search's count and its page side by side, on two cores. */
-const SEARCH_THREADS = 2;
+/**
+ * Search threads per web process: one process counts and ranks a search side by side on two
+ * cores; several processes take one each.
+ */
+const searchThreadsFor = (workers: number) => (workers > 1 ? 1 : 2);
 
 export function registerServeCommand(program: Command): void {
   program
@@ -14,35 +19,113 @@ export function registerServeCommand(program: Command): void {
     .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', 'localhost')
     .option('--sample', 'ingest the sample archive (data/sample) first when the database is empty')
     .option(
+      '--workers <n>',
+      'web processes answering on the one port (Node cluster)',
+      parsePositiveInt('--workers'),
+      1,
+    )
+    .option(
       '--base-url <url>',
       "the archive's public address, for citations, canonical links, OAI-PMH and sitemaps (default $CHANCERY_BASE_URL, else each request's own origin)",
     )
     .action(
       async (
-        options: { port: number; host: string; sample?: boolean; baseUrl?: string },
+        options: { port: number; host: string; sample?: boolean; baseUrl?: string; workers: number },
         command: Command,
       ) => {
         const { db } = command.optsWithGlobals<{ db?: string }>();
+        const baseUrl = readBaseUrl(options.baseUrl ?? process.env.CHANCERY_BASE_URL);
+        if (options.workers > 1 && cluster.isPrimary) {
+          if (options.sample) await withApp(command, ingestSampleWhenEmpty);
+          await superviseWorkers(options);
+          return;
+        }
         // Loaded when the server starts, not with every command of the CLI (see withApp).
         const [{ openApp }, { createWebApp }, { listenWeb, portOf }] = await Promise.all([
           import('../app.ts'),
           import('../web/web.app.tsx'),
           import('../web/web.listen.ts'),
         ]);
-        const app = await openApp({ ...(db ? { db } : {}), searchThreads: SEARCH_THREADS });
-        if (options.sample) await ingestSampleWhenEmpty(app);
+        const app = await openApp({
+          ...(db ? { db } : {}),
+          searchThreads: searchThreadsFor(options.workers),
+        });
+        if (options.sample && cluster.isPrimary) await ingestSampleWhenEmpty(app);
         // The search workers start and read the facets into memory before listening (seconds for
         // a large archive), so no reader waits for that.
         await app.search.warm();
-        const baseUrl = readBaseUrl(options.baseUrl ?? process.env.CHANCERY_BASE_URL);
         const web = createWebApp({ ...app, ...(baseUrl ? { baseUrl } : {}) });
         const server = await listenWeb(web, { port: options.port, hostname: options.host });
-        process.stdout.write(`Chancery reading room: http://${options.host}:${portOf(server)}/\n`);
-        const stop = () => server.close(() => void app.close());
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+        // A cluster's primary prints the address once, for all of its processes.
+        if (cluster.isPrimary) {
+          process.stdout.write(`Chancery reading room: http://${options.host}:${portOf(server)}/\n`);
+        }
+        process.once('SIGINT', () => void stopServing(server, app));
+        process.once('SIGTERM', () => void stopServing(server, app));
       },
     );
+}
+
+/**
+ * Several web processes on one port (Node's cluster shares the listening socket): each opens the
+ * archive itself, and nothing a request needs lives in one process alone (the index's facets
+ * and the authorities follow the database, sessions are the database's). A process that dies is
+ * replaced; SIGINT and SIGTERM stop them all.
+ */
+async function superviseWorkers(options: { port: number; host: string; workers: number }): Promise<void> {
+  let stopping = false;
+  let announced = false;
+  cluster.on('listening', (_worker, address) => {
+    if (announced) return;
+    announced = true;
+    process.stdout.write(
+      `Chancery reading room: http://${options.host}:${address.port}/ (${options.workers} processes)\n`,
+    );
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    process.stderr.write(
+      `chancery serve: process ${worker.process.pid} stopped (${signal ?? code}); starting another\n`,
+    );
+    cluster.fork();
+  });
+  for (let i = 0; i < options.workers; i++) cluster.fork();
+  const stop = () => {
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+    let running = workers.length;
+    if (running === 0) process.exit(0);
+    cluster.on('exit', () => {
+      if (--running === 0) process.exit(0);
+    });
+    for (const worker of workers) worker.process.kill('SIGTERM');
+    // A process that does not stop in time is killed: stopping never hangs.
+    setTimeout(() => {
+      for (const worker of workers) worker.process.kill('SIGKILL');
+    }, STOP_GRACE_MS * 2).unref();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** How long requests under way may take to finish when the server is told to stop. */
+const STOP_GRACE_MS = 5000;
+
+/**
+ * Stops taking connections, lets the requests under way finish (for at most STOP_GRACE_MS, then
+ * drops their connections), closes the archive and ends the process: kept-alive connections
+ * and search threads never keep a stopped server alive.
+ */
+async function stopServing(server: ServerType, app: { close(): Promise<void> }): Promise<void> {
+  const closed = new Promise((resolve) => server.close(resolve));
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+  const late = setTimeout(() => {
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  }, STOP_GRACE_MS);
+  await closed;
+  clearTimeout(late);
+  await app.close().catch(() => {});
+  process.exit(0);
 }
 
 /** An absolute http(s) URL without a trailing slash, or a usage error that says what was wrong. */

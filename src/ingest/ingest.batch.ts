@@ -2,24 +2,24 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { hasCorrespondents, resolveRelations } from '../correspondence/relations.resolve.ts';
 import { ChanceryError, isChanceryError } from '../errors.ts';
-import { observeAgents } from '../names/agent.observe.ts';
 import { reconcileArchive } from '../names/archive.reconcile.ts';
-import { AuthorityIndex } from '../names/authority.index.ts';
-import type { Authority, ChanceryRecord, SourceFormat } from '../record/record.types.ts';
+import type { AuthorityIndex } from '../names/authority.index.ts';
+import type { ChanceryRecord } from '../record/record.types.ts';
 import type { SearchIndex } from '../search/search-index.types.ts';
 import type { SaveOutcome, Store } from '../store/store.types.ts';
-import type { FormatReader, ReadProblem, SourceInput } from './formats/format.types.ts';
+import type { PreparedItem } from './file.prepare.ts';
+import type { FormatReader, ReadProblem } from './formats/format.types.ts';
 import {
   addWarning,
   emptyReport,
+  type FileIssue,
   type FileReport,
   type IngestReport,
   settleStatus,
   summarize,
 } from './ingest.report.ts';
 import { nonDocumentReason } from './non-document.ts';
-import { enrichRecord } from './record.enrich.ts';
-import { openSourceFile } from './source-file.ts';
+import { type FilePreparation, prepareFiles } from './prepare.pool.ts';
 
 export type { FileReport, IngestReport } from './ingest.report.ts';
 
@@ -39,6 +39,11 @@ export interface IngestOptions {
   search: Pick<SearchIndex, 'findCorrespondence'>;
   authorities: AuthorityIndex;
   readers: FormatReader[];
+  /**
+   * Threads that read, enrich and analyze files while this one saves them (src/ingest/prepare.pool.ts);
+   * 0, the default, reads each file here before saving it. The records are the same either way.
+   */
+  readerThreads?: number;
   onProgress?: (progress: IngestProgress) => void;
   onFile?: (report: FileReport) => void;
   /** Called with the records each transaction saved. */
@@ -46,10 +51,6 @@ export interface IngestOptions {
   /** Called when a file brought authorities (persons, offices, places): the archive reconciles them. */
   onAuthorities?: () => void;
 }
-
-/** Records (and authorities) saved per transaction when a file holds many (a TEI volume). */
-const SAVE_BATCH = 250;
-const DETECT_THRESHOLD = 0.5;
 
 /**
  * Ingests files and directories (recursively): detect → read → save, one report per file. A bad
@@ -60,21 +61,16 @@ const DETECT_THRESHOLD = 0.5;
  */
 export async function ingestPaths(options: IngestOptions): Promise<IngestReport> {
   const { files, missing } = await expandPaths(options.paths);
-  const bytesTotal = files.reduce((sum, f) => sum + f.size, 0);
   const reports: FileReport[] = missing.map((path) => ({
     ...emptyReport(path),
     status: 'failed',
     problems: [{ code: 'ingest.not_found', message: `${path}: no such file or directory.` }],
   }));
-  const seen = new Map<string, FileReport>();
   // Only records between two known people can reply to, copy or accompany another.
   const correspondence: string[] = [];
   let authoritiesChanged = false;
   const batch: IngestOptions = {
     ...options,
-    // Readers see the authority file only: what a file yields depends on the file, not on what
-    // the archive held before it. Who is who across sources is reconciliation's work, after.
-    authorities: new AuthorityIndex(options.authorities.base),
     onAuthorities: () => {
       authoritiesChanged = true;
     },
@@ -83,6 +79,43 @@ export async function ingestPaths(options: IngestOptions): Promise<IngestReport>
       options.onSaved?.(records);
     },
   };
+  // A file given twice is read once.
+  const real = new Set<string>();
+  const unique = files.filter((file) => !real.has(file.real) && real.add(file.real));
+  const prepared = prepareFiles(
+    unique.map((file) => file.path),
+    {
+      threads: options.readerThreads ?? 0,
+      readers: options.readers,
+      // Readers see the authority file only: what a file yields depends on the file, not on what
+      // the archive held before it. Who is who across sources is reconciliation's work, after.
+      authorities: options.authorities.base,
+    },
+  );
+  try {
+    await ingestFiles(files, prepared, batch, reports);
+  } finally {
+    await prepared.close();
+  }
+  // Replies, copies and attachments are found among the records the archive holds once all are saved.
+  await resolveRelations({ store: options.store, search: options.search, ids: correspondence });
+  // The people each source named become the archive's people, reconciled across sources.
+  const unreconciled = (await options.store.countReconciled()) === 0 && options.authorities.base.length > 0;
+  if (authoritiesChanged || unreconciled) {
+    await reconcileArchive({ store: options.store, authorities: options.authorities });
+  }
+  return summarize(reports);
+}
+
+/** Saves the files in order as they are prepared, reporting on each and on the progress. */
+async function ingestFiles(
+  files: FoundFile[],
+  prepared: FilePreparation,
+  options: IngestOptions,
+  reports: FileReport[],
+): Promise<void> {
+  const bytesTotal = files.reduce((sum, f) => sum + f.size, 0);
+  const seen = new Map<string, FileReport>();
   let bytesDone = 0;
   let records = 0;
   for (const [index, file] of files.entries()) {
@@ -93,7 +126,7 @@ export async function ingestPaths(options: IngestOptions): Promise<IngestReport>
           status: earlier.status,
           notes: [`the same file as ${earlier.path}, given twice: read once`],
         }
-      : await ingestFile(file, batch, (n, bytesRead) => {
+      : await ingestFile(file, prepared.next(), options, (n, bytesRead) => {
           records += n;
           options.onProgress?.({
             file: file.path,
@@ -117,147 +150,77 @@ export async function ingestPaths(options: IngestOptions): Promise<IngestReport>
       bytesTotal,
     });
   }
-  // Replies, copies and attachments are found among the records the archive holds once all are saved.
-  await resolveRelations({ store: options.store, search: options.search, ids: correspondence });
-  // The people each source named become the archive's people, reconciled across sources.
-  const unreconciled = (await options.store.countReconciled()) === 0 && options.authorities.base.length > 0;
-  if (authoritiesChanged || unreconciled) {
-    await reconcileArchive({ store: options.store, authorities: options.authorities });
-  }
-  return summarize(reports);
 }
 
 /** Called as records are saved, with how many bytes of the file have been read so far. */
 type OnRecords = (count: number, bytesRead: number) => void;
 
+/** Saves what the reading of one file gives, in order, and reports on the file. */
 async function ingestFile(
   file: FoundFile,
+  items: AsyncIterable<PreparedItem>,
   options: IngestOptions,
   onRecords: OnRecords,
 ): Promise<FileReport> {
+  const { store } = options;
   const report = emptyReport(file.path);
-  try {
-    const source = await openSourceFile(file.path);
-    report.encoding = source.encoding;
-    if (source.encoding !== 'utf-8' && source.encoding !== 'binary')
-      report.notes.push(`decoded from ${source.encoding}`);
-    const reader = chooseReader(source, options.readers);
-    report.format = reader.format;
-    await readIntoStore(source, reader, options, report, onRecords);
-  } catch (error) {
-    if (!isChanceryError(error)) throw error;
+  let opened: { sha256: string; name: string } | null = null;
+  let sourceSaved = false;
+  const fail = (error: ChanceryError) => {
     const skip = file.inFolder ? nonDocumentReason(file.path, error) : null;
     if (skip) report.status = 'skipped';
     report.problems.push({
       code: error.code,
       message: skip ? `${basename(file.path)} is ${skip}; skipped.` : error.message,
     });
+  };
+  try {
+    for await (const item of items) {
+      if (item.kind === 'opened') {
+        opened = item;
+        report.encoding = item.encoding;
+        if (item.encoding !== 'utf-8' && item.encoding !== 'binary')
+          report.notes.push(`decoded from ${item.encoding}`);
+      } else if (item.kind === 'detected') {
+        report.format = item.format;
+      } else if (item.kind === 'collection') {
+        await store.saveCollection(item.collection);
+      } else if (item.kind === 'problem') {
+        addWarning(report, describeProblem(item.problem, opened?.name ?? basename(file.path)));
+      } else if (item.kind === 'failed') {
+        fail(new ChanceryError(item.code, item.message));
+      } else {
+        if (item.authorities.length > 0 && (await store.saveAuthorities(item.authorities)) > 0)
+          options.onAuthorities?.();
+        if (item.records.length === 0) continue;
+        for (const record of item.records) report.layout ??= record.source.layout ?? null;
+        if (!sourceSaved && opened && report.format) {
+          await store.saveSource({
+            sha256: opened.sha256,
+            fileName: opened.name,
+            format: report.format,
+            bytes: await readFile(file.path),
+          });
+          sourceSaved = true;
+        }
+        const outcomes = await store.saveRecords(item.records, { documents: item.documents });
+        options.onSaved?.(item.records);
+        for (const outcome of outcomes) count(report, outcome);
+        onRecords(item.records.length, item.bytesRead);
+      }
+    }
+  } catch (error) {
+    // A save that failed on bad input stops the file; the rest of the batch goes on.
+    if (!isChanceryError(error)) throw error;
+    fail(error);
   }
   return settleStatus(report);
 }
 
-export function chooseReader(source: SourceInput, readers: FormatReader[]): FormatReader {
-  const scored = readers
-    .map((reader) => ({ reader, score: reader.detect(source) }))
-    .sort((a, b) => b.score - a.score);
-  const best = scored[0];
-  if (!best || best.score < DETECT_THRESHOLD) {
-    throw new ChanceryError(
-      'ingest.unknown_format',
-      `${source.name}: not a format Chancery reads. It is not an archive page (plain text, Markdown or PDF text with Citation/Summary sections), a TEI edition, or Chancery JSON.`,
-      { file: source.name },
-    );
-  }
-  if (best.reader.maxBytes !== undefined && source.size > best.reader.maxBytes) {
-    throw new ChanceryError(
-      'ingest.too_large',
-      `${source.name}: ${(source.size / 1e6).toFixed(1)} MB is too large for one ${best.reader.format} document (at most ${(best.reader.maxBytes / 1e6).toFixed(0)} MB); split the file.`,
-      { file: source.name },
-    );
-  }
-  return best.reader;
-}
-
-async function readIntoStore(
-  source: SourceInput,
-  reader: FormatReader,
-  options: IngestOptions,
-  report: FileReport,
-  onRecords: OnRecords,
-): Promise<void> {
-  const { store, authorities } = options;
-  let pending: ChanceryRecord[] = [];
-  let pendingAuthorities: Authority[] = [];
-  let sourceSaved = false;
-  const flush = async () => {
-    if (pendingAuthorities.length > 0) {
-      if ((await store.saveAuthorities(pendingAuthorities)) > 0) options.onAuthorities?.();
-      pendingAuthorities = [];
-    }
-    if (pending.length === 0) return;
-    if (!sourceSaved) {
-      await store.saveSource({
-        sha256: source.sha256,
-        fileName: source.name,
-        format: reader.format,
-        bytes: await readFile(source.path),
-      });
-      sourceSaved = true;
-    }
-    const outcomes = await store.saveRecords(pending);
-    options.onSaved?.(pending);
-    for (const outcome of outcomes) count(report, outcome);
-    onRecords(pending.length, source.bytesRead());
-    pending = [];
-  };
-  const problem = (p: ReadProblem) => {
-    const where =
-      p.line !== undefined ? `, line ${p.line}${p.column !== undefined ? `, column ${p.column}` : ''}` : '';
-    addWarning(report, {
-      code: p.code,
-      message: `${source.name}${where}: ${p.message}`,
-      ...(p.kind ? { kind: p.kind } : {}),
-    });
-  };
-  try {
-    for await (const item of reader.read(source, { authorities })) {
-      if (item.kind === 'record') {
-        report.layout ??= item.record.source.layout ?? null;
-        const enriched = enrichRecord(withSource(item.record, source, reader), { readFrom: reader.format });
-        // Every person and office a record names becomes an authority of its source (agent.observe.ts).
-        const observed = isChanceryExport(reader.format)
-          ? { record: enriched, authorities: [] }
-          : observeAgents(enriched);
-        pending.push(observed.record);
-        pendingAuthorities.push(...observed.authorities);
-        if (pending.length >= SAVE_BATCH) await flush();
-      } else if (item.kind === 'collection') {
-        await store.saveCollection(item.collection);
-      } else if (item.kind === 'authority') {
-        pendingAuthorities.push(item.authority);
-        if (pendingAuthorities.length >= SAVE_BATCH) await flush();
-      } else {
-        problem(item.problem);
-      }
-    }
-  } finally {
-    // Records read before a fault are kept.
-    await flush();
-  }
-}
-
-/** The batch, not the reader, knows the file: it fills the record's source fields. */
-function withSource(record: ChanceryRecord, source: SourceInput, reader: FormatReader): ChanceryRecord {
-  if (isChanceryExport(reader.format)) return record;
-  return {
-    ...record,
-    source: { ...record.source, file: source.name, sha256: source.sha256, encoding: source.encoding },
-  };
-}
-
-/** Chancery's own exports (JSON, TEI) carry each record's own source: the file read is a copy. */
-function isChanceryExport(format: SourceFormat): boolean {
-  return format === 'chancery-json' || format === 'tei-chancery';
+function describeProblem(p: ReadProblem, fileName: string): FileIssue {
+  const where =
+    p.line !== undefined ? `, line ${p.line}${p.column !== undefined ? `, column ${p.column}` : ''}` : '';
+  return { code: p.code, message: `${fileName}${where}: ${p.message}`, ...(p.kind ? { kind: p.kind } : {}) };
 }
 
 function count(report: FileReport, outcome: SaveOutcome): void {

@@ -16,6 +16,6 @@ export async function reconcileArchive(deps: {
   const stored = (await deps.store.listAuthorities()).filter((a) => RECONCILED_KINDS.includes(a.kind));
   const reconciliation = reconcileAuthorities([...deps.authorities.base, ...stored]);
   await deps.store.saveReconciliation(reconciliation);
-  deps.authorities.reset(reconciliation.authorities);
+  deps.authorities.reset(reconciliation.authorities, await deps.store.reconciliationVersion());
   return reconciliation;
 }

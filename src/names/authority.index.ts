@@ -25,6 +25,8 @@ export class AuthorityIndex {
   /** Authorities by each word of each of their name forms, for names given in part ("Acheson"). */
   private readonly byWord = new Map<string, Authority[]>();
   private version = 0;
+  /** The store's reconciliation version the index holds (authorities.sync.ts); -1 before any. */
+  private reconciledVersion = -1;
 
   constructor(authorities: Iterable<Authority> = []) {
     this.base = [...authorities];
@@ -35,12 +37,18 @@ export class AuthorityIndex {
    * Holds the reconciled authorities from now on (src/names/authorities.reconcile.ts): they
    * include the authority file's, merged with what the sources said of the same people.
    */
-  reset(reconciled: readonly Authority[]): void {
+  reset(reconciled: readonly Authority[], storeVersion = -1): void {
+    this.reconciledVersion = storeVersion;
     for (const map of [this.byId, this.byMember, this.byForm, this.bySurname, this.byWord]) map.clear();
     const covered = new Set(reconciled.flatMap((a) => a.members ?? [a.id]));
     for (const authority of reconciled) this.add(authority);
     for (const authority of this.base) if (!covered.has(authority.id)) this.add(authority);
     this.version++;
+  }
+
+  /** The store's reconciliation version last given to `reset`. */
+  get storeVersion(): number {
+    return this.reconciledVersion;
   }
 
   /** Changes each time `reset` gives the index other authorities: caches keyed on it stay right. */

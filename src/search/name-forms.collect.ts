@@ -1,3 +1,5 @@
+import { analyzeText } from './analysis/text.analyze.ts';
+
 /** Name words in a row that make one form: "Nikita S. Khrushchev" is three, "Mao Tse-tung" two. */
 const MAX_WORDS = 3;
 /** A name word longer than this is no name (a run of capitals in a heading, a chemical). */
@@ -114,4 +116,15 @@ function adjacent(text: string, last: { start: number; end: number }, to: number
   const gap = text.slice(last.end, to);
   if (gap === ' ' || gap === '\u00a0') return true;
   return gap === '. ' && last.end - last.start === 1;
+}
+
+/**
+ * The term a form of a name is counted by: its longest word as indexed. How often a form is
+ * written is read from it: "Khrushchev" of "Nikita S. Khrushchev", "shao" of "Liu Shao-ch'i" (a
+ * syllable like "i" is in every other name).
+ */
+export function formTerm(form: string): string {
+  let longest = '';
+  for (const { term } of analyzeText(form, 'und')) if (term.length >= longest.length) longest = term;
+  return longest;
 }

@@ -7,6 +7,7 @@ import type {
   Collection,
   Relation,
 } from '../record/record.types.ts';
+import type { IndexDocument } from '../search/index-document.build.ts';
 
 /** Which reconciled authorities to list: a kind, names beginning so (A–Z), any form containing a text. */
 export interface ReconciledQuery {
@@ -15,6 +16,26 @@ export interface ReconciledQuery {
   contains?: string;
   limit?: number;
   offset?: number;
+}
+
+/**
+ * What a save may be given beside the records: their index documents, analyzed ahead of it (in a
+ * reader thread while the writer saves, src/ingest/prepare.pool.ts) so that the writer only writes.
+ */
+export interface SaveOptions {
+  /** `documents[i]` is `buildIndexDocument(records[i])`; the store analyzes the records itself when absent. */
+  documents?: readonly IndexDocument[];
+}
+
+/** One record as the store holds it, for copying an archive: every version as saved, and its resolved relations. */
+export interface RecordHistory {
+  id: string;
+  /** When the record was first saved (`listRecords({ order: 'added' })`). */
+  createdAt: string;
+  /** Oldest first; the last is the current version. Records as saved, not as reconciled. */
+  versions: (RecordVersion & { record: ChanceryRecord })[];
+  /** The relations resolved across records (`saveRelations`). */
+  relations: Relation[];
 }
 
 /** What saving a record did. */
@@ -134,7 +155,7 @@ export interface Store {
    */
   saveRecord(record: ChanceryRecord): Promise<SaveOutcome>;
   /** Saves several records in one transaction (a TEI volume's documents, in batches). */
-  saveRecords(records: ChanceryRecord[]): Promise<SaveOutcome[]>;
+  saveRecords(records: ChanceryRecord[], options?: SaveOptions): Promise<SaveOutcome[]>;
   getRecord(id: string): Promise<ChanceryRecord | null>;
   /**
    * Removes a record, its earlier versions and its index entries; the deletion itself is kept
@@ -183,6 +204,8 @@ export interface Store {
    * reconciled id and preferred name (`getRecord`, `streamRecords`), the form they used as alias.
    */
   saveReconciliation(reconciliation: Reconciliation): Promise<boolean>;
+  /** A number that changes whenever the reconciliation does, by this process or another. */
+  reconciliationVersion(): Promise<number>;
   /** A reconciled authority by its id or the id of one of its members. */
   getReconciled(id: string): Promise<Authority | null>;
   /** Reconciled authorities A–Z (by name, leading article ignored). */
@@ -190,6 +213,18 @@ export interface Store {
   countReconciled(query?: ReconciledQuery): Promise<number>;
   /** Matches reconciliation left to an editor. */
   listReview(): Promise<ReviewItem[]>;
+
+  /** Every record with all its versions, in id order, a page at a time: what `chancery copy` moves. */
+  exportHistories(): AsyncIterable<RecordHistory>;
+  /**
+   * Writes records with their versions as another store held them, replacing any of the same id,
+   * and indexes their current versions, in one transaction.
+   */
+  importHistories(histories: RecordHistory[]): Promise<void>;
+  /** Every source file, in SHA-256 order, one at a time. */
+  streamSources(): AsyncIterable<StoredSource>;
+  /** The reconciliation as saved: what `saveReconciliation` takes. */
+  getReconciliation(): Promise<Reconciliation>;
 
   /** Checks the database's own consistency; returns the problems found, none when healthy. */
   checkIntegrity(): Promise<string[]>;

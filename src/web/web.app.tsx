@@ -6,6 +6,7 @@ import { errorResponse, httpStatusFor, setRetryAfter } from '../api/http.errors.
 import { sendCached } from '../api/records.routes.ts';
 import { loadCitation } from '../citation/citation.export.ts';
 import { isChanceryError } from '../errors.ts';
+import { syncAuthorities } from '../names/authorities.sync.ts';
 import { createOaiRoutes, type OaiDependencies } from '../oai/oai.routes.ts';
 import { teiOaiFormat } from '../oai/oai.tei.ts';
 import { parsePage } from '../paging/page.params.ts';
@@ -87,6 +88,11 @@ export function createWebApp(deps: WebDependencies): Hono {
   });
   app.use('*', pageHeaders);
   app.use('*', ...requestLimits());
+  // Names are expanded as the archive last reconciled them, whichever process did it.
+  app.use('*', async (_c, next) => {
+    await syncAuthorities(deps);
+    await next();
+  });
 
   app.get(STYLESHEET_PATH, (c) =>
     c.body(STYLESHEET, 200, {

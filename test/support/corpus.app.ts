@@ -3,9 +3,9 @@ import { ingestPaths } from '../../src/ingest/ingest.batch.ts';
 import { FRUS_CURRENT_DIR, FRUS_DIR, SEEDS_DIR } from './shared-paths.ts';
 
 /**
- * An in-memory archive holding the seeds and, with `frus`, the FRUS volumes of ../shared (the
- * older-encoding volumes, then the current-encoding excerpt). Throws if any file fails. `db`
- * puts it in a file instead, for tests that open the archive again.
+ * An archive holding the seeds and, with `frus`, the FRUS volumes of ../shared (the
+ * older-encoding volumes, then the current-encoding excerpt): in memory, or in the database `db`
+ * names (a PostgreSQL URL). Throws if any file fails.
  */
 export async function openCorpusApp(options: { frus: boolean; db?: string }): Promise<App> {
   const app = await openApp({ db: options.db ?? ':memory:' });

@@ -1,5 +1,5 @@
+import { chooseReader } from '../../src/ingest/file.prepare.ts';
 import type { FormatReader, ReadProblem, SourceInput } from '../../src/ingest/formats/format.types.ts';
-import { chooseReader } from '../../src/ingest/ingest.batch.ts';
 import { enrichRecord } from '../../src/ingest/record.enrich.ts';
 import { observeAgents } from '../../src/names/agent.observe.ts';
 import type { AuthorityIndex } from '../../src/names/authority.index.ts';

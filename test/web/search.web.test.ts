@@ -56,4 +56,11 @@ test('query text is escaped on the search page', async () => {
     await web.request(`/search?q=${encodeURIComponent('"<img src=x onerror=alert(1)>"')}`)
   ).text();
   assert.ok(!html.includes('<img src=x'), 'no markup from the query');
+  // The query is shown, as text: in the title and in the search box, every character escaped.
+  const shown = '&quot;&lt;img src=x onerror=alert(1)&gt;&quot;';
+  assert.ok(html.includes(`<title>Search: ${shown} · Chancery</title>`), 'the title shows the query');
+  assert.ok(
+    html.includes(`<input id="q" name="q" type="search" value="${shown}"`),
+    'the box keeps the query',
+  );
 });

@@ -40,7 +40,20 @@ test('Chinese is segmented into words, with offsets into the original text', () 
 });
 
 test('offsets point at the original characters, whatever the folding', () => {
-  const text = 'Тов. НАМ ИР — «Кайдзъё»';
-  for (const t of analyzeText(text, 'ru')) assert.ok(text.slice(t.start, t.end).length > 0);
+  const slices = (text: string, language: string) =>
+    analyzeText(text, language).map((t) => [text.slice(t.start, t.end), t.term]);
+  assert.deepEqual(slices('Тов. НАМ ИР — «Кайдзъё»', 'ru'), [
+    ['Тов', 'тов'],
+    ['НАМ', 'нам'],
+    ['ИР', 'ир'],
+    ['Кайдзъё', 'кайдзъ'],
+  ]);
+  // NFKC and diacritics change a word's length: the offsets still hold the word as written.
+  assert.deepEqual(slices('the ﬁnal, Kaesŏng; Ёлка', 'en'), [
+    ['the', 'the'],
+    ['ﬁnal', 'final'],
+    ['Kaesŏng', 'kaesong'],
+    ['Ёлка', 'елк'],
+  ]);
   assert.equal(analyzeToTerms('Cde. Filippov!', 'en'), 'cde filippov');
 });

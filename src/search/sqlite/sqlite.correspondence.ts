@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SqliteAuthorities } from '../../store/sqlite/sqlite.authorities.ts';
 import type { CorrespondenceEntry, CorrespondencePair } from '../../store/store.types.ts';
+import { type AuthorRecipientRow, pairCorrespondents, reconciledKeys } from '../correspondence.pairs.ts';
 
 type Reconciliation = Pick<SqliteAuthorities, 'linkedIds' | 'memberMap'>;
 
@@ -53,8 +54,7 @@ export function findThread(
   }) as (Omit<CorrespondenceEntry, 'authorIds' | 'recipientIds'> & { authors: string; recipients: string })[];
   // The sides under their reconciled ids, as `a` and `b` name them.
   const members = authorities.memberMap();
-  const reconciledIds = (json: string) =>
-    [...new Set((JSON.parse(json) as string[]).map((id) => members.get(id)?.id ?? id))].sort();
+  const reconciledIds = (json: string) => reconciledKeys(JSON.parse(json) as string[], members);
   return rows.map(({ authors, recipients, ...summary }) => ({
     ...summary,
     authorIds: reconciledIds(authors),
@@ -77,14 +77,16 @@ export function listCorrespondencePairs(
   // transaction: pairing them there is an indexed join instead of parsing every record's JSON.
   // For one person, the pairs are found from their own facet rows (the primary key's prefix), the
   // documents they wrote and those they received, rather than by pairing every document.
+  // The order is spelled out (CROSS JOIN, and the other side by its document): without statistics
+  // SQLite read every recipient row of the archive for each of the person's, 500 ms instead of 1.
   const pairs = options.personKey
     ? `SELECT a.doc, a.value AS ak, a.label AS al, b.value AS bk, b.label AS bl
-         FROM search_facets a JOIN search_facets b ON b.doc = a.doc AND b.facet = 'recipient'
-         WHERE a.facet = 'author' AND a.value IN (SELECT value FROM json_each(@person))
+         FROM json_each(@person) j CROSS JOIN search_facets a ON a.facet = 'author' AND a.value = j.value
+         CROSS JOIN search_facets b INDEXED BY search_facets_by_doc ON b.doc = a.doc AND b.facet = 'recipient'
        UNION
        SELECT a.doc, a.value, a.label, b.value, b.label
-         FROM search_facets b JOIN search_facets a ON a.doc = b.doc AND a.facet = 'author'
-         WHERE b.facet = 'recipient' AND b.value IN (SELECT value FROM json_each(@person))`
+         FROM json_each(@person) j CROSS JOIN search_facets b ON b.facet = 'recipient' AND b.value = j.value
+         CROSS JOIN search_facets a INDEXED BY search_facets_by_doc ON a.doc = b.doc AND a.facet = 'author'`
     : `SELECT a.doc, a.value AS ak, a.label AS al, b.value AS bk, b.label AS bl
          FROM search_facets a JOIN search_facets b ON b.doc = a.doc AND b.facet = 'recipient'
          WHERE a.facet = 'author'`;
@@ -94,47 +96,8 @@ export function listCorrespondencePairs(
        SELECT p.doc, p.ak, p.al, p.bk, p.bl, d.date_min AS date FROM pairs p JOIN search_docs d ON d.rowid = p.doc`,
     )
     .raw()
-    .all(options.personKey ? { person: JSON.stringify(authorities.linkedIds(options.personKey)) } : {}) as [
-    number,
-    string,
-    string,
-    string,
-    string,
-    string | null,
-  ][];
-  // Each side counted as the reconciled person it stands for: the signatures of one volume and the
-  // persons list of another are one correspondent.
-  const members = authorities.memberMap();
-  const side = (key: string, label: string) => {
-    const reconciled = members.get(key);
-    return reconciled
-      ? { key: reconciled.id, personId: reconciled.id, name: reconciled.name }
-      : { key, personId: key.startsWith('n:') ? null : key, name: label };
-  };
-  const byPair = new Map<string, { pair: CorrespondencePair; docs: Set<number> }>();
-  for (const [doc, ak, al, bk, bl, date] of rows) {
-    const author = side(ak, al);
-    const recipient = side(bk, bl);
-    if (author.key === recipient.key) continue;
-    const key = `${author.key}\u0000${recipient.key}`;
-    let entry = byPair.get(key);
-    if (!entry) {
-      entry = { pair: { author, recipient, count: 0, first: null, last: null }, docs: new Set() };
-      byPair.set(key, entry);
-    }
-    if (entry.docs.has(doc)) continue;
-    entry.docs.add(doc);
-    entry.pair.count++;
-    if (date && (!entry.pair.first || date < entry.pair.first)) entry.pair.first = date;
-    if (date && (!entry.pair.last || date > entry.pair.last)) entry.pair.last = date;
-  }
-  const sorted = [...byPair.values()]
-    .map((e) => e.pair)
-    .sort(
-      (x, y) =>
-        y.count - x.count ||
-        x.author.name.localeCompare(y.author.name) ||
-        x.recipient.name.localeCompare(y.recipient.name),
-    );
-  return options.limit !== undefined && options.limit >= 0 ? sorted.slice(0, options.limit) : sorted;
+    .all(
+      options.personKey ? { person: JSON.stringify(authorities.linkedIds(options.personKey)) } : {},
+    ) as AuthorRecipientRow[];
+  return pairCorrespondents(rows, authorities.memberMap(), options.limit);
 }

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ChanceryRecord } from '../../record/record.types.ts';
 import type { SqliteAuthorities } from '../../store/sqlite/sqlite.authorities.ts';
 import type { CorrespondenceEntry, CorrespondencePair } from '../../store/store.types.ts';
+import { SEARCH_BUDGET_MS } from '../search.budget.ts';
 import { type SearchPlan, splitPlan } from '../search.plan.ts';
 import type {
   HitSource,
@@ -15,9 +16,6 @@ import { findThread, listCorrespondencePairs } from './sqlite.correspondence.ts'
 import { SqliteMatches } from './sqlite.matches.ts';
 import { SqliteRanker } from './sqlite.rank.ts';
 import { SearchThreads } from './sqlite.search-threads.ts';
-
-/** How long one search may take before it is stopped (`search.timeout`, HTTP 503). */
-export const SEARCH_BUDGET_MS = 2000;
 
 /**
  * Search over the SQLite FTS5 index that the store writes in its own transactions
@@ -161,8 +159,9 @@ export class SqliteSearchIndex implements SearchIndex {
       return;
     }
     await this.threads.started();
-    // As many counts at once as there are workers: each takes one.
-    await Promise.all(this.threads.size().map(() => this.threads?.count(everything, 1)));
+    // As many counts at once as there are workers: each takes one. A busy machine may take longer
+    // than a search's budget to read the columns: the warm-up has none.
+    await Promise.all(this.threads.size().map(() => this.threads?.count(everything, 1, { budgeted: false })));
   }
 
   async close(): Promise<void> {

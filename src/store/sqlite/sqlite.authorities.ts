@@ -2,15 +2,15 @@ import type Database from 'better-sqlite3';
 import type { Reconciliation } from '../../names/authorities.reconcile.ts';
 import type { ReviewItem } from '../../names/people.reconcile.ts';
 import { listingName } from '../../names/person-name.sort.ts';
-import type { Agent, Authority, AuthorityKind, ChanceryRecord, Mention } from '../../record/record.types.ts';
+import type { Authority, AuthorityKind, ChanceryRecord } from '../../record/record.types.ts';
 import type { FacetGrouping } from '../../search/sqlite/facet.columns.ts';
+import {
+  authoritySortKey,
+  presentReconciled,
+  type Reconciled,
+  reconciledMembers,
+} from '../reconciled.present.ts';
 import type { ReconciledQuery } from '../store.types.ts';
-
-/** What a member id stands for once reconciled. */
-interface Reconciled {
-  id: string;
-  name: string;
-}
 
 /**
  * The reconciled authorities of the SQLite store (migration 5): people, places and bodies as
@@ -67,7 +67,13 @@ export class SqliteAuthorities {
         const json = JSON.stringify(authority);
         if (existing.get(authority.id) !== json) {
           const listed = authority.kind === 'person' ? listingName(authority) : authority.name;
-          this.statements.upsert.run(authority.id, authority.kind, authority.name, sortKey(listed), json);
+          this.statements.upsert.run(
+            authority.id,
+            authority.kind,
+            authority.name,
+            authoritySortKey(listed),
+            json,
+          );
           changed = true;
         }
         existing.delete(authority.id);
@@ -94,6 +100,15 @@ export class SqliteAuthorities {
       if (changed) this.statements.bump.run();
       return changed;
     })();
+  }
+
+  /** The reconciliation as saved, for copying it to another store. */
+  saved(): Reconciliation {
+    return {
+      authorities: this.list(),
+      groupOf: new Map(this.statements.members.all() as [string, string][]),
+      review: this.review(),
+    };
   }
 
   version(): number {
@@ -133,13 +148,10 @@ export class SqliteAuthorities {
   memberMap(): Map<string, Reconciled> {
     const version = this.version();
     if (this.cache?.version === version) return this.cache.members;
-    const names = new Map(this.statements.names.all() as [string, string][]);
-    const members = new Map<string, Reconciled>();
-    for (const [member, id] of this.statements.members.all() as [string, string][]) {
-      members.set(member, { id, name: names.get(id) ?? id });
-    }
-    // An export names reconciled ids: they stand for themselves.
-    for (const [id, name] of names) if (!members.has(id)) members.set(id, { id, name });
+    const members = reconciledMembers(
+      this.statements.names.all() as [string, string][],
+      this.statements.members.all() as [string, string][],
+    );
     const byGroup = new Map<string, string[]>();
     for (const [member, { id }] of members) byGroup.set(id, [...(byGroup.get(id) ?? []), member]);
     this.cache = { version, members, byGroup };
@@ -165,45 +177,8 @@ export class SqliteAuthorities {
    * preferred name; the name the document used stays as the alias where it differs.
    */
   present(record: ChanceryRecord): ChanceryRecord {
-    const members = this.memberMap();
-    if (members.size === 0) return record;
-    const agent = (a: Agent): Agent => {
-      const reconciled = a.personId ? members.get(a.personId) : undefined;
-      const office = a.officeId ? members.get(a.officeId) : undefined;
-      if (!reconciled && !office) return a;
-      const next: Agent = { ...a };
-      if (reconciled) {
-        next.personId = reconciled.id;
-        next.name = reconciled.name;
-        next.alias = a.alias ?? (isOtherName(a.name, reconciled.name) ? a.name : null);
-      }
-      if (office) next.officeId = office.id;
-      return next;
-    };
-    const mention = (m: Mention): Mention => {
-      const reconciled = m.authorityId ? members.get(m.authorityId) : undefined;
-      return reconciled ? { ...m, authorityId: reconciled.id, name: reconciled.name } : m;
-    };
-    return {
-      ...record,
-      authors: record.authors.map(agent),
-      recipients: record.recipients.map(agent),
-      intermediaries: record.intermediaries.map(agent),
-      ...(record.participants ? { participants: record.participants.map(agent) } : {}),
-      mentions: record.mentions.map(mention),
-    };
+    return presentReconciled(record, this.memberMap());
   }
-}
-
-/** Authorities listed A–Z: people surname first, by name without case, diacritics or a leading article. */
-function sortKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/^(?:the|al|el)[\s-]+/, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }
 
 function filterOf(query: ReconciledQuery): { where: string; params: unknown[] } {
@@ -215,7 +190,7 @@ function filterOf(query: ReconciledQuery): { where: string; params: unknown[] } 
   }
   if (query.startsWith) {
     clauses.push('sort_key >= ? AND sort_key < ?');
-    const from = sortKey(query.startsWith);
+    const from = authoritySortKey(query.startsWith);
     params.push(from, `${from}\uffff`);
   }
   if (query.contains) {
@@ -225,16 +200,4 @@ function filterOf(query: ReconciledQuery): { where: string; params: unknown[] } 
     params.push(like, like);
   }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
-}
-
-/** "Acheson" is Dean Acheson named short, not another name of him; "Filippov" is. */
-function isOtherName(written: string, preferred: string): boolean {
-  const key = (s: string) =>
-    s
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  const w = key(written);
-  const p = key(preferred);
-  return w !== p && !p.split(' ').includes(w) && !w.split(' ').every((part) => p.split(' ').includes(part));
 }

@@ -214,4 +214,12 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       CREATE INDEX records_by_change ON records(updated_at, id);
     `,
   },
+  {
+    version: 8,
+    name: 'records in the order they were added',
+    sql: `
+      -- The home page lists the latest additions: read from an index, not sorted from every record.
+      CREATE INDEX records_by_added ON records(created_at DESC, id);
+    `,
+  },
 ];

@@ -17,15 +17,18 @@ import type {
   ListOptions,
   ReconciledQuery,
   RecordChange,
+  RecordHistory,
   RecordPlacement,
   RecordSummary,
   RecordVersion,
+  SaveOptions,
   SaveOutcome,
   Store,
   StoredSource,
 } from '../store.types.ts';
 import { SqliteAuthorities } from './sqlite.authorities.ts';
 import { listRecordChanges } from './sqlite.changes.ts';
+import { readHistories, readSources, writeHistories } from './sqlite.histories.ts';
 import { type Migration, SQLITE_MIGRATIONS } from './sqlite.migrations.ts';
 import { SqliteRelations } from './sqlite.relations.ts';
 
@@ -160,12 +163,18 @@ class SqliteStore implements Store {
     return (await this.saveRecords([record]))[0] as SaveOutcome;
   }
 
-  async saveRecords(records: ChanceryRecord[]): Promise<SaveOutcome[]> {
-    return this.db.transaction(() => {
-      const outcomes = records.map((record) => this.saveOne(record));
-      this.index.indexRecords(records.filter((_, i) => outcomes[i] !== 'unchanged'));
-      return outcomes;
-    })();
+  async saveRecords(records: ChanceryRecord[], options: SaveOptions = {}): Promise<SaveOutcome[]> {
+    try {
+      return this.db.transaction(() => {
+        const outcomes = records.map((record) => this.saveOne(record));
+        const changed = (_: unknown, i: number) => outcomes[i] !== 'unchanged';
+        this.index.indexRecords(records.filter(changed), options.documents?.filter(changed));
+        return outcomes;
+      })();
+    } catch (error) {
+      this.index.rolledBack();
+      throw error;
+    }
   }
 
   /** Saves a record's row, its earlier version and its memberships; the batch indexes it after. */
@@ -425,6 +434,10 @@ class SqliteStore implements Store {
     return this.reconciled.save(reconciliation);
   }
 
+  async reconciliationVersion(): Promise<number> {
+    return this.reconciled.version();
+  }
+
   async getReconciled(id: string): Promise<Authority | null> {
     return this.reconciled.get(id);
   }
@@ -461,6 +474,22 @@ class SqliteStore implements Store {
   /** A record as readers see it: resolved relations added, linked authorities as reconciled. */
   private present(record: ChanceryRecord): ChanceryRecord {
     return this.reconciled.present(this.relations.withResolved(record));
+  }
+
+  async *exportHistories(): AsyncIterable<RecordHistory> {
+    yield* readHistories(this.db);
+  }
+
+  async importHistories(histories: RecordHistory[]): Promise<void> {
+    writeHistories(this.db, this.index, histories);
+  }
+
+  async *streamSources(): AsyncIterable<StoredSource> {
+    yield* readSources(this.db);
+  }
+
+  async getReconciliation(): Promise<Reconciliation> {
+    return this.reconciled.saved();
   }
 
   async checkIntegrity(): Promise<string[]> {
