@@ -1,7 +1,8 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { FileReport, IngestProgress, IngestReport } from '../ingest/ingest.batch.ts';
-import { ingestInWorker } from './ingest.thread.ts';
+import { parseCount } from './cli.options.ts';
+import { ingestInWorker, READER_THREADS } from './ingest.thread.ts';
 
 export function registerIngestCommand(program: Command): void {
   program
@@ -11,18 +12,40 @@ export function registerIngestCommand(program: Command): void {
     )
     .argument('<paths...>', 'files or directories')
     .option('--quiet', 'print the summary only, not a line per file')
-    .action(async (paths: string[], options: { quiet?: boolean }, command: Command) => {
-      const { db } = command.optsWithGlobals<{ db?: string }>();
-      const report = await runIngest({ db, paths, quiet: options.quiet ?? false });
-      if (report.failed > 0) process.exitCode = 1;
-    });
+    .option(
+      '--reader-threads <n>',
+      `threads that read and analyze files ahead of the one that writes (default ${READER_THREADS} on this machine; 0 reads in the writer)`,
+      parseCount,
+    )
+    .action(
+      async (paths: string[], options: { quiet?: boolean; readerThreads?: number }, command: Command) => {
+        const { db } = command.optsWithGlobals<{ db?: string }>();
+        const report = await runIngest({
+          db,
+          paths,
+          quiet: options.quiet ?? false,
+          ...(options.readerThreads !== undefined ? { readerThreads: options.readerThreads } : {}),
+        });
+        if (report.failed > 0) process.exitCode = 1;
+      },
+    );
 }
 
-async function runIngest(options: { db?: string; paths: string[]; quiet: boolean }): Promise<IngestReport> {
+async function runIngest(options: {
+  db?: string;
+  paths: string[];
+  quiet: boolean;
+  readerThreads?: number;
+}): Promise<IngestReport> {
   const { paths, quiet } = options;
   const progress = process.stderr.isTTY ? startProgressBar() : undefined;
   const report = await ingestInWorker(
-    { db: options.db, paths, progress: progress !== undefined },
+    {
+      db: options.db,
+      paths,
+      progress: progress !== undefined,
+      ...(options.readerThreads !== undefined ? { readerThreads: options.readerThreads } : {}),
+    },
     {
       progress: progress?.update,
       file: (file) => {
