@@ -79,7 +79,10 @@ describe('a batch of fuzzed inputs', () => {
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'chancery-fuzz-batch-'));
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(() => {
+    for (const path of [dir, `${dir}.db`, `${dir}.db-wal`, `${dir}.db-shm`])
+      rmSync(path, { recursive: true, force: true });
+  });
 
   test('a batch with mutants of every format among good files ingests the good files, reports each bad one by name, and leaves the database whole', async () => {
     const names: string[] = [];
@@ -95,7 +98,8 @@ describe('a batch of fuzzed inputs', () => {
         names.push(file);
       }
     }
-    const app = await openApp({ db: join(dir, 'archive.db') });
+    // The database beside the folder of inputs, not in it: the batch would read it as one more input.
+    const app = await openApp({ db: `${dir}.db` });
     try {
       const report = await ingestPaths({ paths: [join(dir), CABLE_SEED, LETTER_SEED], ...app });
       for (const file of report.files) {
