@@ -109,7 +109,7 @@ describe('request limits', () => {
     const long = 'x'.repeat(REQUEST_LIMITS.urlChars);
     const page = await send(`/search?q=${long}`);
     assert.equal(page.status, 414);
-    assert.match(page.body, /8,192 Chancery reads/);
+    assert.match(page.body, /16,000 Chancery reads/);
     assertSecureHeaders('414 page', page);
     const api = await send(`/api/search?q=${long}`);
     assert.equal(api.status, 414);

@@ -8,7 +8,7 @@ import { ChanceryError } from '../errors.ts';
  */
 export const REQUEST_LIMITS = {
   /** Characters of the request target (path and query string): past it, 414. */
-  urlChars: 8_192,
+  urlChars: 16_000,
   /** Bytes of a request body: past it, 413. */
   bodyBytes: 64 * 1024,
 } as const;
