@@ -1,3 +1,5 @@
+import { segmentWords } from './words.segment.ts';
+
 /**
  * Language of a text from its script, and for Latin and Cyrillic script from the short words
  * every text of a language is full of. Deliberately small: the archive's texts are whole
@@ -150,7 +152,9 @@ export function detectLanguage(text: string): string | null {
 }
 
 function byFunctionWords(text: string, languages: readonly string[]): string | null {
-  const words = [...WORDS.segment(text.toLowerCase())].filter((s) => s.isWordLike).map((s) => s.segment);
+  const words = [...segmentWords(WORDS, text.toLowerCase())]
+    .filter((s) => s.isWordLike)
+    .map((s) => s.segment);
   // Letters only one language of the script has settle it (Ukrainian і/ї/є/ґ).
   if (languages.includes('uk') && words.some((w) => /[іїєґ]/u.test(w))) return 'uk';
   let best: string | null = null;
