@@ -6,6 +6,11 @@
  *   npx tsx bench/load.ts                         # the 45 FRUS volumes, the two of the tests, the seeds
  *   BENCH_DB=archive.db npx tsx bench/load.ts     # an archive already ingested (kept)
  *   BENCH_SECONDS=20 BENCH_CONNECTIONS=100 npx tsx bench/load.ts
+ *   BENCH_WORKERS=1 npx tsx bench/load.ts         # web processes (default 2, one per core)
+ *   BENCH_INGEST=1 npx tsx bench/load.ts          # with an ingest writing to the archive meanwhile
+ *
+ * With BENCH_INGEST the archive is always built afresh without the last 15 volumes, which
+ * `chancery ingest` then writes into it, in a process of its own, while the load runs.
  *
  * The server is `chancery serve` in a process of its own, as it runs in production (its search
  * workers included); the load comes from autocannon in this process. Prints requests per second,
@@ -14,7 +19,7 @@
  * answered within 1 s p99).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,15 +34,29 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
 const NEWCOMER_EVERY_MS = 200;
 const TIMEOUT_S = 10;
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
+const WITH_INGEST = process.env.BENCH_INGEST === '1';
 
-const dir = process.env.BENCH_DB ? null : mkdtempSync(join(tmpdir(), 'chancery-bench-load-'));
-const db = process.env.BENCH_DB ?? join(dir as string, 'archive.db');
+const given = WITH_INGEST ? undefined : process.env.BENCH_DB;
+const dir = given ? null : mkdtempSync(join(tmpdir(), 'chancery-bench-load-'));
+const db = given ?? join(dir as string, 'archive.db');
+const VOLUMES = `${SHARED}corpus/frus-volumes/`;
+const volumes = readdirSync(VOLUMES)
+  .filter((f) => f.endsWith('.xml'))
+  .sort()
+  .map((f) => `${VOLUMES}${f}`);
+/** What the archive holds before the load, and what an ingest writes into it meanwhile. */
+const held = WITH_INGEST ? volumes.slice(0, -15) : [VOLUMES];
+const written = WITH_INGEST ? volumes.slice(-15) : [];
 let server: ChildProcess | null = null;
 try {
   const paths = await urlMix(db);
   const started = await startServer(db);
   server = started.child;
-  console.log(`server: chancery serve on ${started.base}; ${paths.length} URLs in the mix`);
+  console.log(
+    `server: chancery serve --workers ${WORKERS} on ${started.base}; ${paths.length} URLs in the mix${WITH_INGEST ? '; an ingest writing meanwhile' : ''}`,
+  );
+  const ingest = WITH_INGEST ? startIngest(db, written) : null;
   const newcomers = timeNewcomers(started.base, paths);
   const result = await autocannon({
     url: started.base,
@@ -47,6 +66,7 @@ try {
     requests: [{ setupRequest: (req) => ({ ...req, path: pick(paths) }) }],
   });
   const firsts = await newcomers.stop();
+  const ingested = ingest ? await ingest.stop() : null;
   const p = (q: number) => percentile(firsts, q);
   console.log(`load: ${CONNECTIONS} connections for ${SECONDS} s`);
   console.log(`  requests/s        ${result.requests.average.toFixed(0)}`);
@@ -55,6 +75,7 @@ try {
   console.log(`  errors            ${result.errors}          (target 0)`);
   console.log(`  timeouts          ${result.timeouts}          (target 0)`);
   console.log(`  non-2xx           ${result.non2xx}`);
+  if (ingested) console.log(`  ingest meanwhile  ${ingested}`);
   console.log(`newcomers: ${firsts.length}, a new connection's first request`);
   console.log(
     `  p50 ${p(50).toFixed(0)} ms, p99 ${p(99).toFixed(0)} ms (target < 1000 ms), slowest ${Math.max(...firsts).toFixed(0)} ms`,
@@ -71,7 +92,7 @@ async function urlMix(path: string): Promise<string[]> {
     if ((await app.store.countRecords()) === 0) {
       process.stderr.write('ingesting the FRUS volumes…\n');
       await ingestPaths({
-        paths: [`${SHARED}seeds`, `${SHARED}corpus/frus`, `${SHARED}corpus/frus-volumes`],
+        paths: [`${SHARED}seeds`, `${SHARED}corpus/frus`, ...held],
         store: app.store,
         search: app.search,
         authorities: app.authorities,
@@ -111,7 +132,7 @@ function startServer(path: string): Promise<{ child: ChildProcess; base: string 
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [CHANCERY, '--db', path, 'serve', '--port', '0', '--host', '127.0.0.1'],
+      [CHANCERY, '--db', path, 'serve', '--workers', String(WORKERS), '--port', '0', '--host', '127.0.0.1'],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
       },
@@ -122,6 +143,34 @@ function startServer(path: string): Promise<{ child: ChildProcess; base: string 
       if (address) resolve({ child, base: address[0] });
     });
   });
+}
+
+/** `chancery ingest` of volumes the archive does not hold yet, into it, in a process of its own. */
+function startIngest(path: string, files: string[]): { stop: () => Promise<string> } {
+  const started = performance.now();
+  const child = spawn(process.execPath, [CHANCERY, '--db', path, 'ingest', '--quiet', ...files], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let summary = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    summary += chunk.toString();
+  });
+  const done = new Promise<string>((resolve) =>
+    child.once('exit', (code) =>
+      resolve(
+        `${summary.trim().split('\n').at(-1)} (exit ${code}, ${((performance.now() - started) / 1000).toFixed(0)} s)`,
+      ),
+    ),
+  );
+  return {
+    stop: async () => {
+      if (child.exitCode !== null) return done;
+      // Still writing when the load ends: stopped, which the archive survives (its transactions).
+      child.kill('SIGTERM');
+      await done;
+      return `${files.length} volumes, still writing when the load ended (stopped)`;
+    },
+  };
 }
 
 /** A new connection every few hundred milliseconds, each timed from connect to the end of its answer. */

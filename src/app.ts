@@ -132,3 +132,38 @@ async function openReplica(
     },
   };
 }
+
+/** The database an archive command works on: `--db`, else `CHANCERY_DB`, else the default. */
+export function archiveLocation(db?: string): string {
+  return db ?? process.env.CHANCERY_DB ?? DEFAULT_DB;
+}
+
+/**
+ * Backs the archive up to `file` while it is in use (a server reading, an ingest writing): for
+ * SQLite, the online backup API.
+ *
+ * @example await backupArchive({ db: './data/chancery.db', file: 'backup.db' });
+ */
+export async function backupArchive(options: { db?: string; file: string }): Promise<{ pages: number }> {
+  const { backupSqlite } = await import('./store/sqlite/sqlite.backup.ts');
+  return backupSqlite(sqlitePath(archiveLocation(options.db), 'backup'), options.file);
+}
+
+/** Replaces the archive with a backup `backupArchive` made, once it has checked the backup is whole. */
+export async function restoreArchive(options: { db?: string; file: string }): Promise<{ pages: number }> {
+  const { restoreSqlite } = await import('./store/sqlite/sqlite.backup.ts');
+  const db = sqlitePath(archiveLocation(options.db), 'restore');
+  if (db !== ':memory:') mkdirSync(dirname(db), { recursive: true });
+  return restoreSqlite(db, options.file);
+}
+
+/** The file of a SQLite archive; PostgreSQL's own tools (pg_dump, pg_restore) back it up for now. */
+function sqlitePath(db: string, command: 'backup' | 'restore'): string {
+  if (isPostgresUrl(db)) {
+    throw new ChanceryError(
+      'cli.usage',
+      `chancery ${command} works on SQLite archives; for the PostgreSQL archive ${db.replace(/\/\/[^@/]*@/, '//')}, use ${command === 'backup' ? 'pg_dump --format=custom' : 'pg_restore --clean'}.`,
+    );
+  }
+  return db.startsWith('sqlite:') ? db.slice('sqlite:'.length) : db;
+}

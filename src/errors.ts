@@ -16,12 +16,20 @@ export type ErrorCode =
   | 'ingest.not_found'
   | 'ingest.xml_malformed'
   | 'ingest.xml_document'
+  /** A document type declaration that declares entities: none is expanded (src/xml/xml.entities.ts). */
+  | 'ingest.xml_entities'
+  /** Text that is no JSON where a Chancery JSON record was expected. */
+  | 'ingest.json_malformed'
   | 'ingest.pdf_encrypted'
   | 'ingest.pdf_no_text'
   | 'ingest.pdf_malformed'
   | 'record.not_found'
   | 'record.invalid'
   | 'store.migration'
+  /** A database or backup file that is not there. */
+  | 'store.not_found'
+  /** A file given to `chancery restore` that is no whole Chancery archive. */
+  | 'store.backup_invalid'
   | 'store.url'
   | 'store.connection'
   | 'search.invalid_query'
@@ -38,6 +46,10 @@ export type ErrorCode =
   /** An `Accept` header that asks for a representation the endpoint does not have. */
   | 'request.not_acceptable'
   | 'request.method_not_allowed'
+  /** A request body past `REQUEST_LIMITS.bodyBytes` (src/web/request.limits.ts). */
+  | 'request.too_large'
+  /** A request target past `REQUEST_LIMITS.urlChars`. */
+  | 'request.uri_too_long'
   /** A fault of Chancery's own; the details go to the server's log. */
   | 'server.internal';
 

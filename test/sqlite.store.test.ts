@@ -72,7 +72,8 @@ test('sqlite store: a database from before migration 3 is upgraded, and its thre
        DROP TABLE reconciled_authorities; DROP TABLE authority_members; DROP TABLE authority_review;
        DROP TABLE reconciliation_version; DROP TABLE search_name_forms; DROP TABLE search_name_keys;
        DROP TABLE search_vocab; DROP TABLE search_state; DROP TABLE record_deletions;
-       DROP INDEX records_by_change; DROP TABLE jobs; DELETE FROM schema_migrations WHERE version >= 3;`,
+       DROP INDEX records_by_change; DROP TABLE jobs; DROP INDEX records_by_added;
+       DELETE FROM schema_migrations WHERE version >= 3;`,
     );
     db.close();
     const upgraded = openSqliteArchive(path);

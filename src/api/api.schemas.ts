@@ -1,11 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { DOCUMENT_TYPES } from '../record/record.types.ts';
 import { FACETS } from '../search/query/query.types.ts';
 
 /**
  * The schemas of the JSON API: the OpenAPI description is generated from these, and tests check
- * every endpoint's answers against the description. The record's field names are the product's
- * fixed ones (PRODUCT.md, "The canonical JSON record").
+ * every endpoint's answers against the description. The record's schema is the one ingest checks
+ * imports against (src/record/record.schema.ts): what the API gives out, ingest takes back.
  */
 
 export const ErrorSchema = z
@@ -18,136 +17,6 @@ export const ErrorSchema = z
   .openapi('Error');
 
 const nullableString = z.string().nullable();
-
-const AgentSchema = z
-  .object({
-    name: z.string(),
-    alias: nullableString,
-    personId: nullableString,
-    raw: z.string().optional(),
-    office: nullableString.optional(),
-    officeId: nullableString.optional(),
-  })
-  .openapi('Agent');
-
-const ArchivalLocationSchema = z
-  .object({
-    repository: z.string(),
-    fond: nullableString.optional(),
-    opis: nullableString.optional(),
-    delo: nullableString.optional(),
-    papka: nullableString.optional(),
-    folios: z.object({ first: z.number().int(), last: z.number().int() }).nullable().optional(),
-    file: nullableString.optional(),
-    classification: nullableString.optional(),
-    raw: z.string(),
-  })
-  .openapi('ArchivalLocation');
-
-const MarkSchema = z.object({
-  type: z.enum([
-    'deletion',
-    'insertion',
-    'folio',
-    'editorial-note',
-    'signature',
-    'footnote-ref',
-    'page-break',
-  ]),
-  text: z.string(),
-  start: z.number().int(),
-  end: z.number().int(),
-  ref: z.string().optional(),
-});
-
-const TextSchema = z
-  .object({
-    id: z.string(),
-    kind: z.enum(['original', 'translation', 'draft', 'transcription', 'ocr']),
-    language: z.string(),
-    blocks: z.array(
-      z.object({ id: z.string(), type: z.string(), text: z.string(), marks: z.array(MarkSchema) }),
-    ),
-    notes: z
-      .array(z.object({ id: z.string(), n: z.string(), text: z.string(), blockId: nullableString }))
-      .optional(),
-  })
-  .openapi('Text');
-
-export const RecordSchema = z
-  .object({
-    id: z.string().openapi({ example: 'da-726b9b4bc6e2' }),
-    title: z.string(),
-    type: z.enum(DOCUMENT_TYPES),
-    date: z.object({
-      display: z.string(),
-      min: nullableString,
-      max: nullableString,
-      certainty: z.enum(['exact', 'approximate', 'inferred', 'unknown']),
-      timeZone: nullableString.optional(),
-    }),
-    authors: z.array(AgentSchema),
-    recipients: z.array(AgentSchema),
-    intermediaries: z.array(AgentSchema),
-    participants: z.array(AgentSchema).optional(),
-    numbers: z.array(z.object({ kind: z.string(), value: z.string() })),
-    summary: nullableString,
-    originalLanguage: nullableString,
-    place: nullableString.optional(),
-    archivalLocations: z.array(ArchivalLocationSchema),
-    credits: z.array(
-      z.object({
-        role: z.enum(['translator', 'contributor', 'funder', 'editor', 'transcriber', 'publication']),
-        name: z.string(),
-      }),
-    ),
-    rights: nullableString,
-    source: z.object({
-      file: z.string(),
-      url: nullableString,
-      recordId: nullableString,
-      format: z.string(),
-      sha256: z.string(),
-      encoding: z.string().optional(),
-      layout: z.string().optional(),
-      uploaded: nullableString.optional(),
-    }),
-    texts: z.array(TextSchema),
-    handling: z.array(
-      z
-        .object({ event: z.string(), at: nullableString, agent: nullableString, raw: z.string() })
-        .catchall(z.unknown()),
-    ),
-    mentions: z.array(
-      z
-        .object({ kind: z.string(), authorityId: nullableString, name: z.string(), form: z.string() })
-        .catchall(z.unknown()),
-    ),
-    relations: z.array(
-      z
-        .object({
-          type: z.string(),
-          target: z.string(),
-          source: z.string().optional(),
-          basis: z.string().optional(),
-        })
-        .catchall(z.unknown()),
-    ),
-    alignments: z.array(
-      z.object({
-        source: z.string(),
-        target: z.string(),
-        links: z.array(
-          z.object({ source: z.array(z.string()), target: z.array(z.string()), score: z.number() }),
-        ),
-      }),
-    ),
-    comparisons: z.array(z.object({ draft: z.string(), final: z.string() }).catchall(z.unknown())).optional(),
-    collections: z.array(z.object({ id: z.string(), position: z.number().int() })),
-    pages: z.object({ first: z.string(), last: z.string() }).nullable().optional(),
-    provenance: z.record(z.string(), z.object({ line: z.number().int() })).optional(),
-  })
-  .openapi('Record', { description: 'The canonical JSON record, as `chancery show ID --json` prints it.' });
 
 export const RecordSummarySchema = z
   .object({

@@ -15,6 +15,8 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   'request.not_found': 404,
   'request.method_not_allowed': 405,
   'request.not_acceptable': 406,
+  'request.too_large': 413,
+  'request.uri_too_long': 414,
   'record.invalid': 422,
 };
 

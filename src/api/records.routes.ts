@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { ChanceryError } from '../errors.ts';
 import type { AuthorityIndex } from '../names/authority.index.ts';
 import { parseLimit } from '../paging/page.params.ts';
+import { RecordSchema } from '../record/record.schema.ts';
 import { DOCUMENT_TYPES, type DocumentType } from '../record/record.types.ts';
 import { resolveFields } from '../search/query/query.resolve.ts';
 import type { QueryNode } from '../search/query/query.types.ts';
@@ -11,7 +12,7 @@ import { splitPlan } from '../search/search.plan.ts';
 import { answerPlan } from '../search/search.service.ts';
 import type { SearchIndex } from '../search/search-index.types.ts';
 import type { Store } from '../store/store.types.ts';
-import { errorResponses, RecordListSchema, RecordSchema, VersionListSchema } from './api.schemas.ts';
+import { errorResponses, RecordListSchema, VersionListSchema } from './api.schemas.ts';
 
 /** Records per page of `/api/records` unless `limit` says otherwise, and the most it may say. */
 export const RECORDS_DEFAULT_LIMIT = 50;

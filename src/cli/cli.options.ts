@@ -15,7 +15,6 @@ export async function withApp<T>(command: Command, work: (app: App) => Promise<T
   }
 }
 
-/** Parses a positive integer option, or says which option is wrong. */
 /** A TCP port: 0 asks the system for a free one (the address printed says which). */
 export function parsePort(value: string): number {
   const n = Number(value);
@@ -24,6 +23,7 @@ export function parsePort(value: string): number {
   return n;
 }
 
+/** Parses a positive integer option, or says which option is wrong. */
 export function parsePositiveInt(name: string): (value: string) => number {
   return (value) => {
     const n = Number(value);
@@ -31,4 +31,12 @@ export function parsePositiveInt(name: string): (value: string) => number {
       throw new InvalidArgumentError(`${name} must be a positive whole number, not "${value}"`);
     return n;
   };
+}
+
+/** A count that may be 0 (`--reader-threads`), or a usage error that says what was wrong. */
+export function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 64)
+    throw new InvalidArgumentError(`must be a whole number from 0 to 64, not "${value}"`);
+  return n;
 }

@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { FileReport, IngestProgress, IngestReport } from '../ingest/ingest.batch.ts';
-import { withApp } from './cli.options.ts';
-import { ingestInWorker } from './ingest.thread.ts';
+import { parseCount, withApp } from './cli.options.ts';
+import { ingestInWorker, READER_THREADS } from './ingest.thread.ts';
 
 export function registerIngestCommand(program: Command): void {
   program
@@ -17,15 +17,31 @@ export function registerIngestCommand(program: Command): void {
       '--queue',
       'queue the ingest as a background job (a worker of chancery serve or chancery jobs --work runs it) instead of ingesting now',
     )
-    .action(async (paths: string[], options: { quiet?: boolean; queue?: boolean }, command: Command) => {
-      if (options.queue) {
-        await queueIngest(paths, command);
-        return;
-      }
-      const { db } = command.optsWithGlobals<{ db?: string }>();
-      const report = await runIngest({ db, paths, quiet: options.quiet ?? false });
-      if (report.failed > 0) process.exitCode = 1;
-    });
+    .option(
+      '--reader-threads <n>',
+      `threads that read and analyze files ahead of the one that writes (default ${READER_THREADS} on this machine; 0 reads in the writer)`,
+      parseCount,
+    )
+    .action(
+      async (
+        paths: string[],
+        options: { quiet?: boolean; queue?: boolean; readerThreads?: number },
+        command: Command,
+      ) => {
+        if (options.queue) {
+          await queueIngest(paths, command);
+          return;
+        }
+        const { db } = command.optsWithGlobals<{ db?: string }>();
+        const report = await runIngest({
+          db,
+          paths,
+          quiet: options.quiet ?? false,
+          ...(options.readerThreads !== undefined ? { readerThreads: options.readerThreads } : {}),
+        });
+        if (report.failed > 0) process.exitCode = 1;
+      },
+    );
 }
 
 /** The files as a job: their absolute paths, for a worker that may run in another directory. */
@@ -36,11 +52,21 @@ async function queueIngest(paths: string[], command: Command): Promise<void> {
   });
 }
 
-async function runIngest(options: { db?: string; paths: string[]; quiet: boolean }): Promise<IngestReport> {
+async function runIngest(options: {
+  db?: string;
+  paths: string[];
+  quiet: boolean;
+  readerThreads?: number;
+}): Promise<IngestReport> {
   const { paths, quiet } = options;
   const progress = process.stderr.isTTY ? startProgressBar() : undefined;
   const report = await ingestInWorker(
-    { db: options.db, paths, progress: progress !== undefined },
+    {
+      db: options.db,
+      paths,
+      progress: progress !== undefined,
+      ...(options.readerThreads !== undefined ? { readerThreads: options.readerThreads } : {}),
+    },
     {
       progress: progress?.update,
       file: (file) => {

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { isChanceryError } from '../errors.ts';
+import { registerBackupCommands } from './backup.command.ts';
 import { registerCopyCommand } from './copy.command.ts';
 import { registerExportCommand } from './export.command.ts';
 import { registerIngestCommand } from './ingest.command.ts';
@@ -36,6 +37,7 @@ registerCopyCommand(program);
 registerServeCommand(program);
 registerJobsCommand(program);
 registerReindexCommand(program);
+registerBackupCommands(program);
 
 try {
   await program.parseAsync(process.argv);

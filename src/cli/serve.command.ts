@@ -1,4 +1,5 @@
 import cluster from 'node:cluster';
+import type { ServerType } from '@hono/node-server';
 import type { Command } from 'commander';
 import type { App } from '../app.ts';
 import { ChanceryError } from '../errors.ts';
@@ -10,9 +11,6 @@ import { startJobWorker } from './jobs.command.ts';
  * cores; several processes take one each.
  */
 const searchThreadsFor = (workers: number) => (workers > 1 ? 1 : 2);
-
-/** How long a stopping server waits for the requests under way before it exits anyway. */
-const STOP_DEADLINE_MS = 10_000;
 
 export function registerServeCommand(program: Command): void {
   program
@@ -69,17 +67,13 @@ export function registerServeCommand(program: Command): void {
       if (cluster.isPrimary) {
         process.stdout.write(`Chancery reading room: http://${options.host}:${portOf(server)}/\n`);
       }
-      const stop = () => {
-        // Requests under way are answered, then the archive is closed; a connection that never
-        // ends does not keep the process alive past the deadline.
-        setTimeout(() => process.exit(0), STOP_DEADLINE_MS).unref();
-        server.close(async () => {
-          await worker?.stop();
-          await app.close();
-          // A cluster's web process lives while it is connected to the primary.
-          cluster.worker?.disconnect();
+      const stop = () =>
+        void stopServing(server, {
+          close: async () => {
+            await worker?.stop();
+            await app.close();
+          },
         });
-      };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
@@ -114,10 +108,23 @@ async function superviseWorkers(
   for (let i = 0; i < options.workers; i++) cluster.fork();
   const stop = () => {
     stopping = true;
+    const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+    let running = workers.length;
+    const exit = async () => {
+      await jobs?.stop().catch(() => {});
+      process.exit(0);
+    };
+    if (running === 0) void exit();
+    cluster.on('exit', () => {
+      if (--running === 0) void exit();
+    });
     // The signal itself, not cluster's kill(): that first waits for the worker's server to close
     // every connection, which a worker under load never finished, and the signal never came.
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
-    void jobs?.stop();
+    for (const worker of workers) worker.process.kill('SIGTERM');
+    // A process that does not stop in time is killed: stopping never hangs.
+    setTimeout(() => {
+      for (const worker of workers) worker.process.kill('SIGKILL');
+    }, STOP_GRACE_MS * 2).unref();
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -147,6 +154,26 @@ async function runJobsBeside(db: string | undefined): Promise<{ stop(): Promise<
       await app.close();
     },
   };
+}
+
+/** How long requests under way may take to finish when the server is told to stop. */
+const STOP_GRACE_MS = 5000;
+
+/**
+ * Stops taking connections, lets the requests under way finish (for at most STOP_GRACE_MS, then
+ * drops their connections), closes the archive and ends the process: kept-alive connections
+ * and search threads never keep a stopped server alive.
+ */
+async function stopServing(server: ServerType, app: { close(): Promise<void> }): Promise<void> {
+  const closed = new Promise((resolve) => server.close(resolve));
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+  const late = setTimeout(() => {
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  }, STOP_GRACE_MS);
+  await closed;
+  clearTimeout(late);
+  await app.close().catch(() => {});
+  process.exit(0);
 }
 
 /** An absolute http(s) URL without a trailing slash, or a usage error that says what was wrong. */

@@ -105,7 +105,7 @@ function take(batch: Batch, source: SourceInput): PreparedItem {
   return item;
 }
 
-function chooseReader(source: SourceInput, readers: readonly FormatReader[]): FormatReader {
+export function chooseReader(source: SourceInput, readers: readonly FormatReader[]): FormatReader {
   const scored = readers
     .map((reader) => ({ reader, score: reader.detect(source) }))
     .sort((a, b) => b.score - a.score);

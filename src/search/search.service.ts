@@ -1,6 +1,7 @@
 import type { AuthorityIndex } from '../names/authority.index.ts';
 import type { Store } from '../store/store.types.ts';
 import { FACET_LIMIT, type SearchResponse } from './query/query.types.ts';
+import { rememberedAnswer } from './search.answers.ts';
 import { planSearch, type SearchPlan } from './search.plan.ts';
 import type { SearchIndex } from './search-index.types.ts';
 import { buildSnippet } from './snippet.build.ts';
@@ -57,9 +58,10 @@ export async function answerPlan(
       : Math.min(Math.max(1, Math.floor(options.pageSize ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const facetLimit = Math.min(options.facetLimit ?? FACET_LIMIT, MAX_FACET_VALUES);
+  const window = { from: (page - 1) * pageSize, size: pageSize };
   const [counted, ranked] = await Promise.all([
-    deps.search.count(plan, { facetLimit }),
-    deps.search.page(plan, { from: (page - 1) * pageSize, size: pageSize }),
+    rememberedAnswer(deps, plan, `count ${facetLimit}`, () => deps.search.count(plan, { facetLimit })),
+    rememberedAnswer(deps, plan, `page ${window.from} ${window.size}`, () => deps.search.page(plan, window)),
   ]);
   const sources = await deps.search.hitSources(ranked.map((h) => h.doc));
   const hits = ranked.flatMap(({ doc, score }) => {

@@ -1,3 +1,4 @@
+import { segmentWords } from './words.segment.ts';
 /**
  * Anchors: things a translation keeps whatever its language, so that two blocks sharing them
  * probably say the same thing. Each anchor is a string `<kind>:<value>`; a block's anchors are a
@@ -137,7 +138,7 @@ function takeDates(text: string, anchors: string[]): string {
 
 function wordStems(text: string): string[] {
   const stems = new Set<string>();
-  for (const segment of WORDS.segment(text.toLowerCase())) {
+  for (const segment of segmentWords(WORDS, text.toLowerCase())) {
     if (!segment.isWordLike || !/^\p{L}{4,}$/u.test(segment.segment)) continue;
     stems.add(`word:${segment.segment.slice(0, 5)}`);
   }

@@ -1,6 +1,7 @@
 import { diffWords } from 'diff';
 import type { AlignmentLink, DraftComparison, Text, TextChange } from '../record/record.types.ts';
 import { readingText } from './block.reading.ts';
+import { linearSegmenter } from './words.segment.ts';
 
 export interface CompareDraftOptions {
   draft: Text;
@@ -20,7 +21,9 @@ export interface CompareDraftOptions {
  */
 export function compareDraft(options: CompareDraftOptions): DraftComparison {
   const { draft, final, links } = options;
-  const segmenter = new Intl.Segmenter(segmenterLocale(draft.language), { granularity: 'word' });
+  const segmenter = linearSegmenter(
+    new Intl.Segmenter(segmenterLocale(draft.language), { granularity: 'word' }),
+  );
   const draftBlocks = new Map(draft.blocks.map((b) => [b.id, readingText(b)]));
   const finalBlocks = new Map(final.blocks.map((b) => [b.id, b.text]));
   const join = (ids: readonly string[], texts: Map<string, string>) =>
@@ -39,13 +42,28 @@ export function compareDraft(options: CompareDraftOptions): DraftComparison {
   };
 }
 
+/**
+ * Word edits past which two blocks are compared as one replaced by the other. Myers' diff takes
+ * time in proportion to the words times the edits: bounded, a block of 20,000 words against an
+ * unrelated one takes a fraction of a second instead of seconds; a real draft differs from its
+ * fair copy by tens of words a block.
+ */
+const MAX_WORD_EDITS = 500;
+
 /** Word changes from `before` to `after`, adjacent changes of one kind merged. */
 export function diffText(before: string, after: string, segmenter: Intl.Segmenter): TextChange[] {
   if (!before && !after) return [];
   if (!before) return [{ op: 'insert', text: after }];
   if (!after) return [{ op: 'delete', text: before }];
   const changes: TextChange[] = [];
-  for (const change of diffWords(before, after, { intlSegmenter: segmenter })) {
+  const diff = diffWords(before, after, { intlSegmenter: segmenter, maxEditLength: MAX_WORD_EDITS });
+  // Past the bound the two are not a draft and its fair copy word for word: the one replaced the other.
+  if (!diff)
+    return [
+      { op: 'delete', text: before },
+      { op: 'insert', text: after },
+    ];
+  for (const change of diff) {
     const op: TextChange['op'] = change.added ? 'insert' : change.removed ? 'delete' : 'equal';
     const last = changes.at(-1);
     if (last && last.op === op) last.text += change.value;

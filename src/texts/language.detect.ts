@@ -124,7 +124,26 @@ const SCRIPT_LANGUAGES: readonly { script: RegExp; languages: readonly string[] 
   { script: /\p{Script=Latin}/u, languages: ['en', 'de', 'fr', 'es', 'it', 'pl'] },
 ];
 
-const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
+const LETTERS = /\p{L}/gu;
+
+/** Characters whose script is remembered: every letter of the archive's scripts, bounded against noise. */
+const SCRIPT_MEMORY = 20_000;
+
+/** The script of each letter met, looked up once: a text is thousands of the same few letters. */
+const scripts = new Map<string, (typeof SCRIPT_LANGUAGES)[number] | null>();
+
+function scriptOf(letter: string): (typeof SCRIPT_LANGUAGES)[number] | null {
+  let entry = scripts.get(letter);
+  if (entry === undefined) {
+    entry = SCRIPT_LANGUAGES.find((s) => s.script.test(letter)) ?? null;
+    if (scripts.size >= SCRIPT_MEMORY) scripts.clear();
+    scripts.set(letter, entry);
+  }
+  return entry;
+}
+
+/** Words of a spaced script: letters, with an apostrophe inside (l'armée, don't). */
+const LETTER_RUNS = /\p{L}+(?:['’]\p{L}+)*/gu;
 
 /**
  * The ISO 639-1 code of the language a text is written in, or null when the text is too short or
@@ -134,11 +153,11 @@ const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
  * @example detectLanguage('We agree with you that the proposal is unacceptable') // 'en'
  */
 export function detectLanguage(text: string): string | null {
-  const letters = [...text].filter((ch) => /\p{L}/u.test(ch));
+  const letters = text.match(LETTERS) ?? [];
   if (letters.length < 3) return null;
   const counts = new Map<(typeof SCRIPT_LANGUAGES)[number], number>();
   for (const ch of letters) {
-    const entry = SCRIPT_LANGUAGES.find((s) => s.script.test(ch));
+    const entry = scriptOf(ch);
     if (entry) counts.set(entry, (counts.get(entry) ?? 0) + 1);
   }
   const [dominant, count = 0] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
@@ -150,7 +169,9 @@ export function detectLanguage(text: string): string | null {
 }
 
 function byFunctionWords(text: string, languages: readonly string[]): string | null {
-  const words = [...WORDS.segment(text.toLowerCase())].filter((s) => s.isWordLike).map((s) => s.segment);
+  // The scripts told apart by function words (Latin, Cyrillic) put spaces between words: a run of
+  // letters is a word, found ten times faster than by ICU's segmenter.
+  const words = text.toLowerCase().match(LETTER_RUNS) ?? [];
   // Letters only one language of the script has settle it (Ukrainian і/ї/є/ґ).
   if (languages.includes('uk') && words.some((w) => /[іїєґ]/u.test(w))) return 'uk';
   let best: string | null = null;
@@ -187,11 +208,19 @@ const SCRIPT_TESTS = SCRIPTS.map((name) => [name, new RegExp(`\\p{Script=${name}
 export function dominantScript(text: string): string | null {
   const counts = new Map<string, number>();
   for (const ch of text) {
-    const found = SCRIPT_TESTS.find(([, test]) => test.test(ch));
-    if (found) counts.set(found[0], (counts.get(found[0]) ?? 0) + 1);
+    let script = scriptNames.get(ch);
+    if (script === undefined) {
+      script = SCRIPT_TESTS.find(([, test]) => test.test(ch))?.[0] ?? null;
+      if (scriptNames.size >= SCRIPT_MEMORY) scriptNames.clear();
+      scriptNames.set(ch, script);
+    }
+    if (script) counts.set(script, (counts.get(script) ?? 0) + 1);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
+
+/** The script name of each character met, looked up once (as `scriptOf` does for letters). */
+const scriptNames = new Map<string, string | null>();
 
 const CYRILLIC_LANGUAGES = new Set(['ru', 'uk', 'be', 'bg', 'sr', 'mk', 'mn', 'kk']);
 

@@ -46,23 +46,34 @@ export function dividesWord(left: string, right: string, words: ReadonlySet<stri
  * @example joinLines(['a non-', 'aggression pact'], 'keep-hyphen') // 'a non-aggression pact'
  */
 export function joinLines(lines: readonly string[], hyphenation: Hyphenation): string {
-  let text = '';
+  // Pieces joined once at the end, and each line looked at against the one before only: a text
+  // grown line by line and tested at its end each time cost the square of its lines.
+  const parts: string[] = [];
+  let previous = '';
   for (const raw of lines) {
     // Runs of white space are layout (a scraper's "&nbsp; "); a single no-break space is the author's.
     const line = raw.trim().replace(/\s{2,}/g, ' ');
     if (!line) continue;
-    if (!text) {
-      text = line;
-    } else if (/\p{L}-$/u.test(text) && /^\p{Ll}/u.test(line)) {
+    if (parts.length > 0 && /\p{L}-$/u.test(previous.slice(-2)) && /^\p{Ll}/u.test(line)) {
       const join =
         hyphenation === 'join-word' ||
-        (typeof hyphenation === 'object' && dividesWord(text.slice(0, -1), line, hyphenation.words));
-      text = join ? text.slice(0, -1) + line : text + line;
+        (typeof hyphenation === 'object' && dividesWord(textBefore(parts), line, hyphenation.words));
+      if (join) parts[parts.length - 1] = previous.slice(0, -1);
+      parts.push(line);
     } else {
-      text = `${text} ${line}`;
+      if (parts.length > 0) parts.push(' ');
+      parts.push(line);
     }
+    previous = line;
   }
-  return text;
+  return parts.join('');
+}
+
+/** The text so far without its final hyphen, as far back as a word may reach. */
+function textBefore(parts: readonly string[]): string {
+  let text = '';
+  for (let i = parts.length - 1; i >= 0 && text.length < 200; i--) text = (parts[i] as string) + text;
+  return text.slice(0, -1);
 }
 
 const ENDS_SENTENCE = /[.!?…][»"”’)\]]*$/u;

@@ -1,4 +1,5 @@
 import type { Text } from '../record/record.types.ts';
+import { segmentWords } from './words.segment.ts';
 
 const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
 
@@ -22,7 +23,7 @@ export function textSimilarity(a: Text, b: Text): number {
 function wordPairs(text: Text): Map<string, number> {
   const words: string[] = [];
   for (const block of text.blocks) {
-    for (const segment of WORDS.segment(block.text.toLowerCase())) {
+    for (const segment of segmentWords(WORDS, block.text.toLowerCase())) {
       if (segment.isWordLike) words.push(segment.segment);
     }
   }

@@ -25,6 +25,7 @@ import { HomePage, summarizeArchive } from './home.page.tsx';
 import { STYLESHEET_PATH } from './layout.component.tsx';
 import { renderPage } from './page.render.ts';
 import { createReadingRoomRoutes } from './reading-room.routes.ts';
+import { requestLimits } from './request.limits.ts';
 import { FacetValuesPage, SearchPage } from './search.page.tsx';
 import { siteBaseUrl } from './site.url.ts';
 
@@ -53,7 +54,7 @@ const pageHeaders = secureHeaders({
 });
 
 /** Source files are whatever an archive sent: a browser must never run them as a page of ours. */
-const DOWNLOAD_POLICY = "default-src 'none'; sandbox";
+const DOWNLOAD_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
 /** Documents listed per page of the home page. */
 const PAGE_SIZE = 100;
@@ -86,6 +87,7 @@ export function createWebApp(deps: WebDependencies): Hono {
     }
   });
   app.use('*', pageHeaders);
+  app.use('*', ...requestLimits());
   // Names are expanded as the archive last reconciled them, whichever process did it.
   app.use('*', async (_c, next) => {
     await syncAuthorities(deps);
@@ -198,7 +200,8 @@ export function createWebApp(deps: WebDependencies): Hono {
     if (isApiPath(c.req.path)) return errorResponse(c, error);
     if (isChanceryError(error)) {
       const status = httpStatusFor(error.code);
-      if (status === 400) return renderPage(c, <BadRequestPage message={error.message} />, 400);
+      if (status === 400 || status === 413 || status === 414)
+        return renderPage(c, <BadRequestPage message={error.message} />, status);
       if (status === 404) return renderPage(c, <NotFoundPage />, 404);
       if (status === 503) {
         setRetryAfter(c, error.code);

@@ -15,8 +15,12 @@ export interface XmlElement {
  *
  * @example parseXmlTree('<a x="1">t<b/></a>').children // ['t', { name: 'b', … }]
  */
-export function parseXmlTree(xml: string): XmlElement {
+export function parseXmlTree(
+  xml: string,
+  options: { onDoctype?: (doctype: string) => void } = {},
+): XmlElement {
   const parser = new SaxesParser({ position: true });
+  if (options.onDoctype) parser.on('doctype', options.onDoctype);
   const root: XmlElement = { name: '#document', attributes: {}, children: [], line: 1 };
   const stack: XmlElement[] = [root];
   parser.on('opentag', (tag) => {

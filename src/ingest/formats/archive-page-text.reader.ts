@@ -31,8 +31,10 @@ export const archivePageTextReader: FormatReader = {
   detect(file: FileHead): number {
     const head = file.head.replace(/^\uFEFF/, '');
     if (/^\s*[<{[]/.test(head)) return 0;
-    // Labelled sections belong to the Markdown page and the PDF export.
-    if (/^\s*#{0,6}\s*(?:Citation|Original Language):/im.test(head)) return 0;
+    // Labelled sections belong to the Markdown page and the PDF export. Spaces within the line
+    // only, each run matched one way: `^\s*#{0,6}\s*` tried every split of every run of blank lines
+    // and white space between its two stars, and a page of 4,000 blank lines took minutes.
+    if (/^[^\S\n]*(?:#{1,6}[^\S\n]*)?(?:Citation|Original Language):/im.test(head)) return 0;
     const lines = head.split(/\r\n|\r|\n/).map((l) => l.trim());
     const has = (pattern: RegExp) => lines.some((l) => pattern.test(l));
     let score = 0;

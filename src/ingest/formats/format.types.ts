@@ -34,7 +34,13 @@ export interface SourceInput extends FileHead {
 
 /** A problem found inside a file that does not stop the rest of it from being read. */
 export interface ReadProblem {
-  code: 'ingest.xml_malformed' | 'ingest.xml_document' | 'ingest.truncated' | 'ingest.missing_field';
+  code:
+    | 'ingest.xml_malformed'
+    | 'ingest.xml_document'
+    | 'ingest.json_malformed'
+    | 'ingest.truncated'
+    | 'ingest.missing_field'
+    | 'record.invalid';
   /**
    * What sort of problem within the code ("unknown-element:affiliation", "persons-list:duplicate-id"):
    * the report gives each sort once per file, with how often it came up. The code when absent.

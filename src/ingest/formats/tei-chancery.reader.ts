@@ -1,6 +1,8 @@
 import { ChanceryError } from '../../errors.ts';
+import { validateRecord } from '../../record/record.validate.ts';
 import { CHANCERY_TEI_TYPE } from '../../tei/tei.export.ts';
 import { readTeiRecord } from '../../tei/tei.import.ts';
+import { declaredEntities, describeXmlReason, entityRefusal } from '../../xml/xml.entities.ts';
 import { childElements, parseXmlTree, type XmlElement } from '../../xml/xml.tree.ts';
 import type { FormatReader, ReadItem, SourceInput } from './format.types.ts';
 
@@ -24,25 +26,35 @@ export const teiChanceryReader: FormatReader = {
   async *read(file: SourceInput): AsyncIterable<ReadItem> {
     let root: XmlElement;
     try {
-      root = parseXmlTree(await file.text());
+      root = parseXmlTree(await file.text(), { onDoctype: (doctype) => refuseEntities(file, doctype) });
     } catch (error) {
+      if (error instanceof ChanceryError) throw error;
+      // saxes: "26:1: disallowed character."
+      const [, line, column, reason = ''] =
+        /^(?:(\d+):(\d+): )?(.*)$/s.exec((error as Error).message.split('\n')[0] ?? '') ?? [];
+      const where = line ? `line ${line}, column ${column}: ` : '';
       throw new ChanceryError(
         'ingest.xml_malformed',
-        `${file.name}: not well-formed XML (${(error as Error).message.split('\n')[0]}); the export looks damaged or cut short.`,
+        `${file.name}: not well-formed XML (${where}${describeXmlReason(reason).replace(/\.$/, '')}); the export looks damaged or cut short.`,
         { file: file.name },
       );
     }
     const documents = root.name === 'teiCorpus' ? childElements(root, 'TEI') : [root];
     for (const [index, tei] of documents.entries()) {
       try {
-        yield { kind: 'record', record: readTeiRecord(tei) };
+        // What the TEI says is checked as an import, by the record schema, before it is used.
+        yield { kind: 'record', record: validateRecord(readTeiRecord(tei), `TEI document ${index + 1}`) };
       } catch (error) {
-        if (error instanceof ChanceryError) throw error;
+        if (error instanceof ChanceryError && error.code !== 'record.invalid') throw error;
+        const message =
+          error instanceof ChanceryError
+            ? error.message
+            : `TEI document ${index + 1}: ${(error as Error).message}.`;
         yield {
           kind: 'problem',
           problem: {
-            code: 'ingest.xml_document',
-            message: `TEI document ${index + 1}: ${(error as Error).message}; skipped.`,
+            code: error instanceof ChanceryError ? 'record.invalid' : 'ingest.xml_document',
+            message: `${message} Skipped.`,
             line: tei.line,
           },
         };
@@ -50,3 +62,12 @@ export const teiChanceryReader: FormatReader = {
     }
   },
 };
+
+/** Entity declarations are refused (src/xml/xml.entities.ts). */
+export function refuseEntities(file: SourceInput, doctype: string): void {
+  const entities = declaredEntities(doctype);
+  if (entities.length > 0)
+    throw new ChanceryError('ingest.xml_entities', `${file.name}: ${entityRefusal(entities)}`, {
+      file: file.name,
+    });
+}

@@ -1,6 +1,7 @@
 import type { FormatReader, ReadContext, ReadItem, SourceInput } from './format.types.ts';
 import { FrusVolumeHandler } from './tei/frus-volume.handler.ts';
 import { ResyncingXmlParser } from './tei/xml-resync.parser.ts';
+import { refuseEntities } from './tei-chancery.reader.ts';
 
 const TEI_NAMESPACE = /\bxmlns(?::[\w.-]+)?\s*=\s*["']http:\/\/www\.tei-c\.org\/ns\/1\.0["']/;
 /** Both FRUS namespaces: the older `history.state.gov/ns/1.0` and the current `…/frus/ns/1.0`. */
@@ -48,7 +49,10 @@ export const teiFrusReader: FormatReader = {
       authorities: context.authorities,
       position: () => parser?.position() ?? { line: 1, column: 0 },
     });
-    parser = new ResyncingXmlParser(handler, { resyncAt: DOCUMENT_START });
+    parser = new ResyncingXmlParser(handler, {
+      resyncAt: DOCUMENT_START,
+      onDoctype: (doctype) => refuseEntities(file, doctype),
+    });
     for await (const chunk of file.chunks()) {
       parser.write(chunk);
       yield* handler.drain();

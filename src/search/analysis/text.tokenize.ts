@@ -1,3 +1,4 @@
+import { segmentWords } from '../../texts/words.segment.ts';
 /** Called with each word of a text and its place in the original string (UTF-16 offsets). */
 export type WordVisitor = (word: string, start: number, end: number) => void;
 
@@ -106,7 +107,7 @@ function segmentUnspaced(word: string, offset: number, language: string, visit: 
       : /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(run[0])
         ? 'ja'
         : 'zh';
-    for (const segment of segmenterFor(locale).segment(run[0])) {
+    for (const segment of segmentWords(segmenterFor(locale), run[0])) {
       if (segment.isWordLike) {
         const from = run.index + segment.index;
         part(from, from + segment.segment.length);

@@ -77,14 +77,16 @@ export function listCorrespondencePairs(
   // transaction: pairing them there is an indexed join instead of parsing every record's JSON.
   // For one person, the pairs are found from their own facet rows (the primary key's prefix), the
   // documents they wrote and those they received, rather than by pairing every document.
+  // The order is spelled out (CROSS JOIN, and the other side by its document): without statistics
+  // SQLite read every recipient row of the archive for each of the person's, 500 ms instead of 1.
   const pairs = options.personKey
     ? `SELECT a.doc, a.value AS ak, a.label AS al, b.value AS bk, b.label AS bl
-         FROM search_facets a JOIN search_facets b ON b.doc = a.doc AND b.facet = 'recipient'
-         WHERE a.facet = 'author' AND a.value IN (SELECT value FROM json_each(@person))
+         FROM json_each(@person) j CROSS JOIN search_facets a ON a.facet = 'author' AND a.value = j.value
+         CROSS JOIN search_facets b INDEXED BY search_facets_by_doc ON b.doc = a.doc AND b.facet = 'recipient'
        UNION
        SELECT a.doc, a.value, a.label, b.value, b.label
-         FROM search_facets b JOIN search_facets a ON a.doc = b.doc AND a.facet = 'author'
-         WHERE b.facet = 'recipient' AND b.value IN (SELECT value FROM json_each(@person))`
+         FROM json_each(@person) j CROSS JOIN search_facets b ON b.facet = 'recipient' AND b.value = j.value
+         CROSS JOIN search_facets a INDEXED BY search_facets_by_doc ON a.doc = b.doc AND a.facet = 'author'`
     : `SELECT a.doc, a.value AS ak, a.label AS al, b.value AS bk, b.label AS bl
          FROM search_facets a JOIN search_facets b ON b.doc = a.doc AND b.facet = 'recipient'
          WHERE a.facet = 'author'`;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { nameKeys } from '../../names/translit/name.keys.ts';
 import { scriptOf } from '../../names/translit/script.text.ts';
 import type { ChanceryRecord } from '../../record/record.types.ts';
+import { detach } from '../../texts/string.detach.ts';
 import { buildIndexDocument, type IndexDocument } from '../index-document.build.ts';
 import { formTerm } from '../name-forms.collect.ts';
 
@@ -93,7 +94,9 @@ export class SqliteIndexWriter {
       for (const form of doc.nameForms) {
         if (this.knownForms.has(form)) continue;
         if (this.knownForms.size >= KNOWN_FORMS) this.knownForms.clear();
-        this.knownForms.add(form);
+        // Detached: a form cut from the parser's text would keep its whole chunk of the file alive
+        // (48 MB of XML after twenty FRUS volumes).
+        this.knownForms.add(detach(form));
         if (s.addNameForm.run(form).changes === 0) continue;
         const keys = nameKeys(form);
         if (keys.length === 0) continue;

@@ -159,8 +159,9 @@ export class SqliteSearchIndex implements SearchIndex {
       return;
     }
     await this.threads.started();
-    // As many counts at once as there are workers: each takes one.
-    await Promise.all(this.threads.size().map(() => this.threads?.count(everything, 1)));
+    // As many counts at once as there are workers: each takes one. A busy machine may take longer
+    // than a search's budget to read the columns: the warm-up has none.
+    await Promise.all(this.threads.size().map(() => this.threads?.count(everything, 1, { budgeted: false })));
   }
 
   async close(): Promise<void> {

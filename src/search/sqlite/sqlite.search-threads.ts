@@ -18,8 +18,10 @@ interface Task {
   job: Job;
   resolve: (result: MatchCount | PageHit[]) => void;
   reject: (error: Error) => void;
-  /** Set once a worker is ready: starting the workers is not the search's time. */
+  /** Set when a worker takes the search: starting the workers and waiting in line are not its time. */
   timer: NodeJS.Timeout | null;
+  /** False for the warm-up, which reads every facet column once, however long that takes. */
+  budgeted: boolean;
 }
 
 interface Slot {
@@ -54,8 +56,12 @@ export class SearchThreads {
     private readonly options: { threads: number; budgetMs: number; maxStopping: number },
   ) {}
 
-  count(plan: SearchPlan, facetLimit: number): Promise<MatchCount> {
-    return this.run({ kind: 'count', plan, facetLimit }) as Promise<MatchCount>;
+  count(
+    plan: SearchPlan,
+    facetLimit: number,
+    options: { budgeted: boolean } = { budgeted: true },
+  ): Promise<MatchCount> {
+    return this.run({ kind: 'count', plan, facetLimit }, options.budgeted) as Promise<MatchCount>;
   }
 
   page(plan: SearchPlan, window: { from: number; size: number }): Promise<PageHit[]> {
@@ -81,42 +87,35 @@ export class SearchThreads {
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 
-  private run(job: Job): Promise<MatchCount | PageHit[]> {
+  private run(job: Job, budgeted = true): Promise<MatchCount | PageHit[]> {
     if (this.closed) return Promise.reject(new Error('the search index is closed'));
     if (this.broken) return Promise.reject(this.broken);
     if (this.stopping >= this.options.maxStopping) return Promise.reject(busy());
     this.fill();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.queue.push({ id, task: { job, resolve, reject, timer: null } });
+      this.queue.push({ id, task: { job, resolve, reject, timer: null, budgeted } });
       this.dispatch();
     });
   }
 
   private dispatch(): void {
-    if (this.slots.some((s) => s.ready)) {
-      for (const { id, task } of this.queue)
-        task.timer ??= setTimeout(() => this.expire(id), this.options.budgetMs);
-    }
     for (const slot of this.slots) {
       if (!slot.ready || slot.running) continue;
       const next = this.queue.shift();
       if (!next) return;
       slot.running = next;
+      // The budget is the search's own time: from when a worker takes it, not its wait in line
+      // (the web process lets only a few requests work at once, so the line is short).
+      if (next.task.budgeted) next.task.timer = setTimeout(() => this.expire(next.id), this.options.budgetMs);
       // Referenced only while it works: an idle worker never keeps the process alive.
       slot.worker.ref();
       slot.worker.postMessage({ ...next.task.job, id: next.id } as SearchRequest);
     }
   }
 
-  /** The budget ran out: a queued search leaves the queue, a running one takes its worker down. */
+  /** The budget ran out: the search takes its worker down. */
   private expire(id: number): void {
-    const queued = this.queue.findIndex((q) => q.id === id);
-    if (queued >= 0) {
-      const [expired] = this.queue.splice(queued, 1);
-      if (expired) this.settle(expired.task, searchTimeout(this.options.budgetMs));
-      return;
-    }
     const slot = this.slots.find((s) => s.running?.id === id);
     if (!slot?.running) return;
     this.settle(slot.running.task, searchTimeout(this.options.budgetMs));

@@ -1,4 +1,5 @@
 import { SaxesParser } from 'saxes';
+import { describeXmlReason } from '../../../xml/xml.entities.ts';
 
 /** Where the parser is in the whole input: 1-based line, and column on that line. */
 export interface XmlPosition {
@@ -28,6 +29,8 @@ export interface XmlEventSink {
 export interface ResyncOptions {
   /** An opening tag from which parsing can start afresh (a FRUS document's `<div type="document">`). */
   resyncAt: RegExp;
+  /** Called with the document type declaration, if there is one; may throw to refuse the document. */
+  onDoctype?: (doctype: string) => void;
 }
 
 /** A start tag longer than this is not one the resync pattern is waiting for. */
@@ -50,6 +53,7 @@ const MAX_TAG_CHARS = 16 * 1024;
 export class ResyncingXmlParser {
   private readonly sink: XmlEventSink;
   private readonly resyncAt: RegExp;
+  private readonly onDoctype: ((doctype: string) => void) | undefined;
   private parser: SaxesParser | null = null;
   /** Line and column in the whole input where the current parser's first character is. */
   private baseLine = 1;
@@ -75,6 +79,7 @@ export class ResyncingXmlParser {
 
   constructor(sink: XmlEventSink, options: ResyncOptions) {
     this.sink = sink;
+    this.onDoctype = options.onDoctype;
     this.resyncAt = new RegExp(options.resyncAt.source, options.resyncAt.flags.replace(/[gy]/g, ''));
     this.parser = this.createParser(false);
   }
@@ -174,6 +179,7 @@ export class ResyncingXmlParser {
   private createParser(fragment: boolean): SaxesParser {
     const parser = new SaxesParser({ fragment });
     const sink = this.sink;
+    if (this.onDoctype) parser.on('doctype', this.onDoctype);
     parser.on('opentag', (tag) => {
       if (this.faultAt !== null) return;
       this.depth++;
@@ -196,7 +202,7 @@ export class ResyncingXmlParser {
     });
     parser.on('error', (error) => {
       if (this.faultAt !== null) return;
-      const reason = error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '');
+      const reason = describeXmlReason(error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, ''));
       // After a resync the ancestors of the first document close without having opened here.
       if (this.resynced && this.depth === 0 && reason.startsWith('unmatched closing tag')) return;
       this.faultAt = this.injectedFaultAt ?? this.parserStart + parser.position;
