@@ -2,6 +2,8 @@
  * The reading room under load: 200 connections held open for a minute on a mix of document,
  * search, person, timeline and API requests, and beside them a new client every 200 ms whose
  * first request is timed (is a newcomer served while the open connections keep the server busy?).
+ * The newcomers' target is for connections held open: those of the first 5 s, while the 200
+ * arrive at once on cold caches, are printed apart.
  *
  *   npx tsx bench/load.ts                         # the 45 FRUS volumes, the two of the tests, the seeds
  *   BENCH_DB=archive.db npx tsx bench/load.ts     # an archive already ingested (kept)
@@ -33,6 +35,8 @@ const CHANCERY = fileURLToPath(new URL('../bin/chancery.js', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
 const NEWCOMER_EVERY_MS = 200;
+/** Seconds from the start of the load before newcomers count toward the target. */
+const WARM_UP_S = 5;
 const TIMEOUT_S = 10;
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const WITH_INGEST = process.env.BENCH_INGEST === '1';
@@ -67,7 +71,11 @@ try {
   });
   const firsts = await newcomers.stop();
   const ingested = ingest ? await ingest.stop() : null;
-  const p = (q: number) => percentile(firsts, q);
+  // The target is for connections held open: newcomers from the first WARM_UP_S, while the 200
+  // arrive at once and every cache is cold, are printed apart.
+  const held = firsts.filter((f) => f.at >= WARM_UP_S * 1000).map((f) => f.ms);
+  const cold = firsts.filter((f) => f.at < WARM_UP_S * 1000).map((f) => f.ms);
+  const p = (q: number) => percentile(held, q);
   console.log(`load: ${CONNECTIONS} connections for ${SECONDS} s`);
   console.log(`  requests/s        ${result.requests.average.toFixed(0)}`);
   console.log(`  latency p50       ${result.latency.p50} ms`);
@@ -76,9 +84,14 @@ try {
   console.log(`  timeouts          ${result.timeouts}          (target 0)`);
   console.log(`  non-2xx           ${result.non2xx}`);
   if (ingested) console.log(`  ingest meanwhile  ${ingested}`);
-  console.log(`newcomers: ${firsts.length}, a new connection's first request`);
   console.log(
-    `  p50 ${p(50).toFixed(0)} ms, p99 ${p(99).toFixed(0)} ms (target < 1000 ms), slowest ${Math.max(...firsts).toFixed(0)} ms`,
+    `newcomers: a new connection's first request; ${held.length} once the ${CONNECTIONS} were open (after ${WARM_UP_S} s)`,
+  );
+  console.log(
+    `  p50 ${p(50).toFixed(0)} ms, p99 ${p(99).toFixed(0)} ms (target < 1000 ms), slowest ${Math.max(...held).toFixed(0)} ms`,
+  );
+  console.log(
+    `  in the first ${WARM_UP_S} s (cold): ${cold.length}, p50 ${percentile(cold, 50).toFixed(0)} ms, slowest ${Math.max(0, ...cold).toFixed(0)} ms`,
   );
 } finally {
   server?.kill('SIGTERM');
@@ -174,8 +187,9 @@ function startIngest(path: string, files: string[]): { stop: () => Promise<strin
 }
 
 /** A new connection every few hundred milliseconds, each timed from connect to the end of its answer. */
-function timeNewcomers(base: string, paths: string[]): { stop: () => Promise<number[]> } {
-  const times: number[] = [];
+function timeNewcomers(base: string, paths: string[]): { stop: () => Promise<{ at: number; ms: number }[]> } {
+  const begun = performance.now();
+  const times: { at: number; ms: number }[] = [];
   const pending = new Set<Promise<void>>();
   const timer = setInterval(() => {
     const started = performance.now();
@@ -183,13 +197,13 @@ function timeNewcomers(base: string, paths: string[]): { stop: () => Promise<num
       const req = request(`${base}${pick(paths)}`, { agent: false, timeout: TIMEOUT_S * 1000 }, (res) => {
         res.resume();
         res.on('end', () => {
-          times.push(performance.now() - started);
+          times.push({ at: started - begun, ms: performance.now() - started });
           resolve();
         });
       });
       req.on('timeout', () => req.destroy());
       req.on('error', () => {
-        times.push(TIMEOUT_S * 1000);
+        times.push({ at: started - begun, ms: TIMEOUT_S * 1000 });
         resolve();
       });
       req.end();
