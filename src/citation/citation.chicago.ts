@@ -1,20 +1,6 @@
+import { MONTH_NAMES } from '../texts/month.names.ts';
 import { invertedName, runningName } from './citation.names.ts';
 import type { CitationItem, CitationName } from './citation.types.ts';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /**
  * A Chicago note (17th ed.): curly quotes with the comma inside, "trans." and "ed.", four or more
@@ -143,7 +129,7 @@ function stripFinalPeriod(text: string): string {
 /** [2024, 5, 1] → "May 1, 2024". */
 export function formatDay(parts: number[]): string {
   const [year, month, day] = parts;
-  const monthName = month ? MONTHS[month - 1] : undefined;
+  const monthName = month ? MONTH_NAMES[month - 1] : undefined;
   if (!monthName) return String(year);
   return day ? `${monthName} ${day}, ${year}` : `${monthName} ${year}`;
 }

@@ -1,5 +1,6 @@
 import type { AuthorityIndex } from '../names/authority.index.ts';
 import type { Agent, RecordDate, TextKind } from '../record/record.types.ts';
+import { MONTH_NAMES } from '../texts/month.names.ts';
 
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
 
@@ -40,21 +41,6 @@ export function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /**
  * An ISO date or date-time as a reader says it, read from its digits rather than through `Date`,
  * so that no time zone shifts a 1951 cable to the day before.
@@ -65,7 +51,7 @@ export function formatIsoDateTime(iso: string): string {
   const match = /^(-?\d{1,4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(iso);
   if (!match) return iso;
   const [, year, month, day, hour, minute] = match;
-  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
+  const monthName = month ? MONTH_NAMES[Number(month) - 1] : undefined;
   const date = [day ? String(Number(day)) : null, monthName ?? null, year].filter(Boolean).join(' ');
   return hour && minute ? `${date}, ${hour}:${minute}` : date;
 }

@@ -1,12 +1,6 @@
 import type pg from 'pg';
+import { type ChangeRow, mergeChanges } from '../record.changes.ts';
 import type { ChangeQuery, RecordChange } from '../store.types.ts';
-
-interface ChangeRow {
-  id: string;
-  changedAt: string;
-  type: string;
-  collections: string;
-}
 
 /**
  * Saved records and deletions by time of change, then id, as sqlite.changes.ts lists them: each
@@ -48,14 +42,13 @@ export async function listRecordChanges(
         params,
       )
     ).rows;
-  // Every parameter is typed in both statements, so that both take the same list.
+  // The count takes the window and the sets ($1–$6), not the cursor and the page size.
   const count = async (from: string) =>
     Number(
       (
         await pool.query<{ n: string }>(
-          `SELECT count(*) AS n FROM (${from}) c WHERE ${window}
-             AND ($7::text IS NULL OR TRUE) AND ($8::text IS NULL OR TRUE) AND ($9::int IS NULL OR TRUE)`,
-          params,
+          `SELECT count(*) AS n FROM (${from}) c WHERE ${window}`,
+          params.slice(0, 6),
         )
       ).rows[0]?.n ?? 0,
     );
@@ -65,23 +58,6 @@ export async function listRecordChanges(
     count(saved),
     count(deleted),
   ]);
-  const changes = [
-    ...savedRows.map((row) => toChange(row, false)),
-    ...deletedRows.map((row) => toChange(row, true)),
-  ]
-    .sort((a, b) =>
-      a.changedAt === b.changedAt ? (a.id < b.id ? -1 : 1) : a.changedAt < b.changedAt ? -1 : 1,
-    )
-    .slice(0, query.limit);
+  const changes = mergeChanges(savedRows, deletedRows, query.limit);
   return { total: savedTotal + deletedTotal, changes };
-}
-
-function toChange(row: ChangeRow, deleted: boolean): RecordChange {
-  return {
-    id: row.id,
-    changedAt: row.changedAt,
-    deleted,
-    type: row.type,
-    collections: JSON.parse(row.collections) as string[],
-  };
 }

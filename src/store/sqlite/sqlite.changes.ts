@@ -1,12 +1,6 @@
 import type Database from 'better-sqlite3';
+import { type ChangeRow, mergeChanges } from '../record.changes.ts';
 import type { ChangeQuery, RecordChange } from '../store.types.ts';
-
-interface ChangeRow {
-  id: string;
-  changedAt: string;
-  type: string;
-  collections: string;
-}
 
 /**
  * Saved records and deletions by time of change, then id. Each side is read in that order from its
@@ -49,22 +43,6 @@ export function listRecordChanges(
       .all(params) as ChangeRow[];
   const count = (from: string) =>
     Number(db.prepare(`SELECT count(*) FROM (${from}) WHERE ${window}`).pluck().get(params));
-  const savedRows = page(`${saved} ${savedWhere}`).map((row) => toChange(row, false));
-  const deletedRows = page(deleted).map((row) => toChange(row, true));
-  const changes = [...savedRows, ...deletedRows]
-    .sort((a, b) =>
-      a.changedAt === b.changedAt ? (a.id < b.id ? -1 : 1) : a.changedAt < b.changedAt ? -1 : 1,
-    )
-    .slice(0, query.limit);
+  const changes = mergeChanges(page(`${saved} ${savedWhere}`), page(deleted), query.limit);
   return { total: count(`${saved} ${savedWhere}`) + count(deleted), changes };
-}
-
-function toChange(row: ChangeRow, deleted: boolean): RecordChange {
-  return {
-    id: row.id,
-    changedAt: row.changedAt,
-    deleted,
-    type: row.type,
-    collections: JSON.parse(row.collections) as string[],
-  };
 }
