@@ -10,6 +10,7 @@
  *   BENCH_SECONDS=20 BENCH_CONNECTIONS=100 npx tsx bench/load.ts
  *   BENCH_WORKERS=1 npx tsx bench/load.ts         # web processes (default 2, one per core)
  *   BENCH_INGEST=1 npx tsx bench/load.ts          # with an ingest writing to the archive meanwhile
+ *   BENCH_INGEST=1 BENCH_INGEST_NICE=0 npx tsx bench/load.ts  # that ingest at normal priority (default nice 10)
  *
  * With BENCH_INGEST the archive is always built afresh without the last 15 volumes, which
  * `chancery ingest` then writes into it, in a process of its own, while the load runs.
@@ -40,6 +41,8 @@ const WARM_UP_S = 5;
 const TIMEOUT_S = 10;
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const WITH_INGEST = process.env.BENCH_INGEST === '1';
+/** `chancery ingest --nice`: unset, the command's own default. */
+const INGEST_NICE = process.env.BENCH_INGEST_NICE;
 
 const given = WITH_INGEST ? undefined : process.env.BENCH_DB;
 const dir = given ? null : mkdtempSync(join(tmpdir(), 'chancery-bench-load-'));
@@ -58,7 +61,7 @@ try {
   const started = await startServer(db);
   server = started.child;
   console.log(
-    `server: chancery serve --workers ${WORKERS} on ${started.base}; ${paths.length} URLs in the mix${WITH_INGEST ? '; an ingest writing meanwhile' : ''}`,
+    `server: chancery serve --workers ${WORKERS} on ${started.base}; ${paths.length} URLs in the mix${WITH_INGEST ? `; an ingest writing meanwhile (nice ${INGEST_NICE ?? 'default'})` : ''}`,
   );
   const ingest = WITH_INGEST ? startIngest(db, written) : null;
   const newcomers = timeNewcomers(started.base, paths);
@@ -161,7 +164,8 @@ function startServer(path: string): Promise<{ child: ChildProcess; base: string 
 /** `chancery ingest` of volumes the archive does not hold yet, into it, in a process of its own. */
 function startIngest(path: string, files: string[]): { stop: () => Promise<string> } {
   const started = performance.now();
-  const child = spawn(process.execPath, [CHANCERY, '--db', path, 'ingest', '--quiet', ...files], {
+  const nice = INGEST_NICE === undefined ? [] : ['--nice', INGEST_NICE];
+  const child = spawn(process.execPath, [CHANCERY, '--db', path, 'ingest', '--quiet', ...nice, ...files], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let summary = '';

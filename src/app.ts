@@ -140,30 +140,37 @@ export function archiveLocation(db?: string): string {
 
 /**
  * Backs the archive up to `file` while it is in use (a server reading, an ingest writing): for
- * SQLite, the online backup API.
+ * SQLite, the online backup API (`size` in pages); for PostgreSQL, pg_dump's custom format (in bytes).
  *
  * @example await backupArchive({ db: './data/chancery.db', file: 'backup.db' });
  */
-export async function backupArchive(options: { db?: string; file: string }): Promise<{ pages: number }> {
+export async function backupArchive(options: { db?: string; file: string }): Promise<{ size: string }> {
+  const db = archiveLocation(options.db);
+  if (isPostgresUrl(db)) {
+    const { backupPostgres } = await import('./store/postgres/postgres.backup.ts');
+    const { bytes } = await backupPostgres(db, options.file);
+    return { size: `${bytes} bytes` };
+  }
   const { backupSqlite } = await import('./store/sqlite/sqlite.backup.ts');
-  return backupSqlite(sqlitePath(archiveLocation(options.db), 'backup'), options.file);
+  const { pages } = await backupSqlite(sqlitePath(db), options.file);
+  return { size: `${pages} pages` };
 }
 
 /** Replaces the archive with a backup `backupArchive` made, once it has checked the backup is whole. */
-export async function restoreArchive(options: { db?: string; file: string }): Promise<{ pages: number }> {
+export async function restoreArchive(options: { db?: string; file: string }): Promise<{ size: string }> {
+  const db = archiveLocation(options.db);
+  if (isPostgresUrl(db)) {
+    const { restorePostgres } = await import('./store/postgres/postgres.backup.ts');
+    const { bytes } = await restorePostgres(db, options.file);
+    return { size: `${bytes} bytes` };
+  }
   const { restoreSqlite } = await import('./store/sqlite/sqlite.backup.ts');
-  const db = sqlitePath(archiveLocation(options.db), 'restore');
-  if (db !== ':memory:') mkdirSync(dirname(db), { recursive: true });
-  return restoreSqlite(db, options.file);
+  const path = sqlitePath(db);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const { pages } = await restoreSqlite(path, options.file);
+  return { size: `${pages} pages` };
 }
 
-/** The file of a SQLite archive; PostgreSQL's own tools (pg_dump, pg_restore) back it up for now. */
-function sqlitePath(db: string, command: 'backup' | 'restore'): string {
-  if (isPostgresUrl(db)) {
-    throw new ChanceryError(
-      'cli.usage',
-      `chancery ${command} works on SQLite archives; for the PostgreSQL archive ${db.replace(/\/\/[^@/]*@/, '//')}, use ${command === 'backup' ? 'pg_dump --format=custom' : 'pg_restore --clean'}.`,
-    );
-  }
+function sqlitePath(db: string): string {
   return db.startsWith('sqlite:') ? db.slice('sqlite:'.length) : db;
 }

@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'ingest.xml_document'
   /** A document type declaration that declares entities: none is expanded (src/xml/xml.entities.ts). */
   | 'ingest.xml_entities'
+  /** XML nested deeper than a document of its kind can be (src/xml/xml.tree.ts). */
+  | 'ingest.xml_too_deep'
   /** Text that is no JSON where a Chancery JSON record was expected. */
   | 'ingest.json_malformed'
   | 'ingest.pdf_encrypted'
@@ -30,6 +32,8 @@ export type ErrorCode =
   | 'store.not_found'
   /** A file given to `chancery restore` that is no whole Chancery archive. */
   | 'store.backup_invalid'
+  /** A program Chancery runs (pg_dump, pg_restore, psql) that is not installed. */
+  | 'store.tool_missing'
   | 'store.url'
   | 'store.connection'
   | 'search.invalid_query'

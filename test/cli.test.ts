@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -192,4 +192,46 @@ test('output piped into a reader that stops early ends quietly, with exit code 0
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   assert.equal(code, 0, stderr);
   assert.doesNotMatch(stderr, /EPIPE|at /);
+});
+
+test('ingest runs every thread at nice 10 unless told otherwise, so that a server on the machine is answered first', async () => {
+  /** The nice values of a running ingest's threads, read from /proc once its worker is up. */
+  const niceOfThreads = async (...options: string[]): Promise<Set<number>> => {
+    const child = spawn(
+      process.execPath,
+      [
+        CHANCERY_BIN,
+        '--db',
+        join(dir, `nice-${options.join('')}.db`),
+        'ingest',
+        '--quiet',
+        ...options,
+        FRUS_DIR,
+      ],
+      { stdio: 'ignore' },
+    );
+    try {
+      const values = new Set<number>();
+      for (let tries = 0; tries < 200 && child.exitCode === null; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        values.clear();
+        try {
+          for (const task of readdirSync(`/proc/${child.pid}/task`)) {
+            // Field 19 of stat, counted after the command name's closing parenthesis.
+            const stat = readFileSync(`/proc/${child.pid}/task/${task}/stat`, 'utf8');
+            values.add(Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+          }
+        } catch {
+          continue;
+        }
+        // The ingest's worker thread has started once the SQLite database file exists.
+        if (existsSync(join(dir, `nice-${options.join('')}.db`))) return values;
+      }
+      throw new Error('the ingest ended before its threads could be read');
+    } finally {
+      child.kill('SIGKILL');
+    }
+  };
+  assert.deepEqual(await niceOfThreads(), new Set([10]));
+  assert.deepEqual(await niceOfThreads('--nice', '0'), new Set([0]));
 });

@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import { openApp } from '../src/app.ts';
 import { validateRecord } from '../src/record/record.validate.ts';
 import { CHANCERY_BIN, runChancery } from './support/cli.run.ts';
+import { createTestDatabase, type TestDatabase } from './support/postgres.db.ts';
 import { FRUS_DIR, SEEDS_DIR } from './support/shared-paths.ts';
 
 /**
@@ -15,17 +16,35 @@ import { FRUS_DIR, SEEDS_DIR } from './support/shared-paths.ts';
  * (integrity and foreign keys), every record in it is a valid record, none is there twice; a rerun
  * completes; and at the end the export equals that of an ingest never interrupted. The moments
  * fall anywhere in a clean ingest's duration: while files are read, records saved, the index
- * written, relations resolved, people reconciled. CRASH_SEED replays a run's moments.
+ * written, relations resolved, people reconciled. On SQLite and on PostgreSQL (where the killed
+ * client's transaction is rolled back by the server). CRASH_SEED replays a run's moments.
  */
 const KILLS = Number(process.env.CRASH_KILLS ?? 20);
 const SEED = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const CORPUS = [SEEDS_DIR, `${FRUS_DIR}frus1955-57v23p2.xml`];
 
 let dir: string;
+const databases: TestDatabase[] = [];
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'chancery-crash-'));
 });
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  for (const database of databases) await database.drop();
+});
+
+/** Where an archive of each backend is made: a file, or a database of its own on the test server. */
+const BACKENDS: { name: string; archive(label: string): Promise<string> }[] = [
+  { name: 'SQLite', archive: async (label) => join(dir, `${label}.db`) },
+  {
+    name: 'PostgreSQL',
+    archive: async (label) => {
+      const database = await createTestDatabase(`crash_${label}`);
+      databases.push(database);
+      return database.url();
+    },
+  },
+];
 
 /** A small deterministic generator (mulberry32), so that a seed gives the same moments again. */
 function random(seed: number): () => number {
@@ -85,36 +104,38 @@ async function exportOf(db: string): Promise<string> {
   return readFileSync(out, 'utf8');
 }
 
-test(`an ingest killed ${KILLS} times at random moments leaves a whole database each time, and a rerun ends where a clean ingest does`, async () => {
-  const clean = join(dir, 'clean.db');
-  const first = await ingest(clean, 600_000);
-  const expected = await exportOf(clean);
-  assert.ok(expected.split('\n').length > 200, 'the clean ingest holds the corpus');
+for (const backend of BACKENDS) {
+  test(`${backend.name}: an ingest killed ${KILLS} times at random moments leaves a whole database each time, and a rerun ends where a clean ingest does`, async () => {
+    const clean = await backend.archive('clean');
+    const first = await ingest(clean, 600_000);
+    const expected = await exportOf(clean);
+    assert.ok(expected.split('\n').length > 200, 'the clean ingest holds the corpus');
 
-  const db = join(dir, 'killed.db');
-  const next = random(SEED);
-  const moments: string[] = [];
-  let kills = 0;
-  for (let attempt = 0; kills < KILLS && attempt < KILLS * 3; attempt++) {
-    // From the moment the process starts to the end of a clean ingest's time, and a little past.
-    const at = Math.floor(300 + next() * (first.ms * 1.05 - 300));
-    const run = await ingest(db, at);
-    const records = await assertConsistent(db, `after a kill at ${at} ms (seed ${SEED})`);
-    moments.push(`${at} ms: ${run.killed ? 'killed' : 'ended'}, ${records} records`);
-    if (run.killed) kills++;
-  }
-  assert.equal(
-    kills,
-    KILLS,
-    `only ${kills} ingests were still running when killed (seed ${SEED}):\n${moments.join('\n')}`,
-  );
+    const db = await backend.archive('killed');
+    const next = random(SEED);
+    const moments: string[] = [];
+    let kills = 0;
+    for (let attempt = 0; kills < KILLS && attempt < KILLS * 3; attempt++) {
+      // From the moment the process starts to the end of a clean ingest's time, and a little past.
+      const at = Math.floor(300 + next() * (first.ms * 1.05 - 300));
+      const run = await ingest(db, at);
+      const records = await assertConsistent(db, `after a kill at ${at} ms (seed ${SEED})`);
+      moments.push(`${at} ms: ${run.killed ? 'killed' : 'ended'}, ${records} records`);
+      if (run.killed) kills++;
+    }
+    assert.equal(
+      kills,
+      KILLS,
+      `only ${kills} ingests were still running when killed (seed ${SEED}):\n${moments.join('\n')}`,
+    );
 
-  const rerun = await ingest(db, 600_000);
-  assert.equal(rerun.killed, false);
-  await assertConsistent(db, 'after the rerun');
-  assert.equal(
-    await exportOf(db),
-    expected,
-    `the export after ${KILLS} kills and a rerun is the clean ingest's (seed ${SEED})`,
-  );
-});
+    const rerun = await ingest(db, 600_000);
+    assert.equal(rerun.killed, false);
+    await assertConsistent(db, 'after the rerun');
+    assert.equal(
+      await exportOf(db),
+      expected,
+      `the export after ${KILLS} kills and a rerun is the clean ingest's (seed ${SEED})`,
+    );
+  });
+}

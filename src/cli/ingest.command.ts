@@ -3,7 +3,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { FileReport, IngestProgress, IngestReport } from '../ingest/ingest.batch.ts';
 import { parseCount, withApp } from './cli.options.ts';
-import { ingestInWorker, READER_THREADS } from './ingest.thread.ts';
+import { INGEST_NICE, ingestInWorker, READER_THREADS } from './ingest.thread.ts';
 
 export function registerIngestCommand(program: Command): void {
   program
@@ -18,6 +18,11 @@ export function registerIngestCommand(program: Command): void {
       'queue the ingest as a background job (a worker of chancery serve or chancery jobs --work runs it) instead of ingesting now',
     )
     .option(
+      '--nice <n>',
+      `processor priority of the ingest, as the Unix nice value (0 normal to 19 lowest; default ${INGEST_NICE}): a bulk ingest yields the processor to a server on the same machine, and loses nothing on an idle one`,
+      parseCount,
+    )
+    .option(
       '--reader-threads <n>',
       `threads that read and analyze files ahead of the one that writes (default ${READER_THREADS} on this machine; 0 reads in the writer)`,
       parseCount,
@@ -25,7 +30,7 @@ export function registerIngestCommand(program: Command): void {
     .action(
       async (
         paths: string[],
-        options: { quiet?: boolean; queue?: boolean; readerThreads?: number },
+        options: { quiet?: boolean; queue?: boolean; readerThreads?: number; nice?: number },
         command: Command,
       ) => {
         if (options.queue) {
@@ -37,6 +42,7 @@ export function registerIngestCommand(program: Command): void {
           db,
           paths,
           quiet: options.quiet ?? false,
+          nice: options.nice ?? INGEST_NICE,
           ...(options.readerThreads !== undefined ? { readerThreads: options.readerThreads } : {}),
         });
         if (report.failed > 0) process.exitCode = 1;
@@ -56,6 +62,7 @@ async function runIngest(options: {
   db?: string;
   paths: string[];
   quiet: boolean;
+  nice: number;
   readerThreads?: number;
 }): Promise<IngestReport> {
   const { paths, quiet } = options;
@@ -73,6 +80,7 @@ async function runIngest(options: {
         if (!quiet && !progress) process.stdout.write(describeFile(file));
       },
     },
+    { nice: options.nice },
   ).finally(() => progress?.stop());
   if (!quiet && progress) for (const file of report.files) process.stdout.write(describeFile(file));
   process.stdout.write(`${summaryLine(report)}\n`);

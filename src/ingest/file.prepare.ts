@@ -1,6 +1,7 @@
 import { ChanceryError, type ErrorCode, isChanceryError } from '../errors.ts';
 import { observeAgents } from '../names/agent.observe.ts';
 import type { AuthorityIndex } from '../names/authority.index.ts';
+import { overLimit } from '../record/record.limits.ts';
 import type { Authority, ChanceryRecord, Collection, SourceFormat } from '../record/record.types.ts';
 import { buildIndexDocument, type IndexDocument } from '../search/index-document.build.ts';
 import type { FormatReader, ReadProblem, SourceInput } from './formats/format.types.ts';
@@ -55,15 +56,35 @@ export interface PrepareContext {
  * @example for await (const item of prepareFile(path, { readers: READERS, authorities })) save(item);
  */
 export async function* prepareFile(path: string, context: PrepareContext): AsyncIterable<PreparedItem> {
-  const batch: Batch = { authorities: [], records: [], documents: [] };
-  let source: SourceInput | null = null;
+  let source: SourceInput;
   try {
     source = await openSourceFile(path);
+  } catch (error) {
+    if (!isChanceryError(error)) throw error;
+    yield { kind: 'failed', code: error.code, message: error.message };
+    return;
+  }
+  yield* prepareSource(source, context);
+}
+
+/** `prepareFile` of a file already opened (or made in memory, as the fuzz tests make theirs). */
+export async function* prepareSource(
+  source: SourceInput,
+  context: PrepareContext,
+): AsyncIterable<PreparedItem> {
+  const batch: Batch = { authorities: [], records: [], documents: [] };
+  try {
     yield { kind: 'opened', encoding: source.encoding, sha256: source.sha256, name: source.name };
     const reader = chooseReader(source, context.readers);
     yield { kind: 'detected', format: reader.format };
     for await (const item of reader.read(source, { authorities: context.authorities })) {
       if (item.kind === 'record') {
+        // A record past the documented limits (a line of 200,000 bracketed notes) is left out, said why.
+        const broken = overLimit(item.record);
+        if (broken) {
+          yield { kind: 'problem', problem: overLimitProblem(item.record, broken) };
+          continue;
+        }
         const enriched = enrichRecord(withSource(item.record, source, reader), { readFrom: reader.format });
         // Every person and office a record names becomes an authority of its source (agent.observe.ts).
         const observed = isChanceryExport(reader.format)
@@ -85,10 +106,18 @@ export async function* prepareFile(path: string, context: PrepareContext): Async
     if (batch.authorities.length > 0 || batch.records.length > 0) yield take(batch, source);
   } catch (error) {
     // Records read before a fault are kept.
-    if (source && (batch.authorities.length > 0 || batch.records.length > 0)) yield take(batch, source);
+    if (batch.authorities.length > 0 || batch.records.length > 0) yield take(batch, source);
     if (!isChanceryError(error)) throw error;
     yield { kind: 'failed', code: error.code, message: error.message };
   }
+}
+
+function overLimitProblem(record: ChanceryRecord, broken: string): ReadProblem {
+  return {
+    code: 'record.invalid',
+    kind: 'record-limits',
+    message: `record ${record.id} was left out: ${broken}. Split the document into smaller files.`,
+  };
 }
 
 interface Batch {

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import type { Text } from '../record/record.types.ts';
 import { AuthorityIndex } from './authority.index.ts';
 import { loadAuthorities } from './authority.loader.ts';
-import { findMentions } from './mention.find.ts';
+import { findMentions, outermost } from './mention.find.ts';
 
 const index = new AuthorityIndex(loadAuthorities());
 const text = (id: string, ...blocks: string[]): Text => ({
@@ -38,6 +39,22 @@ test('does not take other words for names', () => {
 
 test('counts a name inside a longer one once, for the longer one', () => {
   assert.deepEqual(found('disadvantageous for North Korea'), [['north-korea', 'North Korea', 'b1']]);
+});
+
+test('keeps exactly the hits that no longer hit contains, in their order, as comparing every pair would', () => {
+  const span = fc
+    .tuple(fc.nat(40), fc.integer({ min: 1, max: 12 }))
+    .map(([start, length]) => ({ start, end: start + length }));
+  fc.assert(
+    fc.property(fc.array(span, { maxLength: 30 }), (hits) => {
+      const longerAround = (outer: (typeof hits)[0], inner: (typeof hits)[0]) =>
+        outer.end - outer.start > inner.end - inner.start &&
+        outer.start <= inner.start &&
+        outer.end >= inner.end;
+      const expected = hits.filter((hit) => !hits.some((other) => longerAround(other, hit)));
+      assert.deepEqual(outermost(hits), expected);
+    }),
+  );
 });
 
 test('matches acronyms in capitals only, and possessives by their name', () => {

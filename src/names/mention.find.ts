@@ -173,7 +173,38 @@ function findInBlock(text: string, compiled: Compiled): Hit[] {
       if (end >= 0) hits.push({ matcher, start: first.start, end });
     }
   }
-  return hits.filter((hit) => !hits.some((other) => other !== hit && contains(other, hit)));
+  return outermost(hits);
+}
+
+/**
+ * The hits that no longer hit contains, in their order: sorted by start (the longer first), a hit
+ * lies inside a longer one exactly when a hit before it, other than those of the same span, ends
+ * at or after its end. n log n, where comparing every pair was quadratic in a block of many names.
+ */
+export function outermost<H extends { start: number; end: number }>(hits: H[]): H[] {
+  const order = hits
+    .map((_, k) => k)
+    .sort((a, b) => {
+      const x = hits[a] as H;
+      const y = hits[b] as H;
+      return x.start - y.start || y.end - x.end;
+    });
+  const inside = new Uint8Array(hits.length);
+  let maxEnd = -1;
+  for (let k = 0; k < order.length; ) {
+    const first = hits[order[k] as number] as H;
+    // Hits of one span (two authorities of one form) are kept or dropped together.
+    let next = k;
+    while (next < order.length) {
+      const hit = hits[order[next] as number] as H;
+      if (hit.start !== first.start || hit.end !== first.end) break;
+      if (maxEnd >= hit.end) inside[order[next] as number] = 1;
+      next++;
+    }
+    maxEnd = Math.max(maxEnd, first.end);
+    k = next;
+  }
+  return hits.filter((_, k) => inside[k] === 0);
 }
 
 /** The end of the form in the text when it matches from `first` on, word after word; else -1. */
@@ -250,9 +281,4 @@ function addTo(map: Map<string, FormMatcher[]>, key: string, matcher: FormMatche
   const list = map.get(key);
   if (list) list.push(matcher);
   else map.set(key, [matcher]);
-}
-
-function contains(outer: Hit, inner: Hit): boolean {
-  const longer = outer.end - outer.start > inner.end - inner.start;
-  return longer && outer.start <= inner.start && outer.end >= inner.end;
 }

@@ -38,4 +38,9 @@ test('reads the rights statement up to the contact sentence and no further', () 
   assert.ok(rights?.startsWith('The History and Public Policy Program welcomes reuse'));
   assert.ok(rights?.endsWith('please contact the History and Public Policy Program at'));
   assert.equal(parseRights('Translated by Gary Goldberg.'), null);
+  // The statement begins with its sentence, after the last full stop or line break before it.
+  assert.equal(
+    parseRights('Filed twice. The Program welcomes reuse of these materials.\nNext'),
+    'The Program welcomes reuse of these materials. Next',
+  );
 });

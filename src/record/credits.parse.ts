@@ -47,8 +47,11 @@ export function dedupeCredits(credits: Credit[]): Credit[] {
  * contact the History and Public Policy Program at"), line breaks made spaces.
  */
 export function parseRights(text: string): string | null {
-  const start = text.search(/[^.\n]*\b(?:welcomes\s+reuse|rights\s+holders?|copyright)\b/i);
-  if (start < 0) return null;
+  const keyword = text.search(/\b(?:welcomes\s+reuse|rights\s+holders?|copyright)\b/i);
+  if (keyword < 0) return null;
+  // Back to the start of its sentence or line (a pattern that looked backwards from every
+  // character would be quadratic on a long line without the words).
+  const start = Math.max(text.lastIndexOf('.', keyword - 1), text.lastIndexOf('\n', keyword - 1)) + 1;
   const rest = text.slice(start);
   // The statement ends with the line that asks readers to get in touch; what follows are record fields.
   const contact = /\bplease\s+contact\b[^\n]*/i.exec(rest);
@@ -59,17 +62,21 @@ export function parseRights(text: string): string | null {
 function namesAfter(text: string, pattern: RegExp, splitList = true): string[] {
   const names: string[] = [];
   for (const match of text.matchAll(pattern)) {
-    const after = text.slice((match.index ?? 0) + match[0].length);
-    const name = sentenceEnd(after);
+    const name = sentenceEnd(text.slice((match.index ?? 0) + match[0].length));
     const list = splitList ? name.split(/\s*,\s*|\s+and\s+/) : [name];
     names.push(...list.map(cleanName).filter((n) => n.length > 0));
   }
   return names;
 }
 
-/** Up to the end of the sentence or line; "Gary F. Goldberg" keeps its initial. */
+/**
+ * Up to the end of the sentence or line; "Gary F. Goldberg" keeps its initial. Within the first
+ * 300 characters: names are shorter, and many matches on one long line stay linear.
+ */
 function sentenceEnd(text: string): string {
-  const line = text.split(/\r?\n/)[0] ?? '';
+  const head = text.slice(0, 300);
+  const newline = head.indexOf('\n');
+  const line = (newline < 0 ? head : head.slice(0, newline)).replace(/\r$/, '');
   const end = /(?<!(?:^|[\s(])\p{Lu})\.(?=\s|$)/u.exec(line);
   return end ? line.slice(0, end.index) : line;
 }

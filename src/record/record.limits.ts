@@ -21,3 +21,49 @@ export const RECORD_LIMITS = {
   /** Characters of one record's JSON, read before it is parsed. */
   jsonChars: 64_000_000,
 } as const;
+
+/**
+ * The first limit a record breaks, as "texts[1].blocks[0].marks: 223,054 entries, more than the
+ * limit of 100,000 (README, "Limits")", or null. The same limits as the record schema's, in words
+ * of the same form, checked in one walk over the record: a reader's record is checked before it
+ * is enriched and analysed, where a record past the limits would cost most.
+ *
+ * @example overLimit(record) // null
+ */
+export function overLimit(record: unknown): string | null {
+  return walk(record, '', 'record');
+}
+
+const LIST_LIMITS: Readonly<Record<string, number>> = {
+  texts: RECORD_LIMITS.texts,
+  blocks: RECORD_LIMITS.blocks,
+  marks: RECORD_LIMITS.marks,
+};
+
+function walk(value: unknown, path: string, key: string): string | null {
+  if (typeof value === 'string') {
+    return key === 'text' && path.includes('.blocks[') && value.length > RECORD_LIMITS.blockChars
+      ? tooMany(path, value.length, 'characters', RECORD_LIMITS.blockChars)
+      : null;
+  }
+  if (Array.isArray(value)) {
+    const limit = LIST_LIMITS[key] ?? RECORD_LIMITS.listItems;
+    if (value.length > limit) return tooMany(path, value.length, 'entries', limit);
+    for (let i = 0; i < value.length; i++) {
+      const found = walk(value[i], `${path}[${i}]`, key);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (typeof value === 'object' && value !== null) {
+    for (const [name, inner] of Object.entries(value)) {
+      const found = walk(inner, path ? `${path}.${name}` : name, name);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+function tooMany(path: string, size: number, what: string, limit: number): string {
+  return `${path}: ${size.toLocaleString('en-US')} ${what}, more than the limit of ${limit.toLocaleString('en-US')} (README, "Limits")`;
+}

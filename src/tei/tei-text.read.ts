@@ -47,19 +47,25 @@ interface Open {
 }
 
 function readBlock(element: XmlElement): Block {
-  let text = '';
+  // The text is gathered in pieces and joined once, and the words of a range taken from it after:
+  // a slice of a string still being appended to copies all of it, once per mark.
+  const pieces: string[] = [];
+  let length = 0;
   // Marks in the order their start was met: the order the record gave them.
   const marks: { mark: Mark; order: number }[] = [];
-  const pending = new Map<string, Open[]>();
+  const textless: Mark[] = [];
+  // Milestone ranges not yet ended, by type, in the order they started (a queue: `first` is its head).
+  const pending = new Map<string, { open: Open[]; first: number }>();
   let order = 0;
   const walk = (node: XmlElement) => {
     for (const child of node.children) {
       if (typeof child === 'string') {
-        text += child;
+        pieces.push(child);
+        length += child.length;
         continue;
       }
       const a = child.attributes;
-      const at = text.length;
+      const at = length;
       const point = (type: Mark['type'], extra: Partial<Mark> = {}) =>
         marks.push({ mark: { type, text: a.n ?? '', start: at, end: at, ...extra }, order: order++ });
       switch (child.name) {
@@ -74,10 +80,16 @@ function readBlock(element: XmlElement): Block {
           if (a.type === 'start') {
             const open = { mark: { type, text: a.n ?? '', start: at, end: at }, index: order++ };
             marks.push({ mark: open.mark, order: open.index });
-            pending.set(type, [...(pending.get(type) ?? []), open]);
+            const queue = pending.get(type) ?? { open: [], first: 0 };
+            queue.open.push(open);
+            pending.set(type, queue);
           } else if (a.type === 'end') {
-            const open = pending.get(type)?.shift();
-            if (open) open.mark.end = at;
+            const queue = pending.get(type);
+            const open = queue?.open[queue.first];
+            if (queue && open) {
+              open.mark.end = at;
+              queue.first++;
+            }
           } else {
             point(type);
           }
@@ -85,16 +97,18 @@ function readBlock(element: XmlElement): Block {
         }
         default: {
           const type = rangeType(child);
-          const entry = { mark: { type, text: '', start: at, end: at } as Mark, order: order++ };
+          const entry = { mark: { type, text: a.n ?? '', start: at, end: at } as Mark, order: order++ };
           marks.push(entry);
           walk(child);
-          entry.mark.end = text.length;
-          entry.mark.text = a.n ?? text.slice(at);
+          entry.mark.end = length;
+          if (a.n === undefined) textless.push(entry.mark);
         }
       }
     }
   };
   walk(element);
+  const text = pieces.join('');
+  for (const mark of textless) mark.text = text.slice(mark.start, mark.end);
   return {
     id: element.attributes.n ?? '',
     type: (element.attributes.type ?? 'paragraph') as Block['type'],

@@ -43,6 +43,12 @@ const PRIORS: Readonly<Record<string, number>> = {
  */
 const LENGTH_VARIANCE = 4;
 
+/**
+ * How far (in blocks) an alignment of long texts may stray from the diagonal. A translation that
+ * leaves out or adds 200 paragraphs in one place is not one this aligner would align anyway.
+ */
+const MAX_BAND = 200;
+
 /** What one anchor shared (or left alone) weighs against the length evidence, by kind. */
 const ANCHOR_WEIGHTS: Readonly<Record<AnchorKind, number>> = {
   list: 2,
@@ -82,25 +88,25 @@ export function alignBlocks(options: AlignOptions): AlignmentLink[] {
   const n = source.length;
   const m = target.length;
   let ratio = lengthRatio(source, target);
-  const sourceAnchors = source.map((b) => countAnchors(b.anchors));
-  const targetAnchors = target.map((b) => countAnchors(b.anchors));
+  const sourceAnchors = groupedCounts(source);
+  const targetAnchors = groupedCounts(target);
 
+  // Lengths as prefix sums and each shape's prior worked out once: the cost of a link is asked for
+  // some ten times per pair of blocks within the band.
+  const sourceLengths = prefixSums(source);
+  const targetLengths = prefixSums(target);
+  const priors = new Map(moves.map(([di, dj]) => [`${di}:${dj}`, -Math.log(PRIORS[`${di}:${dj}`] ?? 0.001)]));
   const linkCost = (i: number, j: number, di: number, dj: number): number => {
-    const prior = -Math.log(PRIORS[`${di}:${dj}`] ?? 0.001);
-    const sourceGroup = source.slice(i, i + di);
-    const targetGroup = target.slice(j, j + dj);
-    const anchors = anchorCost(
-      mergeCounts(sourceAnchors.slice(i, i + di)),
-      mergeCounts(targetAnchors.slice(j, j + dj)),
-    );
+    const prior = priors.get(`${di}:${dj}`) ?? -Math.log(0.001);
+    const anchors = anchorCost(sourceAnchors(i, di), targetAnchors(j, dj));
+    const sourceLength = (sourceLengths[i + di] as number) - (sourceLengths[i] as number);
+    const targetLength = (targetLengths[j + dj] as number) - (targetLengths[j] as number);
     // A block with no counterpart costs its prior and its anchors: its length is no evidence of
     // anything. One with nothing left to read (a draft's paragraph struck out whole) costs nothing.
-    if (di === 0 || dj === 0) {
-      const empty = [...source.slice(i, i + di), ...target.slice(j, j + dj)].every((b) => b.length === 0);
-      return empty ? 0 : prior + anchors;
-    }
-    const z = lengthZ(sum(sourceGroup.map((b) => b.length)), sum(targetGroup.map((b) => b.length)), ratio);
-    return prior + tailCost(z) + anchors + structurePenalty * structureClash(sourceGroup, targetGroup);
+    if (di === 0 || dj === 0) return sourceLength + targetLength === 0 ? 0 : prior + anchors;
+    const z = lengthZ(sourceLength, targetLength, ratio);
+    const clash = structurePenalty > 0 ? structureClash(source.slice(i, i + di), target.slice(j, j + dj)) : 0;
+    return prior + tailCost(z) + anchors + structurePenalty * clash;
   };
 
   let path = bestPath();
@@ -126,27 +132,47 @@ export function alignBlocks(options: AlignOptions): AlignmentLink[] {
   });
 
   function bestPath(): Step[] {
-    // cost[i][j]: cheapest alignment of the first i source and j target blocks.
-    const cost: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(m + 1).fill(Infinity));
-    const back: (Move | null)[][] = Array.from({ length: n + 1 }, () =>
-      new Array<Move | null>(m + 1).fill(null),
-    );
+    // Beyond 200 × 200 blocks, only cells near the diagonal: a fifth of the longer text, at least
+    // 40 and at most MAX_BAND blocks off it (wide enough that a path through the band exists when
+    // one text has many more blocks than the other), so that time and memory grow with the texts,
+    // not with their product. Row i keeps the cells of target blocks from[i] to to[i].
+    const slope = m / Math.max(n, 1);
+    const band =
+      n * m > 40_000
+        ? Math.max(Math.min(MAX_BAND, Math.max(40, Math.ceil(0.2 * Math.max(n, m)))), Math.ceil(slope) + 2)
+        : m;
+    const from = new Int32Array(n + 1);
+    const to = new Int32Array(n + 1);
+    // cost[i][j - from[i]]: cheapest alignment of the first i source and j target blocks;
+    // back[i][j - from[i]]: the index in `moves` of its last link, -1 for none.
+    const cost: Float64Array[] = [];
+    const back: Int8Array[] = [];
+    for (let i = 0; i <= n; i++) {
+      from[i] = Math.max(0, Math.floor(i * slope - band));
+      to[i] = Math.min(m, Math.ceil(i * slope + band));
+      cost.push(new Float64Array((to[i] as number) - (from[i] as number) + 1).fill(Infinity));
+      back.push(new Int8Array((to[i] as number) - (from[i] as number) + 1).fill(-1));
+    }
+    const costAt = (i: number, j: number): number =>
+      j < (from[i] as number) || j > (to[i] as number)
+        ? Infinity
+        : ((cost[i] as Float64Array)[j - (from[i] as number)] as number);
     (cost[0] as Float64Array)[0] = 0;
-    const band = n * m > 40_000 ? Math.max(40, Math.ceil(0.2 * Math.max(n, m))) : Infinity;
     for (let i = 0; i <= n; i++) {
       const row = cost[i] as Float64Array;
-      for (let j = 0; j <= m; j++) {
+      const rowBack = back[i] as Int8Array;
+      const first = from[i] as number;
+      for (let j = first; j <= (to[i] as number); j++) {
         if (i === 0 && j === 0) continue;
-        if (Math.abs(i * (m / Math.max(n, 1)) - j) > band) continue;
-        for (const move of moves) {
-          const [di, dj] = move;
+        for (let k = 0; k < moves.length; k++) {
+          const [di, dj] = moves[k] as Move;
           if (di > i || dj > j) continue;
-          const before = (cost[i - di] as Float64Array)[j - dj] as number;
+          const before = costAt(i - di, j - dj);
           if (!Number.isFinite(before)) continue;
           const total = before + linkCost(i - di, j - dj, di, dj);
-          if (total < (row[j] as number)) {
-            row[j] = total;
-            (back[i] as (Move | null)[])[j] = move;
+          if (total < (row[j - first] as number)) {
+            row[j - first] = total;
+            rowBack[j - first] = k;
           }
         }
       }
@@ -154,9 +180,12 @@ export function alignBlocks(options: AlignOptions): AlignmentLink[] {
 
     const steps: Step[] = [];
     for (let i = n, j = m; i > 0 || j > 0; ) {
-      const move = back[i]?.[j];
-      if (!move) break;
-      const [di, dj] = move;
+      const k =
+        j < (from[i] as number) || j > (to[i] as number)
+          ? -1
+          : ((back[i] as Int8Array)[j - (from[i] as number)] as number);
+      if (k < 0) break;
+      const [di, dj] = moves[k] as Move;
       steps.push({ i: i - di, j: j - dj, di, dj });
       i -= di;
       j -= dj;
@@ -189,8 +218,8 @@ export function alignBlocks(options: AlignOptions): AlignmentLink[] {
       ratio,
     );
     const lengthAgreement = Math.exp(-tailCost(z));
-    const a = mergeCounts(sourceAnchors.slice(i, i + di));
-    const b = mergeCounts(targetAnchors.slice(j, j + dj));
+    const a = sourceAnchors(i, di);
+    const b = targetAnchors(j, dj);
     const total = size(a) + size(b);
     if (total === 0) return lengthAgreement;
     return (lengthAgreement + (2 * shared(a, b)) / total) / 2;
@@ -232,12 +261,19 @@ export interface AlignTextsOptions {
 export function alignTexts(options: AlignTextsOptions): Alignment {
   const { source, target, mentions } = options;
   const words = options.draft === true && sameLanguage(source.language, target.language);
+  // The names of each block, gathered in one pass over the mentions (not one per block).
+  const namesOf = new Map<string, string[]>();
+  for (const mention of mentions) {
+    if (!mention.authorityId) continue;
+    const key = `${mention.textId}\u0000${mention.blockId}`;
+    const names = namesOf.get(key);
+    if (names) names.push(mention.authorityId);
+    else namesOf.set(key, [mention.authorityId]);
+  }
   const toAlignBlocks = (text: Text): AlignBlock[] =>
     text.blocks.map((block) => {
       const reading = text.kind === 'draft' ? readingText(block) : block.text;
-      const names = mentions
-        .filter((m) => m.textId === text.id && m.blockId === block.id && m.authorityId)
-        .map((m) => m.authorityId as string);
+      const names = namesOf.get(`${text.id}\u0000${block.id}`) ?? [];
       return {
         id: block.id,
         length: reading.replace(/\s+/gu, '').length,
@@ -289,11 +325,28 @@ function countAnchors(anchors: readonly string[]): Counts {
   return counts;
 }
 
-function mergeCounts(list: readonly Counts[]): Counts {
-  if (list.length === 1) return list[0] as Counts;
-  const merged: Counts = new Map();
-  for (const counts of list) for (const [k, v] of counts) merged.set(k, (merged.get(k) ?? 0) + v);
-  return merged;
+const NO_ANCHORS: Counts = new Map();
+
+/**
+ * The anchors of `count` blocks from `start` on, merged: each group a link may take is merged once
+ * and kept, since the dynamic programme asks for the same groups again and again.
+ */
+function groupedCounts(blocks: readonly AlignBlock[]): (start: number, count: number) => Counts {
+  const single = blocks.map((b) => countAnchors(b.anchors));
+  const merged = new Map<number, Counts>();
+  return (start, count) => {
+    if (count === 0) return NO_ANCHORS;
+    if (count === 1) return single[start] as Counts;
+    const key = start * 8 + count;
+    let counts = merged.get(key);
+    if (!counts) {
+      counts = new Map();
+      for (let k = start; k < start + count; k++)
+        for (const [anchor, n] of single[k] as Counts) counts.set(anchor, (counts.get(anchor) ?? 0) + n);
+      merged.set(key, counts);
+    }
+    return counts;
+  };
 }
 
 function size(counts: Counts): number {
@@ -310,17 +363,32 @@ function shared(a: Counts, b: Counts): number {
 
 /** Anchors on one side only cost their weight; anchors on both sides earn it back. */
 function anchorCost(a: Counts, b: Counts): number {
+  if (a.size === 0 && b.size === 0) return 0;
+  return weighAnchors(a, b, true) + weighAnchors(b, a, false);
+}
+
+/** Each anchor's weight, by its kind; anchors recur across blocks and documents, so it is kept. */
+const anchorWeights = new Map<string, number>();
+
+function weightOf(anchor: string): number {
+  let weight = anchorWeights.get(anchor);
+  if (weight === undefined) {
+    weight = ANCHOR_WEIGHTS[anchorKind(anchor)] ?? 1;
+    // Bounded: a long ingest meets millions of anchors; the recent ones are the ones asked for.
+    if (anchorWeights.size >= 100_000) anchorWeights.clear();
+    anchorWeights.set(anchor, weight);
+  }
+  return weight;
+}
+
+function weighAnchors(from: Counts, to: Counts, earn: boolean): number {
   let cost = 0;
-  const weigh = (from: Counts, to: Counts, sign: 1 | 0) => {
-    for (const [anchor, count] of from) {
-      const weight = ANCHOR_WEIGHTS[anchorKind(anchor)] ?? 1;
-      const common = Math.min(count, to.get(anchor) ?? 0);
-      cost += weight * (count - common);
-      if (sign) cost -= weight * common * 2;
-    }
-  };
-  weigh(a, b, 1);
-  weigh(b, a, 0);
+  for (const [anchor, count] of from) {
+    const weight = weightOf(anchor);
+    const common = Math.min(count, to.get(anchor) ?? 0);
+    cost += weight * (count - common);
+    if (earn) cost -= weight * common * 2;
+  }
   return cost;
 }
 
@@ -333,6 +401,14 @@ function structureClash(a: readonly AlignBlock[], b: readonly AlignBlock[]): num
   if (structural.length === 0) return 0;
   if (a.length === 1 && b.length === 1) return 0;
   return structural.length === all.length && new Set(all.map((x) => x.type)).size === 1 ? 0 : 1;
+}
+
+/** prefix[k] is the length of the first k blocks. */
+function prefixSums(blocks: readonly AlignBlock[]): Float64Array {
+  const prefix = new Float64Array(blocks.length + 1);
+  for (let k = 0; k < blocks.length; k++)
+    prefix[k + 1] = (prefix[k] as number) + (blocks[k] as AlignBlock).length;
+  return prefix;
 }
 
 function sum(values: readonly number[]): number {

@@ -21,42 +21,56 @@ const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false
  */
 export function parseMarkdownMarks(source: string): MarkedText {
   const tokens = markdown.parseInline(source, {})[0]?.children ?? [];
-  let text = '';
-  const marks: Mark[] = [];
+  // The text is gathered in pieces and joined once, and the marks' words taken from it after: a
+  // slice of a string still being appended to copies all of it, once per mark.
+  const pieces: string[] = [];
+  let length = 0;
+  const add = (piece: string) => {
+    pieces.push(piece);
+    length += piece.length;
+  };
+  const spans: { type: 'deletion' | 'insertion'; start: number; end: number }[] = [];
   const open: { type: 'deletion' | 'insertion'; start: number }[] = [];
   const close = (type: 'deletion' | 'insertion') => {
     const index = open.findLastIndex((o) => o.type === type);
     const opened = open[index];
     if (!opened) return;
     open.splice(index, 1);
-    marks.push({ type, text: text.slice(opened.start, text.length), start: opened.start, end: text.length });
+    spans.push({ type, start: opened.start, end: length });
   };
   for (const token of tokens) {
     switch (token.type) {
       case 'text':
       case 'code_inline':
-        text += token.content;
+        add(token.content);
         break;
       case 'softbreak':
       case 'hardbreak':
-        text += ' ';
+        add(' ');
         break;
       case 's_open':
-        open.push({ type: 'deletion', start: text.length });
+        open.push({ type: 'deletion', start: length });
         break;
       case 's_close':
         close('deletion');
         break;
       case 'html_inline':
-        if (/^<sup\b/i.test(token.content)) open.push({ type: 'insertion', start: text.length });
+        if (/^<sup\b/i.test(token.content)) open.push({ type: 'insertion', start: length });
         else if (/^<\/sup>/i.test(token.content)) close('insertion');
-        else if (/^<br\s*\/?>$/i.test(token.content)) text += ' ';
+        else if (/^<br\s*\/?>$/i.test(token.content)) add(' ');
         break;
       default:
         // em/strong/link open and close carry no words of their own.
         break;
     }
   }
+  const text = pieces.join('');
+  const marks: Mark[] = spans.map(({ type, start, end }) => ({
+    type,
+    text: text.slice(start, end),
+    start,
+    end,
+  }));
   const bracketed = parseBracketMarks(text);
   return { text, marks: sortMarks([...marks, ...bracketed.marks]) };
 }

@@ -10,8 +10,23 @@ export interface XmlElement {
 }
 
 /**
+ * How deep elements may nest in a tree: a Chancery TEI record is some ten levels deep, and the
+ * code that reads a tree walks it by recursion, which a document nested 80,000 deep would
+ * overflow.
+ */
+export const XML_MAX_DEPTH = 1_000;
+
+/** A document nested deeper than {@link XML_MAX_DEPTH}: where, for the reader's message. */
+export class XmlTooDeepError extends Error {
+  constructor(readonly line: number) {
+    super(`elements nested more than ${XML_MAX_DEPTH.toLocaleString('en-US')} deep at line ${line}`);
+  }
+}
+
+/**
  * Parses a whole document into a tree (names as written, prefixes kept). For documents that fit in
- * memory: a record's TEI export, not a FRUS volume, which is read as a stream.
+ * memory: a record's TEI export, not a FRUS volume, which is read as a stream. Throws
+ * {@link XmlTooDeepError} past {@link XML_MAX_DEPTH}.
  *
  * @example parseXmlTree('<a x="1">t<b/></a>').children // ['t', { name: 'b', … }]
  */
@@ -32,6 +47,7 @@ export function parseXmlTree(
     };
     (stack.at(-1) as XmlElement).children.push(element);
     stack.push(element);
+    if (stack.length > XML_MAX_DEPTH + 1) throw new XmlTooDeepError(parser.line);
   });
   parser.on('closetag', () => {
     stack.pop();

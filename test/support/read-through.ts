@@ -1,10 +1,8 @@
-import { chooseReader } from '../../src/ingest/file.prepare.ts';
+import { ChanceryError } from '../../src/errors.ts';
+import { prepareSource } from '../../src/ingest/file.prepare.ts';
 import type { FormatReader, ReadProblem, SourceInput } from '../../src/ingest/formats/format.types.ts';
-import { enrichRecord } from '../../src/ingest/record.enrich.ts';
-import { observeAgents } from '../../src/names/agent.observe.ts';
 import type { AuthorityIndex } from '../../src/names/authority.index.ts';
 import type { ChanceryRecord } from '../../src/record/record.types.ts';
-import { buildIndexDocument } from '../../src/search/index-document.build.ts';
 
 /** What one input came to: the format chosen, the records as they would be saved, the problems reported. */
 export interface ReadThrough {
@@ -14,10 +12,11 @@ export interface ReadThrough {
 }
 
 /**
- * Takes one input through everything the batch does with it short of writing to the store:
- * detection (the best reader, its size limit), reading, enrichment (alignment, draft comparison),
- * the agents observed, and the analysis the indexer runs on each record. Throws what the batch
- * would catch (a ChanceryError) or what it would not (a fault).
+ * Takes one input through everything the batch does with it short of writing to the store, by
+ * the batch's own code (src/ingest/file.prepare.ts): detection (the best reader, its size limit),
+ * reading, the record limits, enrichment (alignment, draft comparison), the agents observed, and
+ * the analysis the indexer runs on each record. Throws the Chancery error that stopped the file,
+ * as the batch reports it, or a fault.
  *
  * @example const { records } = await readThrough(sourceInputFromBytes('page.txt', bytes), { readers: READERS, authorities });
  */
@@ -25,17 +24,12 @@ export async function readThrough(
   input: SourceInput,
   options: { readers: FormatReader[]; authorities: AuthorityIndex },
 ): Promise<ReadThrough> {
-  const reader = chooseReader(input, options.readers);
-  const result: ReadThrough = { format: reader.format, records: [], problems: [] };
-  for await (const item of reader.read(input, { authorities: options.authorities })) {
-    if (item.kind === 'problem') result.problems.push(item.problem);
-    if (item.kind !== 'record') continue;
-    const enriched = enrichRecord(item.record, { readFrom: reader.format });
-    // The batch observes agents in what it reads, not in Chancery's own exports (ingest.batch.ts).
-    const exported = reader.format === 'chancery-json' || reader.format === 'tei-chancery';
-    const record = exported ? enriched : observeAgents(enriched).record;
-    buildIndexDocument(record);
-    result.records.push(record);
+  const result: ReadThrough = { format: '', records: [], problems: [] };
+  for await (const item of prepareSource(input, options)) {
+    if (item.kind === 'detected') result.format = item.format;
+    else if (item.kind === 'problem') result.problems.push(item.problem);
+    else if (item.kind === 'batch') result.records.push(...item.records);
+    else if (item.kind === 'failed') throw new ChanceryError(item.code, item.message);
   }
   return result;
 }

@@ -3,7 +3,7 @@ import { validateRecord } from '../../record/record.validate.ts';
 import { CHANCERY_TEI_TYPE } from '../../tei/tei.export.ts';
 import { readTeiRecord } from '../../tei/tei.import.ts';
 import { declaredEntities, describeXmlReason, entityRefusal } from '../../xml/xml.entities.ts';
-import { childElements, parseXmlTree, type XmlElement } from '../../xml/xml.tree.ts';
+import { childElements, parseXmlTree, type XmlElement, XmlTooDeepError } from '../../xml/xml.tree.ts';
 import type { FormatReader, ReadItem, SourceInput } from './format.types.ts';
 
 const MARKER = new RegExp(`<(?:TEI|teiCorpus)\\b[^>]*\\btype=["']${CHANCERY_TEI_TYPE}(?:-corpus)?["']`, 'u');
@@ -29,6 +29,13 @@ export const teiChanceryReader: FormatReader = {
       root = parseXmlTree(await file.text(), { onDoctype: (doctype) => refuseEntities(file, doctype) });
     } catch (error) {
       if (error instanceof ChanceryError) throw error;
+      if (error instanceof XmlTooDeepError) {
+        throw new ChanceryError(
+          'ingest.xml_too_deep',
+          `${file.name}: ${error.message}, the limit (README, "Limits"); no record is nested so deep: the export looks damaged.`,
+          { file: file.name },
+        );
+      }
       // saxes: "26:1: disallowed character."
       const [, line, column, reason = ''] =
         /^(?:(\d+):(\d+): )?(.*)$/s.exec((error as Error).message.split('\n')[0] ?? '') ?? [];

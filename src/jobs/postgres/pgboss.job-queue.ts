@@ -58,6 +58,11 @@ export interface PgBossJobQueueOptions {
   pollMs?: number;
 }
 
+/** The schema of the job queue of the archive kept in `schema`. */
+export function jobSchemaOf(schema: string): string {
+  return schema === 'public' ? 'pgboss' : `${schema}_pgboss`;
+}
+
 /**
  * The job queue of an archive on PostgreSQL: pg-boss 10, in a schema of its own beside the
  * archive's (`pgboss`, or `<schema>_pgboss` for an archive kept in a schema), created on first
@@ -77,8 +82,7 @@ export class PgBossJobQueue implements JobQueue {
   constructor(private readonly options: PgBossJobQueueOptions) {
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.pollMs = options.pollMs ?? 1000;
-    const schema = options.address.schema;
-    this.bossSchema = schema === 'public' ? 'pgboss' : `${schema}_pgboss`;
+    this.bossSchema = jobSchemaOf(options.address.schema);
   }
 
   async add<K extends JobKind>(kind: K, data: JobData[K]): Promise<string> {
