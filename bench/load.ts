@@ -11,6 +11,7 @@
  *   BENCH_WORKERS=1 npx tsx bench/load.ts         # web processes (default 2, one per core)
  *   BENCH_INGEST=1 npx tsx bench/load.ts          # with an ingest writing to the archive meanwhile
  *   BENCH_INGEST=1 BENCH_INGEST_NICE=0 npx tsx bench/load.ts  # that ingest at normal priority (default nice 10)
+ *   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof" npx tsx bench/load.ts  # the server's node options (profiles)
  *
  * With BENCH_INGEST the archive is always built afresh without the last 15 volumes, which
  * `chancery ingest` then writes into it, in a process of its own, while the load runs.
@@ -148,7 +149,19 @@ function startServer(path: string): Promise<{ child: ChildProcess; base: string 
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [CHANCERY, '--db', path, 'serve', '--workers', String(WORKERS), '--port', '0', '--host', '127.0.0.1'],
+      [
+        ...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []),
+        CHANCERY,
+        '--db',
+        path,
+        'serve',
+        '--workers',
+        String(WORKERS),
+        '--port',
+        '0',
+        '--host',
+        '127.0.0.1',
+      ],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
       },

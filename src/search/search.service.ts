@@ -3,7 +3,7 @@ import type { Store } from '../store/store.types.ts';
 import { FACET_LIMIT, type SearchResponse } from './query/query.types.ts';
 import { rememberedAnswer } from './search.answers.ts';
 import { planSearch, type SearchPlan } from './search.plan.ts';
-import type { SearchIndex } from './search-index.types.ts';
+import type { MatchCount, SearchIndex } from './search-index.types.ts';
 import { buildSnippet } from './snippet.build.ts';
 
 export const DEFAULT_PAGE_SIZE = 10;
@@ -60,7 +60,9 @@ export async function answerPlan(
   const facetLimit = Math.min(options.facetLimit ?? FACET_LIMIT, MAX_FACET_VALUES);
   const window = { from: (page - 1) * pageSize, size: pageSize };
   const [counted, ranked] = await Promise.all([
-    rememberedAnswer(deps, plan, `count ${facetLimit}`, () => deps.search.count(plan, { facetLimit })),
+    rememberedAnswer(deps, plan, `count ${facetLimit}`, async () =>
+      withCollectionTitles(await deps.search.count(plan, { facetLimit }), deps.store),
+    ),
     rememberedAnswer(deps, plan, `page ${window.from} ${window.size}`, () => deps.search.page(plan, window)),
   ]);
   const sources = await deps.search.hitSources(ranked.map((h) => h.doc));
@@ -77,9 +79,16 @@ export async function answerPlan(
       },
     ];
   });
-  // The index knows a collection by its id; readers know it by its title.
-  for (const value of counted.facets.collection) {
-    value.label = (await deps.store.getCollection(value.value))?.title ?? value.label;
-  }
   return { total: counted.total, page, pageSize, hits, facets: counted.facets };
+}
+
+/** The index knows a collection by its id; readers know it by its title. Once per answer remembered. */
+async function withCollectionTitles(
+  counted: MatchCount,
+  store: Pick<Store, 'getCollection'>,
+): Promise<MatchCount> {
+  for (const value of counted.facets.collection) {
+    value.label = (await store.getCollection(value.value))?.title ?? value.label;
+  }
+  return counted;
 }

@@ -46,26 +46,44 @@ export function RelatedDocuments({
   );
 }
 
-/** The correspondence this document belongs to, in date order, the document itself marked. */
+/**
+ * The correspondence this document belongs to, in date order, the document itself marked. With
+ * `around`, only the documents within that many places of the current one are listed, and the
+ * whole thread is a link away: the Secretary of State and an embassy exchange thousands.
+ */
 export function ThreadList({
   thread,
   currentId,
+  around,
 }: {
   thread: NonNullable<DocumentLinks['thread']>;
   currentId: string;
+  around?: number;
 }) {
   const name = (id: string) => (id === thread.a.id ? thread.a.name : id === thread.b.id ? thread.b.name : id);
-  const api = `/api/thread?a=${encodeURIComponent(thread.a.id)}&b=${encodeURIComponent(thread.b.id)}`;
+  const query = `a=${encodeURIComponent(thread.a.id)}&b=${encodeURIComponent(thread.b.id)}`;
+  const total = thread.records.length;
+  const at = Math.max(
+    0,
+    thread.records.findIndex((entry) => entry.id === currentId),
+  );
+  const first = around === undefined ? 0 : Math.max(0, Math.min(at - around, total - 2 * around - 1));
+  const shown = around === undefined ? thread.records : thread.records.slice(first, first + 2 * around + 1);
   return (
     <>
       <p class="muted">
-        {thread.records.length === 1
+        {total === 1
           ? `The only document between ${thread.a.name} and ${thread.b.name} in the archive.`
-          : `${thread.records.length} documents between ${thread.a.name} and ${thread.b.name}, in date order.`}{' '}
-        <a href={api}>As JSON</a>
+          : `${total} documents between ${thread.a.name} and ${thread.b.name}, in date order.`}{' '}
+        {shown.length < total ? (
+          <>
+            <a href={`/correspondence?${query}`}>All {total}</a>,{' '}
+          </>
+        ) : null}
+        <a href={`/api/thread?${query}`}>As JSON</a>
       </p>
-      <ol class="thread">
-        {thread.records.map((entry) => (
+      <ol class="thread" start={first + 1}>
+        {shown.map((entry) => (
           <li aria-current={entry.id === currentId ? 'page' : undefined}>
             {entry.dateMin ? (
               <time datetime={entry.dateMin}>{entry.dateDisplay}</time>

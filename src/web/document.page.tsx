@@ -3,6 +3,7 @@ import type { AuthorityIndex } from '../names/authority.index.ts';
 import type { ChanceryRecord, Collection, CollectionMembership, RecordDate } from '../record/record.types.ts';
 import type { RecordPlacement, RecordVersion } from '../store/store.types.ts';
 import { RelatedDocuments, ThreadList } from './correspondence.component.tsx';
+
 import type { DocumentLinks } from './correspondence.queries.ts';
 import { CitationMeta, CitePanel, Neighbours } from './document-extras.component.tsx';
 import { Layout } from './layout.component.tsx';
@@ -24,6 +25,9 @@ import {
 } from './record-fields.component.tsx';
 import { TextSection, textAnchor } from './text.component.tsx';
 import { isoRange, labelFromCode, languageName, textHeading } from './web.format.ts';
+
+/** Documents of the thread listed on either side of the one shown; the thread page lists them all. */
+const THREAD_AROUND = 5;
 
 export interface DocumentPageProps {
   record: ChanceryRecord;
@@ -169,7 +173,7 @@ export function DocumentPage({
           {thread ? (
             <section id="thread" aria-labelledby="thread-heading">
               <h2 id="thread-heading">Correspondence</h2>
-              <ThreadList thread={thread} currentId={record.id} />
+              <ThreadList thread={thread} currentId={record.id} around={THREAD_AROUND} />
             </section>
           ) : null}
 

@@ -124,6 +124,8 @@ const SUMMARY_COLUMNS = `r.id, r.title, r.type, r.date_display AS dateDisplay, r
 
 class SqliteStore implements Store {
   private readonly statements;
+  /** The statements of the read methods, compiled once each (compiling costs more than most reads). */
+  private readonly compiled = new Map<string, Database.Statement>();
   private readonly index: SqliteIndexWriter;
   private readonly relations: SqliteRelations;
 
@@ -234,21 +236,20 @@ class SqliteStore implements Store {
 
   async deleteRecord(id: string): Promise<boolean> {
     return this.db.transaction(() => {
-      const row = this.db.prepare('SELECT type FROM records WHERE id = ?').get(id) as
+      const row = this.prepared('SELECT type FROM records WHERE id = ?').get(id) as
         | { type: string }
         | undefined;
       if (!row) return false;
-      const collections = this.db
-        .prepare('SELECT collection_id FROM collection_members WHERE record_id = ? ORDER BY collection_id')
+      const collections = this.prepared(
+        'SELECT collection_id FROM collection_members WHERE record_id = ? ORDER BY collection_id',
+      )
         .pluck()
         .all(id);
       this.index.removeRecord(id);
-      this.db.prepare('DELETE FROM records WHERE id = ?').run(id);
-      this.db
-        .prepare(
-          'INSERT OR REPLACE INTO record_deletions (id, type, collections, deleted_at) VALUES (?, ?, ?, ?)',
-        )
-        .run(id, row.type, JSON.stringify(collections), new Date().toISOString());
+      this.prepared('DELETE FROM records WHERE id = ?').run(id);
+      this.prepared(
+        'INSERT OR REPLACE INTO record_deletions (id, type, collections, deleted_at) VALUES (?, ?, ?, ?)',
+      ).run(id, row.type, JSON.stringify(collections), new Date().toISOString());
       return true;
     })();
   }
@@ -261,21 +262,18 @@ class SqliteStore implements Store {
     const current = this.statements.current.get(id);
     if (current?.version === version)
       return this.reconciled.present(JSON.parse(current.json) as ChanceryRecord);
-    const json = this.db
-      .prepare('SELECT json FROM record_versions WHERE record_id = ? AND version = ?')
+    const json = this.prepared('SELECT json FROM record_versions WHERE record_id = ? AND version = ?')
       .pluck()
       .get(id, version) as string | undefined;
     return json ? this.reconciled.present(JSON.parse(json) as ChanceryRecord) : null;
   }
 
   async listVersions(id: string): Promise<RecordVersion[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT version, source_sha256 AS sha256, saved_at AS savedAt FROM record_versions WHERE record_id = ?
+    const rows = this.prepared(
+      `SELECT version, source_sha256 AS sha256, saved_at AS savedAt FROM record_versions WHERE record_id = ?
          UNION ALL SELECT version, source_sha256, updated_at FROM records WHERE id = ?
          ORDER BY version`,
-      )
-      .all(id, id) as RecordVersion[];
+    ).all(id, id) as RecordVersion[];
     return rows;
   }
 
@@ -284,35 +282,34 @@ class SqliteStore implements Store {
     const offset = options.offset ?? 0;
     const columns = SUMMARY_COLUMNS;
     if (options.collectionId) {
-      return this.db
-        .prepare(
-          `SELECT ${columns} FROM collection_members m JOIN records r ON r.id = m.record_id
+      return this.prepared(
+        `SELECT ${columns} FROM collection_members m JOIN records r ON r.id = m.record_id
            WHERE m.collection_id = ? ORDER BY m.position LIMIT ? OFFSET ?`,
-        )
-        .all(options.collectionId, limit, offset) as RecordSummary[];
+      ).all(options.collectionId, limit, offset) as RecordSummary[];
     }
     const order =
       options.order === 'added' ? 'r.created_at DESC, r.id' : 'r.date_min IS NULL, r.date_min, r.id';
-    return this.db
-      .prepare(`SELECT ${columns} FROM records r ORDER BY ${order} LIMIT ? OFFSET ?`)
-      .all(limit, offset) as RecordSummary[];
+    return this.prepared(`SELECT ${columns} FROM records r ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+      limit,
+      offset,
+    ) as RecordSummary[];
   }
 
   async countRecords(): Promise<number> {
-    return Number(this.db.prepare('SELECT count(*) FROM records').pluck().get());
+    return Number(this.prepared('SELECT count(*) FROM records').pluck().get());
   }
 
   async getRecordSummaries(ids: string[]): Promise<RecordSummary[]> {
     if (ids.length === 0) return [];
-    const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM records r WHERE r.id IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(ids)) as RecordSummary[];
+    const rows = this.prepared(
+      `SELECT ${SUMMARY_COLUMNS} FROM records r WHERE r.id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(ids)) as RecordSummary[];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id)).filter((row): row is RecordSummary => row !== undefined);
   }
 
   async getRecordPlacement(id: string): Promise<RecordPlacement | null> {
-    const self = this.db.prepare('SELECT date_min AS dateMin FROM records WHERE id = ?').get(id) as
+    const self = this.prepared('SELECT date_min AS dateMin FROM records WHERE id = ?').get(id) as
       | { dateMin: string | null }
       | undefined;
     if (!self) return null;
@@ -331,11 +328,9 @@ class SqliteStore implements Store {
           ),
         }
       : { previous: null, next: null };
-    const memberships = this.db
-      .prepare(
-        'SELECT collection_id AS collectionId, position FROM collection_members WHERE record_id = ? ORDER BY collection_id',
-      )
-      .all(id) as { collectionId: string; position: number }[];
+    const memberships = this.prepared(
+      'SELECT collection_id AS collectionId, position FROM collection_members WHERE record_id = ? ORDER BY collection_id',
+    ).all(id) as { collectionId: string; position: number }[];
     const inCollection = (direction: '<' | '>') =>
       `SELECT ${SUMMARY_COLUMNS} FROM collection_members m JOIN records r ON r.id = m.record_id
          WHERE m.collection_id = @c AND m.position ${direction} @p
@@ -349,14 +344,27 @@ class SqliteStore implements Store {
     return { byDate, byCollection };
   }
 
+  /**
+   * The statement of `sql`, compiled on first use, in its plain mode: a caller that wants one
+   * column or arrays asks for it again (`.pluck()`, `.raw()`) each time.
+   */
+  private prepared(sql: string): Database.Statement {
+    let statement = this.compiled.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.compiled.set(sql, statement);
+    }
+    return statement.reader ? statement.raw(false).pluck(false) : statement;
+  }
+
   private summaryOrNull(sql: string, params: Record<string, unknown>): RecordSummary | null {
-    return (this.db.prepare(sql).get(params) as RecordSummary | undefined) ?? null;
+    return (this.prepared(sql).get(params) as RecordSummary | undefined) ?? null;
   }
 
   async *streamRecords(): AsyncIterable<ChanceryRecord> {
     // Paged by id rather than one open cursor, so that writes between pages do not trip the iterator.
     let after = '';
-    const page = this.db.prepare('SELECT id, json FROM records WHERE id > ? ORDER BY id LIMIT 500');
+    const page = this.prepared('SELECT id, json FROM records WHERE id > ? ORDER BY id LIMIT 500');
     for (;;) {
       const rows = page.all(after) as { id: string; json: string }[];
       if (rows.length === 0) return;
@@ -376,33 +384,29 @@ class SqliteStore implements Store {
   }
 
   async saveSource(source: StoredSource): Promise<void> {
-    this.db
-      .prepare(
-        'INSERT OR IGNORE INTO sources (sha256, file_name, format, size, bytes, stored_at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        source.sha256,
-        source.fileName,
-        source.format,
-        source.bytes.length,
-        source.bytes,
-        new Date().toISOString(),
-      );
+    this.prepared(
+      'INSERT OR IGNORE INTO sources (sha256, file_name, format, size, bytes, stored_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(
+      source.sha256,
+      source.fileName,
+      source.format,
+      source.bytes.length,
+      source.bytes,
+      new Date().toISOString(),
+    );
   }
 
   async getSource(sha256: string): Promise<StoredSource | null> {
-    const row = this.db
-      .prepare('SELECT sha256, file_name AS fileName, format, bytes FROM sources WHERE sha256 = ?')
-      .get(sha256) as StoredSource | undefined;
+    const row = this.prepared(
+      'SELECT sha256, file_name AS fileName, format, bytes FROM sources WHERE sha256 = ?',
+    ).get(sha256) as StoredSource | undefined;
     return row ?? null;
   }
 
   async saveCollection(collection: Collection): Promise<void> {
-    this.db
-      .prepare(
-        'INSERT INTO collections (id, json) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json',
-      )
-      .run(collection.id, JSON.stringify(collection));
+    this.prepared(
+      'INSERT INTO collections (id, json) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json',
+    ).run(collection.id, JSON.stringify(collection));
   }
 
   async getCollection(id: string): Promise<Collection | null> {
@@ -411,7 +415,7 @@ class SqliteStore implements Store {
   }
 
   async listCollections(): Promise<Collection[]> {
-    const rows = this.db.prepare('SELECT json FROM collections ORDER BY id').pluck().all() as string[];
+    const rows = this.prepared('SELECT json FROM collections ORDER BY id').pluck().all() as string[];
     return rows.map((json) => JSON.parse(json) as Collection);
   }
 
@@ -425,7 +429,7 @@ class SqliteStore implements Store {
   }
 
   async getAuthority(id: string): Promise<Authority | null> {
-    const json = this.db.prepare('SELECT json FROM authorities WHERE id = ?').pluck().get(id) as
+    const json = this.prepared('SELECT json FROM authorities WHERE id = ?').pluck().get(id) as
       | string
       | undefined;
     return json ? (JSON.parse(json) as Authority) : null;
@@ -434,8 +438,8 @@ class SqliteStore implements Store {
   async listAuthorities(kind?: AuthorityKind): Promise<Authority[]> {
     const rows = (
       kind
-        ? this.db.prepare('SELECT json FROM authorities WHERE kind = ? ORDER BY name').pluck().all(kind)
-        : this.db.prepare('SELECT json FROM authorities ORDER BY kind, name').pluck().all()
+        ? this.prepared('SELECT json FROM authorities WHERE kind = ? ORDER BY name').pluck().all(kind)
+        : this.prepared('SELECT json FROM authorities ORDER BY kind, name').pluck().all()
     ) as string[];
     return rows.map((json) => JSON.parse(json) as Authority);
   }
@@ -465,8 +469,7 @@ class SqliteStore implements Store {
   }
 
   async reindexRecords(page: { after: string; limit: number }): Promise<string | null> {
-    const rows = this.db
-      .prepare('SELECT json FROM records WHERE id > ? ORDER BY id LIMIT ?')
+    const rows = this.prepared('SELECT json FROM records WHERE id > ? ORDER BY id LIMIT ?')
       .pluck()
       .all(page.after, page.limit) as string[];
     if (rows.length === 0) return null;
@@ -480,7 +483,7 @@ class SqliteStore implements Store {
    * version of the analysis, or none (a database from before the index's last migration).
    */
   private reindexAll(): void {
-    const page = this.db.prepare('SELECT json FROM records WHERE id > ? ORDER BY id LIMIT 250').raw();
+    const page = this.prepared('SELECT json FROM records WHERE id > ? ORDER BY id LIMIT 250').raw();
     let after = '';
     for (;;) {
       const rows = page.all(after) as [string][];
@@ -514,8 +517,8 @@ class SqliteStore implements Store {
   }
 
   async checkIntegrity(): Promise<string[]> {
-    const integrity = this.db.prepare('PRAGMA integrity_check').pluck().all() as string[];
-    const foreignKeys = this.db.prepare('PRAGMA foreign_key_check').all() as {
+    const integrity = this.prepared('PRAGMA integrity_check').pluck().all() as string[];
+    const foreignKeys = this.prepared('PRAGMA foreign_key_check').all() as {
       table: string;
       rowid: number;
     }[];
