@@ -64,7 +64,7 @@ try {
   console.log(
     `server: chancery serve --workers ${WORKERS} on ${started.base}; ${paths.length} URLs in the mix${WITH_INGEST ? `; an ingest writing meanwhile (nice ${INGEST_NICE ?? 'default'})` : ''}`,
   );
-  const ingest = WITH_INGEST ? startIngest(db, written) : null;
+  const ingest = WITH_INGEST ? startIngest(db, written, await recordCount(db)) : null;
   const newcomers = timeNewcomers(started.base, paths);
   const result = await autocannon({
     url: started.base,
@@ -174,8 +174,17 @@ function startServer(path: string): Promise<{ child: ChildProcess; base: string 
   });
 }
 
+async function recordCount(path: string): Promise<number> {
+  const app = await openApp({ db: path });
+  try {
+    return await app.store.countRecords();
+  } finally {
+    await app.close();
+  }
+}
+
 /** `chancery ingest` of volumes the archive does not hold yet, into it, in a process of its own. */
-function startIngest(path: string, files: string[]): { stop: () => Promise<string> } {
+function startIngest(path: string, files: string[], before: number): { stop: () => Promise<string> } {
   const started = performance.now();
   const nice = INGEST_NICE === undefined ? [] : ['--nice', INGEST_NICE];
   const child = spawn(process.execPath, [CHANCERY, '--db', path, 'ingest', '--quiet', ...nice, ...files], {
@@ -198,7 +207,8 @@ function startIngest(path: string, files: string[]): { stop: () => Promise<strin
       // Still writing when the load ends: stopped, which the archive survives (its transactions).
       child.kill('SIGTERM');
       await done;
-      return `${files.length} volumes, still writing when the load ended (stopped)`;
+      const written = (await recordCount(path)) - before;
+      return `${files.length} volumes, still writing when the load ended (stopped): ${written} records written meanwhile`;
     },
   };
 }
