@@ -64,6 +64,11 @@ async function fuzzFormat(format: FuzzFormat): Promise<Tally> {
     refusals: new Map(),
   };
   const keep = (verdict: Verdict | 'slow', example: Example) => {
+    // Said at once as well as in the summary: a run stopped before its end still tells what it found.
+    if (verdict !== 'slow')
+      process.stderr.write(
+        `${format}: ${verdict} #${example.index} (${example.base}; ${example.describe}): ${example.message}\n`,
+      );
     const list = tally.examples[verdict] ?? [];
     tally.examples[verdict] = list;
     if (list.length < 5) list.push(example);
@@ -111,8 +116,13 @@ async function fuzzFormat(format: FuzzFormat): Promise<Tally> {
             tally.slow++;
             keep('slow', example);
           }
-          if ((message.index + 1) % 1000 === 0)
-            process.stderr.write(`${format}: ${message.index + 1} cases\n`);
+          if ((message.index + 1) % 1000 === 0) {
+            const problems =
+              tally.counts.crash + tally.counts.hang + tally.counts.unclear + tally.counts.invalid;
+            process.stderr.write(
+              `${format}: ${message.index + 1} cases, ${problems} crashes, hangs, unclear or invalid\n`,
+            );
+          }
         } else {
           resolve(COUNT);
         }

@@ -87,7 +87,10 @@ export function readTeiRecord(tei: XmlElement): ChanceryRecord {
       : [],
     collections: (numbering ? childElements(numbering, 'idno') : [])
       .filter((e) => e.attributes.type === 'collection')
-      .map((e) => ({ id: textOf(e), position: Number(e.attributes.n) })),
+      .map((e) => ({
+        id: textOf(e),
+        position: numberOf(e.attributes.n, 'the position (n) of a collection idno'),
+      })),
   };
   const participants = readAgents(profile, 'participants');
   if (participants) record.participants = participants;
@@ -107,7 +110,7 @@ export function readTeiRecord(tei: XmlElement): ChanceryRecord {
     record.provenance = Object.fromEntries(
       childElements(provenance, 'item').map((item) => [
         item.attributes.n ?? '',
-        { line: Number(textOf(item)) },
+        { line: numberOf(textOf(item), 'a provenance item') },
       ]),
     );
   }
@@ -190,7 +193,10 @@ function readLocation(msDesc: XmlElement): ArchivalLocation {
     location.folios =
       locus.attributes.from === undefined
         ? null
-        : { first: Number(locus.attributes.from), last: Number(locus.attributes.to) };
+        : {
+            first: numberOf(locus.attributes.from, 'locus/@from'),
+            last: numberOf(locus.attributes.to, 'locus/@to'),
+          };
   }
   const classification = descendants(msDesc, 'note').find((n) => n.attributes.type === 'classification');
   if (classification) {
@@ -279,8 +285,22 @@ function readAlignment(group: XmlElement): Alignment {
       return {
         source: blocks.slice(0, sources),
         target: blocks.slice(sources, sources + targets),
-        score: Number(link.attributes.cert),
+        score: numberOf(link.attributes.cert, 'the cert of an alignment link'),
       };
     }),
   };
+}
+
+/**
+ * A number the TEI writes as text; what is no number is said as written (a reader sees "abc",
+ * where the record schema would see the NaN that Number() makes of it).
+ */
+function numberOf(value: string | undefined, what: string): number {
+  const number = Number(value);
+  if (value === undefined || value.trim() === '' || !Number.isFinite(number)) {
+    const shown =
+      value === undefined ? 'missing' : `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+    throw new Error(`${what} is ${shown}, not a number`);
+  }
+  return number;
 }
