@@ -147,6 +147,32 @@ test('ingesting the export gives back the same records: detected, not declared, 
   }
 });
 
+test('a number the TEI writes wrong, or nesting no record has, is said as written, the rest of the corpus read', async () => {
+  const cable = documents.get('da-726b9b4bc6e2') ?? '';
+  assert.match(cable, /cert="[\d.]+"/);
+  const wrongNumber = join(dir, 'wrong-cert.tei.xml');
+  writeFileSync(wrongNumber, cable.replace(/cert="[\d.]+"/, 'cert="high"'));
+  const deep = join(dir, 'deep.tei.xml');
+  writeFileSync(deep, cable.replace('</p>', `${'<hi>'.repeat(2000)}x${'</hi>'.repeat(2000)}</p>`));
+  const empty = await openApp({ db: ':memory:' });
+  try {
+    const report = await ingestPaths({ paths: [wrongNumber, deep], ...empty });
+    const [number, nesting] = report.files;
+    assert.equal(number?.status, 'failed');
+    assert.match(
+      number?.problems[0]?.message ?? '',
+      /wrong-cert\.tei\.xml, line \d+: TEI document 1: the cert of an alignment link is "high", not a number\. Skipped\./,
+    );
+    assert.equal(nesting?.status, 'failed');
+    assert.match(
+      nesting?.problems[0]?.message ?? '',
+      /deep\.tei\.xml: elements nested more than 1,000 deep at line \d+, the limit/,
+    );
+  } finally {
+    await empty.close();
+  }
+});
+
 test('untrusted text stays text in TEI: markup, control characters and quotes in any field', async () => {
   const hostile = makeRecord({
     id: 'x"<&>',

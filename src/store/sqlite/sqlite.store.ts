@@ -364,9 +364,14 @@ class SqliteStore implements Store {
   async *streamRecords(): AsyncIterable<ChanceryRecord> {
     // Paged by id rather than one open cursor, so that writes between pages do not trip the iterator.
     let after = '';
-    const page = this.prepared('SELECT id, json FROM records WHERE id > ? ORDER BY id LIMIT 500');
     for (;;) {
-      const rows = page.all(after) as { id: string; json: string }[];
+      // Asked for again for each page: between pages, another caller may use the same statement.
+      const rows = this.prepared('SELECT id, json FROM records WHERE id > ? ORDER BY id LIMIT 500').all(
+        after,
+      ) as {
+        id: string;
+        json: string;
+      }[];
       if (rows.length === 0) return;
       for (const row of rows) yield this.present(JSON.parse(row.json) as ChanceryRecord);
       after = rows.at(-1)?.id ?? after;
