@@ -7,6 +7,7 @@
  *
  *   npm run fuzz
  *   FUZZ_CASES=1000 FUZZ_SEED=42 FUZZ_FORMATS=chancery-json,tei-frus-older npm run fuzz
+ *   FUZZ_SEED=42 FUZZ_FROM=5000 FUZZ_FORMATS=archive-page-markdown npm run fuzz   # cases 5,000 to 9,999 of that run
  *
  * A case that gives no answer within FUZZ_HANG_MS (30 s) is a hang: its worker is stopped and the
  * next case starts in a new one. A case over FUZZ_SLOW_MS (5 s) that did end is counted as slow.
@@ -20,6 +21,8 @@ import { FUZZ_FORMATS, type FuzzFormat } from '../test/fuzz/fuzz.corpus.ts';
 import type { FuzzJob, FuzzMessage } from './fuzz.worker.ts';
 
 const COUNT = Number(process.env.FUZZ_CASES ?? 10_000);
+/** The first case to run: a run split across machines or processes runs the same cases by parts. */
+const FROM = Number(process.env.FUZZ_FROM ?? 0);
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const HANG_MS = Number(process.env.FUZZ_HANG_MS ?? 30_000);
 const SLOW_MS = Number(process.env.FUZZ_SLOW_MS ?? 5_000);
@@ -73,7 +76,7 @@ async function fuzzFormat(format: FuzzFormat): Promise<Tally> {
     tally.examples[verdict] = list;
     if (list.length < 5) list.push(example);
   };
-  let from = 0;
+  let from = FROM;
   while (from < COUNT) {
     from = await new Promise<number>((resolve) => {
       const job: FuzzJob = { format, seed: SEED, count: COUNT, from, volumes: VOLUMES };
@@ -152,7 +155,7 @@ function percentile(sorted: number[], p: number): number {
 
 const started = performance.now();
 process.stdout.write(
-  `fuzz: ${COUNT} cases per format, seed ${SEED}, ${VOLUMES.length} extra FRUS volumes, ${CONCURRENCY} workers\n`,
+  `fuzz: ${FROM > 0 ? `cases ${FROM} to ${COUNT - 1}` : `${COUNT} cases`} per format, seed ${SEED}, ${VOLUMES.length} extra FRUS volumes, ${CONCURRENCY} workers\n`,
 );
 const queue = [...FORMATS];
 const tallies: Tally[] = [];
