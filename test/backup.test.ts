@@ -4,7 +4,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
 import { openApp } from '../src/app.ts';
+import { parsePostgresUrl } from '../src/store/postgres/postgres.url.ts';
 import { CHANCERY_BIN, runChancery } from './support/cli.run.ts';
 import { createTestDatabase, type TestDatabase } from './support/postgres.db.ts';
 import { FRUS_DIR, SEEDS_DIR } from './support/shared-paths.ts';
@@ -57,6 +59,21 @@ async function recordCount(db: string): Promise<number> {
     return await app.store.countRecords();
   } finally {
     await app.close();
+  }
+}
+
+/** The definitions of the indexes in a schema of a PostgreSQL database. */
+async function indexesOf(url: string, schema: string): Promise<string[]> {
+  const client = new pg.Client(parsePostgresUrl(url).config);
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ indexdef: string }>(
+      'SELECT indexdef FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname',
+      [schema],
+    );
+    return rows.map((row) => row.indexdef);
+  } finally {
+    await client.end();
   }
 }
 
@@ -213,4 +230,19 @@ test('a backup of one kind of archive is refused by the other, with a message th
     wrongSchema.stderr,
     /holds the archive of schema "public", not "elsewhere": restore it to a URL with \?schema=public/,
   );
+
+  // Restoring the archive of `public` leaves another archive of the same database whole: its
+  // trigram indexes use pg_trgm, which lives in `public` and stays.
+  assert.equal((await runChancery(elsewhere, 'ingest', `${FRUS_DIR}frus1955-57v23p2.xml`)).code, 0);
+  const before = await exportOf(elsewhere);
+  const indexes = await indexesOf(postgres, 'elsewhere');
+  assert.ok(
+    indexes.some((index) => index.includes('gin_trgm_ops')),
+    'the other archive has trigram indexes',
+  );
+  assert.equal((await runChancery(postgres, 'restore', postgresBackup)).code, 0);
+  assert.deepEqual(await indexesOf(postgres, 'elsewhere'), indexes);
+  assert.equal(await exportOf(elsewhere), before);
+  assert.deepEqual(await integrityOf(elsewhere), []);
+  assert.match((await runChancery(elsewhere, 'search', 'Kaesong')).stdout, /^\d+ documents?/);
 });

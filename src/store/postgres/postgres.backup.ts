@@ -73,9 +73,8 @@ export async function restorePostgres(db: string, file: string): Promise<{ bytes
     const preamble = [
       '\\set ON_ERROR_STOP on',
       'BEGIN;',
-      `DROP SCHEMA IF EXISTS ${schema} CASCADE;`,
+      ...emptied(schema),
       `DROP SCHEMA IF EXISTS ${bossSchema} CASCADE;`,
-      `CREATE SCHEMA ${schema};`,
       `CREATE SCHEMA ${bossSchema};`,
       'CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;',
       '',
@@ -85,6 +84,29 @@ export async function restorePostgres(db: string, file: string): Promise<{ bytes
     rmSync(dir, { recursive: true, force: true });
   }
   return { bytes: statSync(file).size };
+}
+
+/**
+ * SQL that leaves the archive's schema empty. A schema of its own is dropped and made again;
+ * `public` keeps itself and what extensions put there (pg_trgm, which another archive of the
+ * database may index with), and loses its tables and sequences.
+ */
+function emptied(schema: string): string[] {
+  if (schema !== 'public') return [`DROP SCHEMA IF EXISTS ${schema} CASCADE;`, `CREATE SCHEMA ${schema};`];
+  return [
+    `DO $$ DECLARE relation record; BEGIN
+       FOR relation IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+           AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+         -- Tables first: a column's own sequence goes with its table, and cannot go before it.
+         ORDER BY c.relkind = 'S'
+       LOOP
+         EXECUTE format('DROP %s IF EXISTS public.%I CASCADE',
+           CASE relation.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END,
+           relation.relname);
+       END LOOP;
+     END $$;`,
+  ];
 }
 
 /** The archive's schema, and its job queue's. */
