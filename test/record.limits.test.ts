@@ -43,3 +43,35 @@ test('says what the record schema says of the same record', () => {
     (error: Error) => error.message.includes(overLimit(tooMany) as string),
   );
 });
+
+test("the marks' texts of a block, together, have a limit: nested marks would make the record's JSON quadratic", () => {
+  const text = 'x'.repeat(1_000);
+  // 12,000 insertions nested in one another, each covering what the one outside it covers less two characters.
+  const nested = Array.from({ length: 12_000 }, (_, k) => ({
+    type: 'insertion',
+    text: 'x'.repeat(Math.max(0, 1_000 - (k % 500) * 2)),
+    start: k % 500,
+    end: 1_000 - (k % 500),
+  }));
+  const broken = {
+    texts: [
+      {
+        id: 'original',
+        kind: 'original',
+        language: 'ru',
+        blocks: [{ id: 'b1', type: 'paragraph', text, marks: nested }],
+      },
+    ],
+  };
+  const message = overLimit(broken);
+  assert.match(
+    message ?? '',
+    /^texts\[0\]\.blocks\[0\]\.marks: [\d,]+ characters in the texts of its marks, more than the limit of 5,000,000/,
+  );
+  const record = makeRecord({ texts: broken.texts as ChanceryRecord['texts'] });
+  assert.throws(
+    () => validateRecord(record, 'r'),
+    (error: Error) =>
+      error.message.includes((message ?? '').replace(/^texts\[0\]\.blocks\[0\]\.marks: /, '')),
+  );
+});

@@ -16,6 +16,11 @@ export const RECORD_LIMITS = {
   blockChars: 5_000_000,
   /** Marks (deletions, insertions, folios, …) of one block. */
   marks: 100_000,
+  /**
+   * Characters of the texts of one block's marks, together. Each mark repeats the words it
+   * covers, so marks nested 80,000 deep would make a record's JSON grow with the square of its text.
+   */
+  markChars: 5_000_000,
   /** Entries of any other list of a record (authors, mentions, handling events, locations, …). */
   listItems: 100_000,
   /** Characters of one record's JSON, read before it is parsed. */
@@ -49,6 +54,10 @@ function walk(value: unknown, path: string, key: string): string | null {
   if (Array.isArray(value)) {
     const limit = LIST_LIMITS[key] ?? RECORD_LIMITS.listItems;
     if (value.length > limit) return tooMany(path, value.length, 'entries', limit);
+    if (key === 'marks') {
+      const chars = markChars(value);
+      if (chars > RECORD_LIMITS.markChars) return tooManyMarkChars(path, chars);
+    }
     for (let i = 0; i < value.length; i++) {
       const found = walk(value[i], `${path}[${i}]`, key);
       if (found) return found;
@@ -62,6 +71,21 @@ function walk(value: unknown, path: string, key: string): string | null {
     }
   }
   return null;
+}
+
+/** Characters of the texts of a block's marks, together. */
+export function markChars(marks: readonly unknown[]): number {
+  let total = 0;
+  for (const mark of marks) {
+    const text = (mark as { text?: unknown }).text;
+    if (typeof text === 'string') total += text.length;
+  }
+  return total;
+}
+
+/** Said as the record schema says it (src/record/record.schema.ts). */
+export function tooManyMarkChars(path: string, chars: number): string {
+  return `${path ? `${path}: ` : ''}${chars.toLocaleString('en-US')} characters in the texts of its marks, more than the limit of ${RECORD_LIMITS.markChars.toLocaleString('en-US')} (README, "Limits")`;
 }
 
 function tooMany(path: string, size: number, what: string, limit: number): string {

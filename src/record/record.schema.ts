@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RECORD_LIMITS } from './record.limits.ts';
+import { markChars, RECORD_LIMITS, tooManyMarkChars } from './record.limits.ts';
 import { type ChanceryRecord, DOCUMENT_TYPES } from './record.types.ts';
 
 /**
@@ -111,12 +111,18 @@ const MarkSchema = z.strictObject({
   ref: z.string().optional(),
 });
 
-const BlockSchema = z.strictObject({
-  id: z.string(),
-  type: z.enum(BLOCK_TYPES),
-  text: z.string().max(blockChars),
-  marks: z.array(MarkSchema).max(marks),
-});
+const BlockSchema = z
+  .strictObject({
+    id: z.string(),
+    type: z.enum(BLOCK_TYPES),
+    text: z.string().max(blockChars),
+    marks: z.array(MarkSchema).max(marks),
+  })
+  .superRefine((block, context) => {
+    const chars = markChars(block.marks);
+    if (chars > RECORD_LIMITS.markChars)
+      context.addIssue({ code: 'custom', path: ['marks'], message: tooManyMarkChars('', chars) });
+  });
 
 export const TextSchema = z
   .object({
