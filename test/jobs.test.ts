@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { type App, openApp } from '../src/app.ts';
 import { jobHandlers } from '../src/jobs/job.handlers.ts';
 import type { JobInfo, JobRun } from '../src/jobs/job-queue.types.ts';
@@ -147,3 +148,34 @@ for (const [backend, dbFor] of backends) {
     });
   });
 }
+
+test('on SQLite, a worker does not wait on another process holding the write lock: it takes the job once the lock is free', async () => {
+  const db = join(dir, 'locked.db');
+  const app = await openApp({ db, jobs: { retry: RETRY, pollMs: 50 } });
+  // Another connection (an ingest, in production another process) holds the write lock.
+  const other = new Database(db);
+  try {
+    const id = await app.jobs.add('reindex', {});
+    other.exec('BEGIN IMMEDIATE');
+    // The longest the event loop went without running a timer while the worker polled.
+    let last = performance.now();
+    let longest = 0;
+    const ticks = setInterval(() => {
+      longest = Math.max(longest, performance.now() - last);
+      last = performance.now();
+    }, 10);
+    const worker = await app.jobs.work(jobHandlers(app));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    clearInterval(ticks);
+    assert.equal((await app.jobs.get(id))?.state, 'queued', 'not taken while the lock is held');
+    // SQLite's busy timeout is 5 s: a worker that waited on the lock would have held the loop for all of it.
+    assert.ok(longest < 1_000, `the event loop went ${Math.round(longest)} ms without a timer`);
+    other.exec('COMMIT');
+    await drained(app);
+    await worker.stop();
+    assert.equal((await app.jobs.get(id))?.state, 'completed');
+  } finally {
+    other.close();
+    await app.close();
+  }
+});

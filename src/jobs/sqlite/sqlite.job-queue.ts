@@ -143,9 +143,23 @@ export class SqliteJobQueue implements JobQueue {
     await Promise.all([...this.workers].map((w) => w.stop()));
   }
 
-  /** Takes the next runnable job in one immediate transaction; a job out of runs whose lease ran out fails. */
+  /**
+   * Takes the next runnable job in one immediate transaction; a job out of runs whose lease ran out
+   * fails. The write lock is asked for only when a read (which never waits, in WAL mode) saw a job
+   * due, and not waited for: an ingest in another process may hold it for seconds, and this worker
+   * runs in the server's primary process, which hands new connections to the web processes. A
+   * busy archive is looked at again at the next poll.
+   */
   private takeNext(): TakenJob | null {
-    const row = this.db
+    const now = new Date().toISOString();
+    if (!this.statements.next.get(now, now)) return null;
+    const row = withoutWaiting(this.db, () => this.takeRow());
+    if (!row) return null;
+    return this.taken(row);
+  }
+
+  private takeRow(): JobRow | null {
+    return this.db
       .transaction((): JobRow | null => {
         for (;;) {
           const now = new Date();
@@ -165,7 +179,9 @@ export class SqliteJobQueue implements JobQueue {
         }
       })
       .immediate();
-    if (!row) return null;
+  }
+
+  private taken(row: JobRow): TakenJob {
     const renew = setInterval(() => this.statements.renew.run(leaseFromNow(), row.id), RENEW_MS);
     return {
       run: {
@@ -194,6 +210,20 @@ export class SqliteJobQueue implements JobQueue {
         },
       },
     };
+  }
+}
+
+/** Runs `work` with SQLite's busy timeout at 0: null, at once, when another connection holds the write lock. */
+function withoutWaiting<T>(db: Database.Database, work: () => T): T | null {
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    return work();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') return null;
+    throw error;
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
   }
 }
 
