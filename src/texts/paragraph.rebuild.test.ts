@@ -85,3 +85,11 @@ test('a lettered point after a blank line starts a paragraph of its own', () => 
   assert.equal(continuesAfterGap('a) To wipe out the lackeys;', 'b) to create the defense'), false);
   assert.equal(continuesAfterGap('so as not to be dependent on a possible economic', 'blockade.'), true);
 });
+
+test('a line-end hyphen after a run of letters longer than any word is read near the break only', () => {
+  const run = '字'.repeat(300_000);
+  // The halves as far as a word reaches: the run's last letters and the next line's first.
+  assert.equal(dividesWord(`${run}com`, 'munist party', new Set(['communist'])), false);
+  assert.equal(dividesWord('the com', 'munist party', new Set(['communist'])), true);
+  assert.equal(joinLines([`${run}-`, 'and so on'], { words: new Set() }), `${run}-and so on`);
+});

@@ -26,13 +26,18 @@ export function vocabulary(lines: Iterable<string>): Set<string> {
   return words;
 }
 
+/** Characters on either side of a line-end hyphen that a divided word may take: more than any word. */
+const WORD_REACH = 200;
+
 /**
  * Whether the two halves of a word hyphenated at a line end ("com", "munist") are one word
  * divided, by the document's own vocabulary: see {@link Hyphenation}.
  */
 export function dividesWord(left: string, right: string, words: ReadonlySet<string>): boolean {
-  const l = /\p{L}+$/u.exec(left)?.[0]?.toLowerCase() ?? '';
-  const r = /^\p{L}+/u.exec(right)?.[0]?.toLowerCase() ?? '';
+  // Within a word's reach of the break: a pattern anchored at the end of a long run of letters
+  // (a line of 500,000 Chinese characters) is tried from each of them.
+  const l = /\p{L}+$/u.exec(left.slice(-WORD_REACH))?.[0]?.toLowerCase() ?? '';
+  const r = /^\p{L}+/u.exec(right.slice(0, WORD_REACH))?.[0]?.toLowerCase() ?? '';
   return l !== '' && r !== '' && words.has(l + r) && !words.has(`${l}-${r}`);
 }
 
@@ -72,8 +77,8 @@ export function joinLines(lines: readonly string[], hyphenation: Hyphenation): s
 /** The text so far without its final hyphen, as far back as a word may reach. */
 function textBefore(parts: readonly string[]): string {
   let text = '';
-  for (let i = parts.length - 1; i >= 0 && text.length < 200; i--) text = (parts[i] as string) + text;
-  return text.slice(0, -1);
+  for (let i = parts.length - 1; i >= 0 && text.length < WORD_REACH; i--) text = (parts[i] as string) + text;
+  return text.slice(-WORD_REACH - 1, -1);
 }
 
 const ENDS_SENTENCE = /[.!?…][»"”’)\]]*$/u;
