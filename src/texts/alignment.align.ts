@@ -49,6 +49,13 @@ const LENGTH_VARIANCE = 4;
  */
 const MAX_BAND = 200;
 
+/**
+ * Cells of the dynamic programme beyond which the band narrows further: texts of thousands of
+ * blocks (no document has so many; a page of 20,000 repeated lines does) are aligned in time
+ * that grows with their length at a bounded cost per block.
+ */
+const MAX_CELLS = 1_000_000;
+
 /** What one anchor shared (or left alone) weighs against the length evidence, by kind. */
 const ANCHOR_WEIGHTS: Readonly<Record<AnchorKind, number>> = {
   list: 2,
@@ -133,13 +140,21 @@ export function alignBlocks(options: AlignOptions): AlignmentLink[] {
 
   function bestPath(): Step[] {
     // Beyond 200 × 200 blocks, only cells near the diagonal: a fifth of the longer text, at least
-    // 40 and at most MAX_BAND blocks off it (wide enough that a path through the band exists when
-    // one text has many more blocks than the other), so that time and memory grow with the texts,
-    // not with their product. Row i keeps the cells of target blocks from[i] to to[i].
+    // 40 and at most MAX_BAND blocks off it, narrower still past MAX_CELLS, and always wide enough
+    // that a path through the band exists when one text has many more blocks than the other; so
+    // time and memory grow with the texts, not with their product. Row i keeps the cells of target
+    // blocks from[i] to to[i].
     const slope = m / Math.max(n, 1);
     const band =
       n * m > 40_000
-        ? Math.max(Math.min(MAX_BAND, Math.max(40, Math.ceil(0.2 * Math.max(n, m)))), Math.ceil(slope) + 2)
+        ? Math.max(
+            Math.min(
+              MAX_BAND,
+              Math.max(40, Math.ceil(0.2 * Math.max(n, m))),
+              Math.floor(MAX_CELLS / (2 * (n + 1))),
+            ),
+            Math.ceil(slope) + 2,
+          )
         : m;
     const from = new Int32Array(n + 1);
     const to = new Int32Array(n + 1);
