@@ -1,3 +1,5 @@
+import { fieldPath } from './field.path.ts';
+
 /**
  * The documented limits of one record (README, "Limits"). They are far above anything an archive
  * holds (a seed has 3 texts of under 100 blocks; the longest FRUS document about 600 blocks), and
@@ -36,7 +38,7 @@ export const RECORD_LIMITS = {
  * @example overLimit(record) // null
  */
 export function overLimit(record: unknown): string | null {
-  return walk(record, '', 'record');
+  return walk(record, 'record', [], false);
 }
 
 const LIST_LIMITS: Readonly<Record<string, number>> = {
@@ -45,28 +47,36 @@ const LIST_LIMITS: Readonly<Record<string, number>> = {
   marks: RECORD_LIMITS.marks,
 };
 
-function walk(value: unknown, path: string, key: string): string | null {
+/**
+ * The walk keeps the field path as a stack of keys and indexes, written out only for the limit
+ * broken: every record an ingest reads passes here, and nearly all of them break none.
+ */
+function walk(value: unknown, key: string, path: (string | number)[], inBlock: boolean): string | null {
   if (typeof value === 'string') {
-    return key === 'text' && path.includes('.blocks[') && value.length > RECORD_LIMITS.blockChars
-      ? tooMany(path, value.length, 'characters', RECORD_LIMITS.blockChars)
+    return key === 'text' && inBlock && value.length > RECORD_LIMITS.blockChars
+      ? tooMany(fieldPath(path), value.length, 'characters', RECORD_LIMITS.blockChars)
       : null;
   }
   if (Array.isArray(value)) {
     const limit = LIST_LIMITS[key] ?? RECORD_LIMITS.listItems;
-    if (value.length > limit) return tooMany(path, value.length, 'entries', limit);
+    if (value.length > limit) return tooMany(fieldPath(path), value.length, 'entries', limit);
     if (key === 'marks') {
       const chars = markChars(value);
-      if (chars > RECORD_LIMITS.markChars) return tooManyMarkChars(path, chars);
+      if (chars > RECORD_LIMITS.markChars) return tooManyMarkChars(fieldPath(path), chars);
     }
     for (let i = 0; i < value.length; i++) {
-      const found = walk(value[i], `${path}[${i}]`, key);
+      path.push(i);
+      const found = walk(value[i], key, path, inBlock || key === 'blocks');
+      path.pop();
       if (found) return found;
     }
     return null;
   }
   if (typeof value === 'object' && value !== null) {
     for (const [name, inner] of Object.entries(value)) {
-      const found = walk(inner, path ? `${path}.${name}` : name, name);
+      path.push(name);
+      const found = walk(inner, name, path, inBlock);
+      path.pop();
       if (found) return found;
     }
   }

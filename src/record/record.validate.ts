@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ChanceryError } from '../errors.ts';
+import { fieldPath } from './field.path.ts';
 import { RecordSchema } from './record.schema.ts';
 import type { ChanceryRecord } from './record.types.ts';
 
@@ -45,13 +46,6 @@ function withOptionalLists(value: unknown): unknown {
   const record = { ...(value as Record<string, unknown>) };
   for (const name of OPTIONAL_LISTS) record[name] ??= [];
   return record;
-}
-
-/** `texts[3].blocks[0].text` */
-export function fieldPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
-    .join('');
 }
 
 /** What is wrong, in the words of the record (not of the validator). */
