@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { AccountStore } from './accounts/accounts.types.ts';
+import type { AuditLog } from './accounts/audit.types.ts';
 import { ChanceryError } from './errors.ts';
 import { READERS } from './ingest/formats/format.readers.ts';
 import type { FormatReader } from './ingest/formats/format.types.ts';
@@ -28,6 +30,9 @@ export interface App {
   /** What the reading room and the API read through: a replica's while it is up to date, else the same as `store` and `search`. */
   reader: { store: Store; search: SearchIndex };
   jobs: JobQueue;
+  /** Accounts, sessions and API tokens, and the audit log of every change: on the primary. */
+  accounts: AccountStore;
+  audit: AuditLog;
   authorities: AuthorityIndex;
   readers: FormatReader[];
   close(): Promise<void>;
@@ -57,7 +62,7 @@ export interface JobOptions {
 export async function openArchive(
   db: string,
   options: SearchOptions & { jobs?: JobOptions } = {},
-): Promise<{ store: Store; search: SearchIndex; jobs: JobQueue }> {
+): Promise<{ store: Store; search: SearchIndex; jobs: JobQueue; accounts: AccountStore; audit: AuditLog }> {
   if (isPostgresUrl(db)) return openPostgresArchive(db, options);
   const path = db.startsWith('sqlite:') ? db.slice('sqlite:'.length) : db;
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -90,7 +95,7 @@ export async function openApp(
       `--read-db ${redact(options.readDb)} must be a postgres:// replica of a PostgreSQL archive (--db postgres://…), not of ${redact(db)}.`,
     );
   }
-  const { store, search, jobs } = await openArchive(db, options);
+  const { store, search, jobs, accounts, audit } = await openArchive(db, options);
   const replica = options.readDb ? await openReplica(db, options.readDb, options) : null;
   // The authority file, then, once the archive has reconciled its sources, the people, places and
   // bodies as reconciled (they include the authority file's).
@@ -103,7 +108,7 @@ export async function openApp(
     await store.close();
   };
   const reader = replica ? routeReads({ primary: { store, search }, ...replica }) : { store, search };
-  return { store, search, reader, jobs, authorities, readers: READERS, close };
+  return { store, search, reader, jobs, accounts, audit, authorities, readers: READERS, close };
 }
 
 async function openReplica(

@@ -54,6 +54,22 @@ export type ErrorCode =
   | 'request.too_large'
   /** A request target past `REQUEST_LIMITS.urlChars`. */
   | 'request.uri_too_long'
+  /** A login with a wrong name or password (which of the two is not said). */
+  | 'auth.failed'
+  /** Too many failed logins for an account or from an address: wait and try again. */
+  | 'auth.throttled'
+  /** A page or request that needs an account, asked for without one. */
+  | 'auth.required'
+  /** An account whose role does not allow the request. */
+  | 'auth.forbidden'
+  /** A form sent without this session's token (cross-site request forgery refused). */
+  | 'auth.csrf'
+  /** An API token of `read` scope used for a change. */
+  | 'auth.scope'
+  /** A user name, role or password that cannot be used. */
+  | 'account.invalid'
+  | 'account.exists'
+  | 'account.not_found'
   /** A fault of Chancery's own; the details go to the server's log. */
   | 'server.internal';
 

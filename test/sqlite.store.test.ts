@@ -73,6 +73,8 @@ test('sqlite store: a database from before migration 3 is upgraded, and its thre
        DROP TABLE reconciliation_version; DROP TABLE search_name_forms; DROP TABLE search_name_keys;
        DROP TABLE search_vocab; DROP TABLE search_state; DROP TABLE record_deletions;
        DROP INDEX records_by_change; DROP TABLE jobs; DROP INDEX records_by_added;
+       DROP TABLE audit_log; DROP TABLE setup_token; DROP TABLE login_failures; DROP TABLE api_tokens;
+       DROP TABLE sessions; DROP TABLE users;
        DELETE FROM schema_migrations WHERE version >= 3;`,
     );
     db.close();

@@ -18,6 +18,15 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   'request.too_large': 413,
   'request.uri_too_long': 414,
   'record.invalid': 422,
+  'auth.failed': 401,
+  'auth.required': 401,
+  'auth.forbidden': 403,
+  'auth.csrf': 403,
+  'auth.scope': 403,
+  'auth.throttled': 429,
+  'account.invalid': 400,
+  'account.not_found': 404,
+  'account.exists': 409,
 };
 
 export function httpStatusFor(code: ErrorCode): ContentfulStatusCode {
@@ -25,7 +34,10 @@ export function httpStatusFor(code: ErrorCode): ContentfulStatusCode {
 }
 
 /** Seconds after which a request refused for the moment may be tried again (503s). */
-const RETRY_AFTER_SECONDS: Partial<Record<ErrorCode, number>> = { 'search.timeout': 5 };
+const RETRY_AFTER_SECONDS: Partial<Record<ErrorCode, number>> = {
+  'search.timeout': 5,
+  'auth.throttled': 900,
+};
 
 /** Sets `Retry-After` on the answer to an error that may pass: a search stopped past its budget. */
 export function setRetryAfter(c: Context, code: ErrorCode): void {

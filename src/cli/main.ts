@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { isChanceryError } from '../errors.ts';
+import { registerAuditCommand } from './audit.command.ts';
 import { registerBackupCommands } from './backup.command.ts';
 import { registerCopyCommand } from './copy.command.ts';
 import { registerExportCommand } from './export.command.ts';
@@ -11,6 +12,7 @@ import { registerSearchCommand } from './search.command.ts';
 import { registerServeCommand } from './serve.command.ts';
 import { registerShowCommand } from './show.command.ts';
 import { registerThreadCommand } from './thread.command.ts';
+import { registerTokenCommand, registerUserCommand } from './user.command.ts';
 
 const program = new Command('chancery')
   .description('Chancery: an archive of translated primary-source documents.')
@@ -38,6 +40,9 @@ registerServeCommand(program);
 registerJobsCommand(program);
 registerReindexCommand(program);
 registerBackupCommands(program);
+registerUserCommand(program);
+registerTokenCommand(program);
+registerAuditCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,6 +1,7 @@
 import cluster from 'node:cluster';
 import type { ServerType } from '@hono/node-server';
 import type { Command } from 'commander';
+import { startSetup } from '../accounts/sessions.service.ts';
 import type { App } from '../app.ts';
 import { ChanceryError } from '../errors.ts';
 import { parsePort, parsePositiveInt, withApp } from './cli.options.ts';
@@ -40,7 +41,8 @@ export function registerServeCommand(program: Command): void {
       const readDb = options.readDb ?? process.env.CHANCERY_READ_DB;
       if (options.workers > 1 && cluster.isPrimary) {
         if (options.sample) await withApp(command, ingestSampleWhenEmpty);
-        await superviseWorkers(options, options.jobs ? await runJobsBeside(db) : null);
+        const setup = await withApp(command, startSetup);
+        await superviseWorkers(options, options.jobs ? await runJobsBeside(db) : null, setup);
         return;
       }
       // Loaded when the server starts, not with every command of the CLI (see withApp).
@@ -65,7 +67,9 @@ export function registerServeCommand(program: Command): void {
       const worker = options.jobs && cluster.isPrimary ? await startJobWorker(app) : null;
       // A cluster's primary prints the address once, for all of its processes.
       if (cluster.isPrimary) {
-        process.stdout.write(`Chancery reading room: http://${options.host}:${portOf(server)}/\n`);
+        const base = `http://${options.host}:${portOf(server)}/`;
+        process.stdout.write(`Chancery reading room: ${base}\n`);
+        announceSetup(base, await startSetup(app));
       }
       const stop = () =>
         void stopServing(server, {
@@ -80,6 +84,17 @@ export function registerServeCommand(program: Command): void {
 }
 
 /**
+ * On an archive without accounts, the one-time link that creates the first admin, printed where
+ * only whoever started the server sees it.
+ */
+function announceSetup(base: string, secret: string | null): void {
+  if (!secret) return;
+  process.stdout.write(
+    `No account yet: create the first admin at ${base}setup?token=${secret} (works once, for 24 hours)\n`,
+  );
+}
+
+/**
  * Several web processes on one port (Node's cluster shares the listening socket): each opens the
  * archive itself, and nothing a request needs lives in one process alone (the index's facets
  * and the authorities follow the database, sessions are the database's). A process that dies is
@@ -88,15 +103,16 @@ export function registerServeCommand(program: Command): void {
 async function superviseWorkers(
   options: { port: number; host: string; workers: number },
   jobs: { stop(): Promise<void> } | null,
+  setup: string | null,
 ): Promise<void> {
   let stopping = false;
   let announced = false;
   cluster.on('listening', (_worker, address) => {
     if (announced) return;
     announced = true;
-    process.stdout.write(
-      `Chancery reading room: http://${options.host}:${address.port}/ (${options.workers} processes)\n`,
-    );
+    const base = `http://${options.host}:${address.port}/`;
+    process.stdout.write(`Chancery reading room: ${base} (${options.workers} processes)\n`);
+    announceSetup(base, setup);
   });
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;

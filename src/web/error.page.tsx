@@ -71,3 +71,18 @@ export function BusyPage({ message }: { message: string }) {
     </Layout>
   );
 }
+
+/** The page for a request refused to this visitor (no account, a lesser role, a form from elsewhere): why, and what to do. */
+export function AccessPage({ title, message }: { title: string; message: string }) {
+  return (
+    <Layout title={title}>
+      <div class="page">
+        <h1>{title}</h1>
+        <p>{message}</p>
+        <p>
+          <a href="/login">Log in</a> · <a href="/">Back to the documents</a>
+        </p>
+      </div>
+    </Layout>
+  );
+}

@@ -76,6 +76,9 @@ export function Layout(props: LayoutProps) {
             For machines: <a href="/api">JSON API</a> · <a href="/oai?verb=Identify">OAI-PMH</a> ·{' '}
             <a href="/export/records.jsonl">all records (JSON Lines)</a> · <a href="/sitemap.xml">sitemap</a>
           </p>
+          <p>
+            For the archive's editors and readers with an account: <a href="/account">log in</a>
+          </p>
         </footer>
       </body>
     </html>

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { type Context, Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import type { AccountStore } from '../accounts/accounts.types.ts';
+import type { AuditLog } from '../accounts/audit.types.ts';
 import { apiNotFound, createApi, openApiDocument } from '../api/api.app.ts';
 import { errorResponse, httpStatusFor, setRetryAfter } from '../api/http.errors.ts';
 import { sendCached } from '../api/records.routes.ts';
@@ -13,13 +15,16 @@ import { parsePage } from '../paging/page.params.ts';
 import type { ChanceryRecord, RecordSource } from '../record/record.types.ts';
 import { FACETS, type FacetName } from '../search/query/query.types.ts';
 import { MAX_FACET_VALUES, type SearchDependencies, searchArchive } from '../search/search.service.ts';
+import { createAccountRoutes } from './account.routes.tsx';
+import { createAdminRoutes } from './admin.routes.tsx';
 import { ApiDocsPage } from './api-docs.page.tsx';
+import { identify } from './auth.middleware.ts';
 import { createAuthorityRoutes } from './authorities.routes.tsx';
 import { EVERYTHING, parsePageParam, runQuery } from './browse.queries.ts';
 import { createBrowseRoutes } from './browse.routes.tsx';
 import { loadDocumentLinks } from './correspondence.queries.ts';
 import { DocumentPage } from './document.page.tsx';
-import { BadRequestPage, BusyPage, NotFoundPage, ServerErrorPage } from './error.page.tsx';
+import { AccessPage, BadRequestPage, BusyPage, NotFoundPage, ServerErrorPage } from './error.page.tsx';
 import { createExportRoutes, recordTei } from './export.routes.ts';
 import { HomePage, summarizeArchive } from './home.page.tsx';
 import { STYLESHEET_PATH } from './layout.component.tsx';
@@ -37,6 +42,9 @@ export interface WebDependencies extends SearchDependencies {
   sitemapSize?: number;
   /** OAI-PMH settings beyond the defaults (page sizes, the admin's address). */
   oai?: Pick<OaiDependencies, 'pageSize' | 'adminEmail' | 'repositoryName'>;
+  /** Accounts and the audit log (on the primary): without them the reading room has no login. */
+  accounts?: AccountStore;
+  audit?: AuditLog;
 }
 
 /** Pages load nothing but their own stylesheet (and, later, their own scripts). */
@@ -88,6 +96,10 @@ export function createWebApp(deps: WebDependencies): Hono {
   });
   app.use('*', pageHeaders);
   app.use('*', ...requestLimits());
+  const accounts = deps.accounts && deps.audit ? { accounts: deps.accounts, audit: deps.audit } : null;
+  // Who is asking (a session cookie, an API token), before any route: a token that only reads is
+  // refused a change wherever it is sent.
+  if (accounts) app.use('*', identify(accounts));
   // Names are expanded as the archive last reconciled them, whichever process did it.
   app.use('*', async (_c, next) => {
     await syncAuthorities(deps);
@@ -138,6 +150,10 @@ export function createWebApp(deps: WebDependencies): Hono {
   app.route('/', createReadingRoomRoutes());
   app.route('/', createAuthorityRoutes(deps));
   app.route('/', createBrowseRoutes(deps));
+  if (accounts) {
+    app.route('/', createAccountRoutes(accounts));
+    app.route('/', createAdminRoutes(accounts));
+  }
 
   app.get('/search', async (c) => {
     const q = (c.req.query('q') ?? '').trim();
@@ -203,6 +219,10 @@ export function createWebApp(deps: WebDependencies): Hono {
       if (status === 400 || status === 413 || status === 414)
         return renderPage(c, <BadRequestPage message={error.message} />, status);
       if (status === 404) return renderPage(c, <NotFoundPage />, 404);
+      if (status === 401 || status === 403 || status === 429) {
+        setRetryAfter(c, error.code);
+        return renderPage(c, <AccessPage title={ACCESS_TITLES[status]} message={error.message} />, status);
+      }
       if (status === 503) {
         setRetryAfter(c, error.code);
         return renderPage(c, <BusyPage message={error.message} />, 503);
@@ -241,6 +261,8 @@ export function createWebApp(deps: WebDependencies): Hono {
 
   return app;
 }
+
+const ACCESS_TITLES = { 401: 'Log in first', 403: 'Not allowed', 429: 'Too many attempts' } as const;
 
 /** Under /api every answer is JSON, errors included. */
 function isApiPath(path: string): boolean {

@@ -89,7 +89,7 @@ export async function restorePostgres(db: string, file: string): Promise<{ bytes
 /**
  * SQL that leaves the archive's schema empty. A schema of its own is dropped and made again;
  * `public` keeps itself and what extensions put there (pg_trgm, which another archive of the
- * database may index with), and loses its tables and sequences.
+ * database may index with), and loses its tables, sequences and functions.
  */
 function emptied(schema: string): string[] {
   if (schema !== 'public') return [`DROP SCHEMA IF EXISTS ${schema} CASCADE;`, `CREATE SCHEMA ${schema};`];
@@ -104,6 +104,13 @@ function emptied(schema: string): string[] {
          EXECUTE format('DROP %s IF EXISTS public.%I CASCADE',
            CASE relation.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END,
            relation.relname);
+       END LOOP;
+       -- The archive's own functions (the audit log's guard), not an extension's.
+       FOR relation IN SELECT p.oid::regprocedure AS signature FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+         WHERE n.nspname = 'public'
+           AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+       LOOP
+         EXECUTE format('DROP FUNCTION IF EXISTS %s CASCADE', relation.signature);
        END LOOP;
      END $$;`,
   ];

@@ -169,6 +169,67 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'accounts, sessions, API tokens, failed logins, the audit log',
+    sql: `
+      CREATE TABLE users (
+        id            text COLLATE "C" PRIMARY KEY,
+        name          text COLLATE "C" NOT NULL UNIQUE,
+        role          text NOT NULL CHECK (role IN ('reader', 'editor', 'admin')),
+        password_hash text NOT NULL,
+        disabled      boolean NOT NULL DEFAULT false,
+        created_at    text COLLATE "C" NOT NULL
+      );
+      -- Sessions and tokens are kept as digests of the secret the browser or script holds.
+      CREATE TABLE sessions (
+        digest     text PRIMARY KEY,
+        user_id    text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        csrf       text NOT NULL,
+        created_at text NOT NULL,
+        expires_at text COLLATE "C" NOT NULL,
+        address    text NOT NULL
+      );
+      CREATE INDEX sessions_by_user ON sessions (user_id);
+      CREATE TABLE api_tokens (
+        id         text COLLATE "C" PRIMARY KEY,
+        user_id    text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        label      text NOT NULL,
+        scope      text NOT NULL CHECK (scope IN ('read', 'write')),
+        digest     text NOT NULL UNIQUE,
+        created_at text COLLATE "C" NOT NULL,
+        revoked_at text
+      );
+      CREATE TABLE login_failures (
+        key text NOT NULL,
+        at  text COLLATE "C" NOT NULL
+      );
+      CREATE INDEX login_failures_by_key ON login_failures (key, at);
+      -- At most one: the token printed on first start, which creates the first admin.
+      CREATE TABLE setup_token (
+        one        integer PRIMARY KEY CHECK (one = 1),
+        digest     text NOT NULL,
+        expires_at text COLLATE "C" NOT NULL
+      );
+      CREATE TABLE audit_log (
+        seq     bigserial PRIMARY KEY,
+        at      text COLLATE "C" NOT NULL,
+        actor   text COLLATE "C" NOT NULL,
+        action  text COLLATE "C" NOT NULL,
+        target  text COLLATE "C" NOT NULL,
+        detail  text NOT NULL,
+        reason  text NOT NULL,
+        address text NOT NULL
+      );
+      CREATE INDEX audit_by_actor ON audit_log (actor, seq);
+      CREATE INDEX audit_by_target ON audit_log (target, seq);
+      -- Append-only: the database itself refuses to rewrite the log.
+      CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
+      CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log
+        FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+    `,
+  },
 ];
 
 /** Serializes migrations of one database between processes that open it at once. */

@@ -1,4 +1,8 @@
 import type pg from 'pg';
+import type { AccountStore } from '../../accounts/accounts.types.ts';
+import type { AuditLog } from '../../accounts/audit.types.ts';
+import { PostgresAccountStore } from '../../accounts/postgres/postgres.accounts.ts';
+import { PostgresAuditLog } from '../../accounts/postgres/postgres.audit.ts';
 import { ChanceryError } from '../../errors.ts';
 import type { JobQueue } from '../../jobs/job-queue.types.ts';
 import { PgBossJobQueue, type PgBossJobQueueOptions } from '../../jobs/postgres/pgboss.job-queue.ts';
@@ -42,6 +46,9 @@ export interface PostgresArchive {
   search: SearchIndex;
   /** Background jobs: pg-boss, in a schema of its own in the same database. */
   jobs: JobQueue;
+  /** Accounts, sessions and tokens, and the audit log, in the archive's schema. */
+  accounts: AccountStore;
+  audit: AuditLog;
 }
 
 /**
@@ -74,7 +81,13 @@ export async function openPostgresArchive(
   const search = new PostgresSearchIndex(pool, authorities, budgetMs);
   const store = new PostgresStore(pool, authorities, address.display);
   await store.reindexIfStale();
-  return { store, search, jobs: new PgBossJobQueue({ ...options.jobs, address, pool }) };
+  return {
+    store,
+    search,
+    jobs: new PgBossJobQueue({ ...options.jobs, address, pool }),
+    accounts: new PostgresAccountStore(pool),
+    audit: new PostgresAuditLog(pool),
+  };
 }
 
 /**

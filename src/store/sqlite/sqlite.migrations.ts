@@ -249,4 +249,65 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       CREATE INDEX records_by_added ON records(created_at DESC, id);
     `,
   },
+  {
+    version: 10,
+    name: 'accounts, sessions, API tokens, failed logins, the audit log',
+    sql: `
+      CREATE TABLE users (
+        id            TEXT PRIMARY KEY,
+        name          TEXT NOT NULL UNIQUE,
+        role          TEXT NOT NULL CHECK (role IN ('reader', 'editor', 'admin')),
+        password_hash TEXT NOT NULL,
+        disabled      INTEGER NOT NULL DEFAULT 0,
+        created_at    TEXT NOT NULL
+      );
+      -- Sessions and tokens are kept as digests of the secret the browser or script holds.
+      CREATE TABLE sessions (
+        digest     TEXT PRIMARY KEY,
+        user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        csrf       TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        address    TEXT NOT NULL
+      );
+      CREATE INDEX sessions_by_user ON sessions(user_id);
+      CREATE TABLE api_tokens (
+        id         TEXT PRIMARY KEY,
+        user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        label      TEXT NOT NULL,
+        scope      TEXT NOT NULL CHECK (scope IN ('read', 'write')),
+        digest     TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+      CREATE TABLE login_failures (
+        key TEXT NOT NULL,
+        at  TEXT NOT NULL
+      );
+      CREATE INDEX login_failures_by_key ON login_failures(key, at);
+      -- At most one: the token printed on first start, which creates the first admin.
+      CREATE TABLE setup_token (
+        one        INTEGER PRIMARY KEY CHECK (one = 1),
+        digest     TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE TABLE audit_log (
+        seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+        at      TEXT NOT NULL,
+        actor   TEXT NOT NULL,
+        action  TEXT NOT NULL,
+        target  TEXT NOT NULL,
+        detail  TEXT NOT NULL,
+        reason  TEXT NOT NULL,
+        address TEXT NOT NULL
+      );
+      CREATE INDEX audit_by_actor ON audit_log(actor, seq);
+      CREATE INDEX audit_by_target ON audit_log(target, seq);
+      -- Append-only: the database itself refuses to rewrite the log.
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    `,
+  },
 ];

@@ -1,4 +1,8 @@
 import Database from 'better-sqlite3';
+import type { AccountStore } from '../../accounts/accounts.types.ts';
+import type { AuditLog } from '../../accounts/audit.types.ts';
+import { SqliteAccountStore } from '../../accounts/sqlite/sqlite.accounts.ts';
+import { SqliteAuditLog } from '../../accounts/sqlite/sqlite.audit.ts';
 import { ChanceryError } from '../../errors.ts';
 import type { JobQueue } from '../../jobs/job-queue.types.ts';
 import { SqliteJobQueue, type SqliteJobQueueOptions } from '../../jobs/sqlite/sqlite.job-queue.ts';
@@ -48,6 +52,9 @@ export interface SqliteArchive {
   search: SearchIndex;
   /** Background jobs, in a table of the same database. */
   jobs: JobQueue;
+  /** Accounts, sessions and tokens, and the audit log, in tables of the same database. */
+  accounts: AccountStore;
+  audit: AuditLog;
 }
 
 /**
@@ -84,6 +91,8 @@ export function openSqliteArchive(
       ...(options.searchBudgetMs ? { budgetMs: options.searchBudgetMs } : {}),
     }),
     jobs: new SqliteJobQueue(db, options.jobs),
+    accounts: new SqliteAccountStore(db),
+    audit: new SqliteAuditLog(db),
   };
 }
 

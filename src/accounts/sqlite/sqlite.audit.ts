@@ -1,0 +1,33 @@
+import type Database from 'better-sqlite3';
+import type { AuditEntry, AuditInput, AuditLog, AuditQuery } from '../audit.types.ts';
+import { auditWhere } from '../audit.where.ts';
+
+/** The audit log of a SQLite archive (migration 10; triggers refuse updates and deletes). */
+export class SqliteAuditLog implements AuditLog {
+  constructor(private readonly db: Database.Database) {}
+
+  async append(entry: AuditInput): Promise<number> {
+    const result = this.db
+      .prepare(
+        'INSERT INTO audit_log (at, actor, action, target, detail, reason, address) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        entry.at,
+        entry.actor,
+        entry.action,
+        entry.target,
+        JSON.stringify(entry.detail),
+        entry.reason,
+        entry.address,
+      );
+    return Number(result.lastInsertRowid);
+  }
+
+  async list(query: AuditQuery = {}): Promise<AuditEntry[]> {
+    const { where, params, limit } = auditWhere(query, () => '?');
+    const rows = this.db
+      .prepare(`SELECT * FROM audit_log ${where} ORDER BY seq DESC LIMIT ${limit}`)
+      .all(...params) as (Omit<AuditEntry, 'detail'> & { detail: string })[];
+    return rows.map((row) => ({ ...row, seq: Number(row.seq), detail: JSON.parse(row.detail) }));
+  }
+}
