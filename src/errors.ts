@@ -26,6 +26,8 @@ export type ErrorCode =
   | 'ingest.pdf_no_text'
   | 'ingest.pdf_malformed'
   | 'record.not_found'
+  /** An edit of a record someone else saved meanwhile: load it again and redo the change. */
+  | 'record.conflict'
   | 'record.invalid'
   | 'store.migration'
   /** A database or backup file that is not there. */

@@ -43,7 +43,25 @@ export const RecordListSchema = z
 export const VersionListSchema = z
   .object({
     id: z.string(),
-    versions: z.array(z.object({ version: z.number().int(), sha256: z.string(), savedAt: z.string() })),
+    versions: z.array(
+      z.object({
+        version: z.number().int(),
+        sha256: z.string(),
+        savedAt: z.string(),
+        edit: z
+          .object({
+            kind: z.enum(['edit', 'restore', 'source']),
+            editor: z.string(),
+            note: z.string(),
+            at: z.string(),
+          })
+          .optional()
+          .openapi({
+            description:
+              "Present when an editor made the version: a correction, a restore, or a changed source's reading taken",
+          }),
+      }),
+    ),
   })
   .openapi('VersionList');
 

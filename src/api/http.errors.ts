@@ -27,6 +27,7 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   'account.invalid': 400,
   'account.not_found': 404,
   'account.exists': 409,
+  'record.conflict': 409,
 };
 
 export function httpStatusFor(code: ErrorCode): ContentfulStatusCode {

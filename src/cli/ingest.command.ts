@@ -93,7 +93,7 @@ async function runIngest(options: {
  * @example summaryLine(report)
  */
 export function summaryLine(report: IngestReport): string {
-  return `${report.files.length} files: ${report.ok} ok (${report.warnings} with warnings), ${report.skipped} skipped, ${report.failed} failed; records: ${report.ingested} ingested, ${report.updated} updated, ${report.unchanged} unchanged`;
+  return `${report.files.length} files: ${report.ok} ok (${report.warnings} with warnings), ${report.skipped} skipped, ${report.failed} failed; records: ${report.ingested} ingested, ${report.updated} updated, ${report.unchanged} unchanged${report.held ? `, ${report.held} held for review (an editor corrected them and their source changed)` : ''}`;
 }
 
 function describeFile(file: FileReport): string {
@@ -101,6 +101,7 @@ function describeFile(file: FileReport): string {
     file.ingested && `${file.ingested} ingested`,
     file.updated && `${file.updated} updated`,
     file.unchanged && `${file.unchanged} unchanged`,
+    file.held && `${file.held} held for review`,
   ].filter(Boolean);
   const status = file.status === 'failed' ? 'FAILED' : file.status;
   const what = [file.format, file.layout && file.layout !== file.format ? file.layout : null]

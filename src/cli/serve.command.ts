@@ -61,7 +61,7 @@ export function registerServeCommand(program: Command): void {
       // a large archive), so no reader waits for that.
       await app.search.warm();
       // Pages and the API read through the replica while it keeps up; writes go to the primary.
-      const web = createWebApp({ ...app, ...app.reader, ...(baseUrl ? { baseUrl } : {}) });
+      const web = createWebApp({ ...app, ...app.reader, writer: app.store, ...(baseUrl ? { baseUrl } : {}) });
       const server = await listenWeb(web, { port: options.port, hostname: options.host });
       // One worker of jobs per `chancery serve`: in its one process, or in a cluster's primary.
       const worker = options.jobs && cluster.isPrimary ? await startJobWorker(app) : null;

@@ -32,6 +32,8 @@ export interface FileReport {
   ingested: number;
   updated: number;
   unchanged: number;
+  /** Records an editor corrected whose source changed: the new reading waits for an editor. */
+  held: number;
   /** Why the file failed, or why it was skipped. Empty for a file that is `ok`. */
   problems: FileIssue[];
   /** What the reader did not expect in a file it took records from; once per kind. */
@@ -45,6 +47,7 @@ export interface IngestReport {
   ingested: number;
   updated: number;
   unchanged: number;
+  held: number;
   /** Files that yielded records, with or without warnings. */
   ok: number;
   /** Of the `ok` files, those with warnings. */
@@ -64,6 +67,7 @@ export function emptyReport(path: string): FileReport {
     ingested: 0,
     updated: 0,
     unchanged: 0,
+    held: 0,
     problems: [],
     warnings: [],
     notes: [],
@@ -87,7 +91,7 @@ export function settleStatus(report: FileReport): FileReport {
     report.status = report.status === 'skipped' ? 'skipped' : 'failed';
     return report;
   }
-  if (report.ingested + report.updated + report.unchanged > 0) {
+  if (report.ingested + report.updated + report.unchanged + report.held > 0) {
     report.status = 'ok';
     return report;
   }
@@ -106,12 +110,14 @@ export function settleStatus(report: FileReport): FileReport {
 /** The totals of a batch from its file reports. */
 export function summarize(files: FileReport[]): IngestReport {
   const count = (status: FileStatus) => files.filter((f) => f.status === status).length;
-  const total = (key: 'ingested' | 'updated' | 'unchanged') => files.reduce((sum, f) => sum + f[key], 0);
+  const total = (key: 'ingested' | 'updated' | 'unchanged' | 'held') =>
+    files.reduce((sum, f) => sum + f[key], 0);
   return {
     files,
     ingested: total('ingested'),
     updated: total('updated'),
     unchanged: total('unchanged'),
+    held: total('held'),
     ok: count('ok'),
     warnings: files.filter((f) => f.status === 'ok' && f.warnings.length > 0).length,
     skipped: count('skipped'),

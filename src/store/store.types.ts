@@ -1,3 +1,4 @@
+import type { AuditInput } from '../accounts/audit.types.ts';
 import type { Reconciliation } from '../names/authorities.reconcile.ts';
 import type { ReviewItem } from '../names/people.reconcile.ts';
 import type {
@@ -39,7 +40,30 @@ export interface RecordHistory {
 }
 
 /** What saving a record did. */
-export type SaveOutcome = 'ingested' | 'updated' | 'unchanged';
+/**
+ * What saving did: a new record, a new version, nothing (the same record), or, for a record an
+ * editor corrected, nothing yet: its source file changed and the new reading is held for an
+ * editor (`getHeld`), so that a re-ingest never overwrites a correction silently.
+ */
+export type SaveOutcome = 'ingested' | 'updated' | 'unchanged' | 'held';
+
+/** A version made by hand: an editor's correction, a restored version, or a held source reading taken. */
+export interface RecordEdit {
+  kind: 'edit' | 'restore' | 'source';
+  /** The account's name. */
+  editor: string;
+  /** Why, as the editor said it. */
+  note: string;
+  at: string;
+}
+
+/** A changed source file of a corrected record: its reading, held for an editor. */
+export interface HeldReading {
+  recordId: string;
+  sourceSha256: string;
+  record: ChanceryRecord;
+  heldAt: string;
+}
 
 /** The original file a record was read from, kept byte for byte. */
 export interface StoredSource {
@@ -53,6 +77,8 @@ export interface RecordVersion {
   version: number;
   sha256: string;
   savedAt: string;
+  /** Present when the version was made by hand. */
+  edit?: RecordEdit;
 }
 
 export interface RecordSummary {
@@ -157,6 +183,28 @@ export interface Store {
   /** Saves several records in one transaction (a TEI volume's documents, in batches). */
   saveRecords(records: ChanceryRecord[], options?: SaveOptions): Promise<SaveOutcome[]>;
   getRecord(id: string): Promise<ChanceryRecord | null>;
+  /**
+   * A record as saved (not as reconciled), the current version or the one asked for, with its
+   * number: what an editor corrects and what a restore brings back.
+   */
+  getSavedRecord(id: string, version?: number): Promise<{ record: ChanceryRecord; version: number } | null>;
+  /**
+   * Saves an editor's correction as a new version, and its audit entry, in one transaction; the
+   * record must still be at `baseVersion` (else `record.conflict`: someone saved meanwhile). A
+   * `source` edit takes the held reading, which it drops. `unchanged` (and no entry) when the
+   * record is the same.
+   */
+  saveEdit(
+    record: ChanceryRecord,
+    edit: RecordEdit & { baseVersion: number },
+    audit: AuditInput,
+  ): Promise<SaveOutcome>;
+  /** The reading of a changed source held for an editor, if any. */
+  getHeld(id: string): Promise<HeldReading | null>;
+  /** Records with a held reading, the oldest first. */
+  listHeld(): Promise<{ recordId: string; heldAt: string }[]>;
+  /** Drops a held reading: the editor keeps the correction. */
+  dropHeld(id: string): Promise<boolean>;
   /**
    * Removes a record, its earlier versions and its index entries; the deletion itself is kept
    * (id, time, sets) and listed by `listChanges`. False when there was none.

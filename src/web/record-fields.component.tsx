@@ -221,7 +221,11 @@ export function SourceFields({
         <a href={`/documents/${encodeURIComponent(recordId)}/source`} download={source.file}>
           Download the original file
         </a>{' '}
-        <a href={`/documents/${encodeURIComponent(recordId)}.json`}>The record as JSON</a>
+        <a href={`/documents/${encodeURIComponent(recordId)}.json`}>The record as JSON</a>{' '}
+        <a href={`/documents/${encodeURIComponent(recordId)}/history`}>
+          History ({versions.length} {versions.length === 1 ? 'version' : 'versions'})
+        </a>{' '}
+        <a href={`/documents/${encodeURIComponent(recordId)}/edit`}>Correct this record (editors)</a>
       </p>
     </>
   );

@@ -15,6 +15,7 @@ import { parsePage } from '../paging/page.params.ts';
 import type { ChanceryRecord, RecordSource } from '../record/record.types.ts';
 import { FACETS, type FacetName } from '../search/query/query.types.ts';
 import { MAX_FACET_VALUES, type SearchDependencies, searchArchive } from '../search/search.service.ts';
+import type { Store } from '../store/store.types.ts';
 import { createAccountRoutes } from './account.routes.tsx';
 import { createAdminRoutes } from './admin.routes.tsx';
 import { ApiDocsPage } from './api-docs.page.tsx';
@@ -24,6 +25,7 @@ import { EVERYTHING, parsePageParam, runQuery } from './browse.queries.ts';
 import { createBrowseRoutes } from './browse.routes.tsx';
 import { loadDocumentLinks } from './correspondence.queries.ts';
 import { DocumentPage } from './document.page.tsx';
+import { createEditRoutes } from './edit.routes.tsx';
 import { AccessPage, BadRequestPage, BusyPage, NotFoundPage, ServerErrorPage } from './error.page.tsx';
 import { createExportRoutes, recordTei } from './export.routes.ts';
 import { HomePage, summarizeArchive } from './home.page.tsx';
@@ -45,6 +47,8 @@ export interface WebDependencies extends SearchDependencies {
   /** Accounts and the audit log (on the primary): without them the reading room has no login. */
   accounts?: AccountStore;
   audit?: AuditLog;
+  /** The primary, where corrections are written (default: `store`, when it is not a replica's). */
+  writer?: Store;
 }
 
 /** Pages load nothing but their own stylesheet (and, later, their own scripts). */
@@ -153,6 +157,7 @@ export function createWebApp(deps: WebDependencies): Hono {
   if (accounts) {
     app.route('/', createAccountRoutes(accounts));
     app.route('/', createAdminRoutes(accounts));
+    app.route('/', createEditRoutes({ writer: deps.writer ?? store, store, audit: accounts.audit }));
   }
 
   app.get('/search', async (c) => {

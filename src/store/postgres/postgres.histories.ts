@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import type { ChanceryRecord, Relation } from '../../record/record.types.ts';
 import type { PostgresIndexWriter } from '../../search/postgres/postgres.index-writer.ts';
-import type { RecordHistory, StoredSource } from '../store.types.ts';
+import { withEdits } from '../record.edits.ts';
+import type { RecordEdit, RecordHistory, StoredSource } from '../store.types.ts';
 
 const PAGE = 100;
 
@@ -17,12 +18,15 @@ export async function* readHistories(pool: pg.Pool): AsyncGenerator<RecordHistor
       created_at: string;
       versions: { version: number; sha256: string; savedAt: string; json: string }[];
       relations: string[];
+      edits: (RecordEdit & { version: number })[];
     }>(
       `SELECT r.id, r.created_at,
          ARRAY(SELECT json_build_object('version', v.version, 'sha256', v.source_sha256, 'savedAt', v.saved_at, 'json', v.json)
                FROM (SELECT version, source_sha256, saved_at, json FROM record_versions WHERE record_id = r.id
                      UNION ALL SELECT r.version, r.source_sha256, r.updated_at, r.json) v ORDER BY v.version) AS versions,
-         ARRAY(SELECT x.json FROM record_relations x WHERE x.record_id = r.id ORDER BY x.type, x.target) AS relations
+         ARRAY(SELECT x.json FROM record_relations x WHERE x.record_id = r.id ORDER BY x.type, x.target) AS relations,
+         ARRAY(SELECT json_build_object('version', e.version, 'kind', e.kind, 'editor', e.editor, 'note', e.note, 'at', e.at)
+               FROM record_edits e WHERE e.record_id = r.id) AS edits
        FROM records r WHERE r.id > $1 ORDER BY r.id LIMIT $2`,
       [after, PAGE],
     );
@@ -31,10 +35,13 @@ export async function* readHistories(pool: pg.Pool): AsyncGenerator<RecordHistor
       yield {
         id: row.id,
         createdAt: row.created_at,
-        versions: row.versions.map(({ json, ...version }) => ({
-          ...version,
-          record: JSON.parse(json) as ChanceryRecord,
-        })),
+        versions: withEdits(
+          new Map(row.edits.map(({ version, ...edit }) => [version, edit])),
+          row.versions.map(({ json, ...version }) => ({
+            ...version,
+            record: JSON.parse(json) as ChanceryRecord,
+          })),
+        ),
         relations: row.relations.map((json) => JSON.parse(json) as Relation),
       };
     }
@@ -107,6 +114,21 @@ export async function writeHistories(
       relations.map((x) => x.r.type),
       relations.map((x) => x.r.target),
       relations.map((x) => JSON.stringify(x.r)),
+    ],
+  );
+  const edits = kept.flatMap((h) =>
+    h.versions.flatMap((v) => (v.edit ? [{ id: h.id, version: v.version, ...v.edit }] : [])),
+  );
+  await client.query(
+    `INSERT INTO record_edits (record_id, version, kind, editor, note, at)
+     SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+    [
+      edits.map((e) => e.id),
+      edits.map((e) => e.version),
+      edits.map((e) => e.kind),
+      edits.map((e) => e.editor),
+      edits.map((e) => e.note),
+      edits.map((e) => e.at),
     ],
   );
   await index.indexRecords(

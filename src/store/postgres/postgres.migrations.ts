@@ -230,6 +230,29 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
     `,
   },
+  {
+    version: 5,
+    name: "editors' corrections as versions, and source readings held for review",
+    sql: `
+      -- Who made a version by hand, and why; a version without a row here came from a source file.
+      CREATE TABLE record_edits (
+        record_id text COLLATE "C" NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+        version   integer NOT NULL,
+        kind      text NOT NULL CHECK (kind IN ('edit', 'restore', 'source')),
+        editor    text NOT NULL,
+        note      text NOT NULL,
+        at        text NOT NULL,
+        PRIMARY KEY (record_id, version)
+      );
+      -- A changed source file of a corrected record: its reading waits for an editor here.
+      CREATE TABLE record_held (
+        record_id     text COLLATE "C" PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
+        source_sha256 text NOT NULL,
+        json          text NOT NULL,
+        held_at       text NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Serializes migrations of one database between processes that open it at once. */

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { AccountStore } from '../../accounts/accounts.types.ts';
-import type { AuditLog } from '../../accounts/audit.types.ts';
+import type { AuditInput, AuditLog } from '../../accounts/audit.types.ts';
 import { PostgresAccountStore } from '../../accounts/postgres/postgres.accounts.ts';
 import { PostgresAuditLog } from '../../accounts/postgres/postgres.audit.ts';
 import { ChanceryError } from '../../errors.ts';
@@ -19,11 +19,14 @@ import { POSTGRES_INDEX_VERSION, PostgresIndexWriter } from '../../search/postgr
 import { PostgresSearchIndex } from '../../search/postgres/postgres.search-index.ts';
 import { SEARCH_BUDGET_MS } from '../../search/search.budget.ts';
 import type { SearchIndex } from '../../search/search-index.types.ts';
+import { editConflict, recordMissing, versionOf } from '../record.edits.ts';
 import type {
   ChangeQuery,
+  HeldReading,
   ListOptions,
   ReconciledQuery,
   RecordChange,
+  RecordEdit,
   RecordHistory,
   RecordPlacement,
   RecordSummary,
@@ -140,90 +143,211 @@ class PostgresStore implements Store {
 
   async saveRecords(records: ChanceryRecord[], options: SaveOptions = {}): Promise<SaveOutcome[]> {
     if (records.length === 0) return [];
+    return this.write((client) => this.saveIn(client, records, options));
+  }
+
+  async saveEdit(
+    record: ChanceryRecord,
+    edit: RecordEdit & { baseVersion: number },
+    audit: AuditInput,
+  ): Promise<SaveOutcome> {
     return this.write(async (client) => {
-      const current = new Map(
-        (
-          await client.query<RecordRow>(
-            'SELECT id, version, json, updated_at, source_sha256 FROM records WHERE id = ANY($1::text[])',
-            [records.map((r) => r.id)],
-          )
-        ).rows.map((row) => [row.id, row]),
-      );
-      const now = new Date().toISOString();
-      const archived: RecordRow[] = [];
-      const saved = new Map<string, ChanceryRecord>();
-      const outcomes = records.map((record): SaveOutcome => {
-        const json = JSON.stringify(record);
-        const row = current.get(record.id);
-        if (row?.json === json) return 'unchanged';
-        if (row) archived.push(row);
-        current.set(record.id, {
-          id: record.id,
-          version: (row?.version ?? 0) + 1,
-          json,
-          updated_at: now,
-          source_sha256: record.source.sha256,
-        });
-        saved.set(record.id, record);
-        return row ? 'updated' : 'ingested';
-      });
-      if (saved.size === 0) return outcomes;
-      const rows = [...saved.values()];
-      const column = <T>(f: (r: ChanceryRecord) => T) => rows.map(f);
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM records WHERE id = $1', [
+        record.id,
+      ]);
+      const current = rows[0]?.version;
+      if (current === undefined) throw recordMissing(record.id);
+      if (current !== edit.baseVersion) throw editConflict(record.id, edit.baseVersion, current);
+      const [outcome] = await this.saveIn(client, [record], { edit });
+      if (outcome === 'unchanged') return outcome;
       await client.query(
-        `INSERT INTO records (id, version, title, type, date_display, date_min, date_max, original_language,
-           source_sha256, json, created_at, updated_at)
-         SELECT u.*, $11, $11 FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[],
-           $7::text[], $8::text[], $9::text[], $10::text[]) AS u
-         ON CONFLICT (id) DO UPDATE SET version = excluded.version, title = excluded.title, type = excluded.type,
-           date_display = excluded.date_display, date_min = excluded.date_min, date_max = excluded.date_max,
-           original_language = excluded.original_language, source_sha256 = excluded.source_sha256,
-           json = excluded.json, updated_at = excluded.updated_at`,
+        'INSERT INTO audit_log (at, actor, action, target, detail, reason, address) VALUES ($1, $2, $3, $4, $5, $6, $7)',
         [
-          column((r) => r.id),
-          column((r) => current.get(r.id)?.version),
-          column((r) => r.title),
-          column((r) => r.type),
-          column((r) => r.date.display),
-          column((r) => r.date.min),
-          column((r) => r.date.max),
-          column((r) => r.originalLanguage),
-          column((r) => r.source.sha256),
-          column((r) => current.get(r.id)?.json),
+          audit.at,
+          audit.actor,
+          audit.action,
+          audit.target,
+          JSON.stringify(audit.detail),
+          audit.reason,
+          audit.address,
+        ],
+      );
+      if (edit.kind === 'source')
+        await client.query('DELETE FROM record_held WHERE record_id = $1', [record.id]);
+      return outcome as SaveOutcome;
+    });
+  }
+
+  /**
+   * Saves records in the caller's transaction and indexes those that changed. A record whose
+   * current version an editor made by hand is not overwritten by a source: the same source file
+   * changes nothing, a changed one is held for an editor.
+   */
+  private async saveIn(
+    client: pg.PoolClient,
+    records: ChanceryRecord[],
+    options: SaveOptions & { edit?: RecordEdit },
+  ): Promise<SaveOutcome[]> {
+    const current = new Map(
+      (
+        await client.query<RecordRow>(
+          'SELECT id, version, json, updated_at, source_sha256 FROM records WHERE id = ANY($1::text[])',
+          [records.map((r) => r.id)],
+        )
+      ).rows.map((row) => [row.id, row]),
+    );
+    const corrected = options.edit
+      ? new Set<string>()
+      : new Set(
+          (
+            await client.query<{ record_id: string }>(
+              `SELECT e.record_id FROM record_edits e JOIN records r ON r.id = e.record_id AND r.version = e.version
+               WHERE e.record_id = ANY($1::text[]) AND e.kind IN ('edit', 'restore')`,
+              [records.map((r) => r.id)],
+            )
+          ).rows.map((row) => row.record_id),
+        );
+    const now = new Date().toISOString();
+    const archived: RecordRow[] = [];
+    const saved = new Map<string, ChanceryRecord>();
+    const held = new Map<string, ChanceryRecord>();
+    const outcomes = records.map((record): SaveOutcome => {
+      const json = JSON.stringify(record);
+      const row = current.get(record.id);
+      if (row?.json === json) return 'unchanged';
+      if (row && corrected.has(record.id)) {
+        if (record.source.sha256 === row.source_sha256) return 'unchanged';
+        held.set(record.id, record);
+        return 'held';
+      }
+      if (row) archived.push(row);
+      current.set(record.id, {
+        id: record.id,
+        version: (row?.version ?? 0) + 1,
+        json,
+        updated_at: now,
+        source_sha256: record.source.sha256,
+      });
+      saved.set(record.id, record);
+      return row ? 'updated' : 'ingested';
+    });
+    if (held.size > 0) {
+      await client.query(
+        `INSERT INTO record_held (record_id, source_sha256, json, held_at)
+         SELECT u.*, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS u
+         ON CONFLICT (record_id) DO UPDATE SET source_sha256 = excluded.source_sha256, json = excluded.json,
+           held_at = excluded.held_at`,
+        [
+          [...held.keys()],
+          [...held.values()].map((r) => r.source.sha256),
+          [...held.values()].map((r) => JSON.stringify(r)),
           now,
         ],
       );
-      if (archived.length > 0) {
-        await client.query(
-          `INSERT INTO record_versions (record_id, version, source_sha256, json, saved_at)
-           SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[])`,
-          [
-            archived.map((r) => r.id),
-            archived.map((r) => r.version),
-            archived.map((r) => r.source_sha256),
-            archived.map((r) => r.json),
-            archived.map((r) => r.updated_at),
-          ],
-        );
-      }
-      // A record saved again after its deletion is no longer deleted.
-      await client.query('DELETE FROM record_deletions WHERE id = ANY($1::text[])', [[...saved.keys()]]);
-      await client.query('DELETE FROM collection_members WHERE record_id = ANY($1::text[])', [
-        [...saved.keys()],
-      ]);
-      const members = rows.flatMap((r) => r.collections.map((m) => [m.id, r.id, m.position] as const));
+    }
+    if (saved.size === 0) return outcomes;
+    const rows = [...saved.values()];
+    const column = <T>(f: (r: ChanceryRecord) => T) => rows.map(f);
+    await client.query(
+      `INSERT INTO records (id, version, title, type, date_display, date_min, date_max, original_language,
+         source_sha256, json, created_at, updated_at)
+       SELECT u.*, $11, $11 FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[],
+         $7::text[], $8::text[], $9::text[], $10::text[]) AS u
+       ON CONFLICT (id) DO UPDATE SET version = excluded.version, title = excluded.title, type = excluded.type,
+         date_display = excluded.date_display, date_min = excluded.date_min, date_max = excluded.date_max,
+         original_language = excluded.original_language, source_sha256 = excluded.source_sha256,
+         json = excluded.json, updated_at = excluded.updated_at`,
+      [
+        column((r) => r.id),
+        column((r) => current.get(r.id)?.version),
+        column((r) => r.title),
+        column((r) => r.type),
+        column((r) => r.date.display),
+        column((r) => r.date.min),
+        column((r) => r.date.max),
+        column((r) => r.originalLanguage),
+        column((r) => r.source.sha256),
+        column((r) => current.get(r.id)?.json),
+        now,
+      ],
+    );
+    if (archived.length > 0) {
       await client.query(
-        `INSERT INTO collection_members (collection_id, record_id, position)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::int[])
-         ON CONFLICT (collection_id, record_id) DO UPDATE SET position = excluded.position`,
-        [members.map((m) => m[0]), members.map((m) => m[1]), members.map((m) => m[2])],
+        `INSERT INTO record_versions (record_id, version, source_sha256, json, saved_at)
+         SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[])`,
+        [
+          archived.map((r) => r.id),
+          archived.map((r) => r.version),
+          archived.map((r) => r.source_sha256),
+          archived.map((r) => r.json),
+          archived.map((r) => r.updated_at),
+        ],
       );
-      // The document analyzed ahead for each record saved, by id: the last of a repeated id wins.
-      const analyzed = new Map(options.documents?.map((d, i) => [records[i]?.id, d]));
-      const documents = options.documents ? rows.map((r) => analyzed.get(r.id)) : undefined;
-      await this.index.indexRecords(client, rows, documents);
-      return outcomes;
-    });
+    }
+    // A record saved again after its deletion is no longer deleted.
+    await client.query('DELETE FROM record_deletions WHERE id = ANY($1::text[])', [[...saved.keys()]]);
+    await client.query('DELETE FROM collection_members WHERE record_id = ANY($1::text[])', [
+      [...saved.keys()],
+    ]);
+    const members = rows.flatMap((r) => r.collections.map((m) => [m.id, r.id, m.position] as const));
+    await client.query(
+      `INSERT INTO collection_members (collection_id, record_id, position)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::int[])
+       ON CONFLICT (collection_id, record_id) DO UPDATE SET position = excluded.position`,
+      [members.map((m) => m[0]), members.map((m) => m[1]), members.map((m) => m[2])],
+    );
+    // The document analyzed ahead for each record saved, by id: the last of a repeated id wins.
+    const analyzed = new Map(options.documents?.map((d, i) => [records[i]?.id, d]));
+    const documents = options.documents ? rows.map((r) => analyzed.get(r.id)) : undefined;
+    await this.index.indexRecords(client, rows, documents);
+    if (options.edit) {
+      const { kind, editor, note, at } = options.edit;
+      await client.query(
+        `INSERT INTO record_edits (record_id, version, kind, editor, note, at)
+         SELECT u.*, $3, $4, $5, $6 FROM unnest($1::text[], $2::int[]) AS u
+         ON CONFLICT (record_id, version) DO UPDATE SET kind = excluded.kind, editor = excluded.editor,
+           note = excluded.note, at = excluded.at`,
+        [rows.map((r) => r.id), rows.map((r) => current.get(r.id)?.version), kind, editor, note, at],
+      );
+    }
+    return outcomes;
+  }
+
+  async getSavedRecord(
+    id: string,
+    version?: number,
+  ): Promise<{ record: ChanceryRecord; version: number } | null> {
+    const { rows } = await this.pool.query<{ json: string; version: number }>(
+      version === undefined
+        ? 'SELECT json, version FROM records WHERE id = $1'
+        : `SELECT json, version FROM records WHERE id = $1 AND version = $2
+           UNION ALL SELECT json, version FROM record_versions WHERE record_id = $1 AND version = $2 LIMIT 1`,
+      version === undefined ? [id] : [id, version],
+    );
+    const row = rows[0];
+    return row ? { record: JSON.parse(row.json) as ChanceryRecord, version: row.version } : null;
+  }
+
+  async getHeld(id: string): Promise<HeldReading | null> {
+    const { rows } = await this.pool.query<{ source_sha256: string; json: string; held_at: string }>(
+      'SELECT source_sha256, json, held_at FROM record_held WHERE record_id = $1',
+      [id],
+    );
+    const row = rows[0];
+    return row
+      ? { recordId: id, sourceSha256: row.source_sha256, record: JSON.parse(row.json), heldAt: row.held_at }
+      : null;
+  }
+
+  async listHeld(): Promise<{ recordId: string; heldAt: string }[]> {
+    const { rows } = await this.pool.query<{ recordId: string; heldAt: string }>(
+      'SELECT record_id AS "recordId", held_at AS "heldAt" FROM record_held ORDER BY held_at, record_id',
+    );
+    return rows;
+  }
+
+  async dropHeld(id: string): Promise<boolean> {
+    return ((await this.pool.query('DELETE FROM record_held WHERE record_id = $1', [id])).rowCount ?? 0) > 0;
   }
 
   async getRecord(id: string): Promise<ChanceryRecord | null> {
@@ -263,13 +387,15 @@ class PostgresStore implements Store {
   }
 
   async listVersions(id: string): Promise<RecordVersion[]> {
-    const { rows } = await this.pool.query<RecordVersion>(
-      `SELECT version, source_sha256 AS sha256, saved_at AS "savedAt" FROM record_versions WHERE record_id = $1
-       UNION ALL SELECT version, source_sha256, updated_at FROM records WHERE id = $1
-       ORDER BY version`,
+    const { rows } = await this.pool.query<RecordVersion & Partial<RecordEdit>>(
+      `SELECT v.version, v.sha256, v."savedAt", e.kind, e.editor, e.note, e.at FROM (
+         SELECT version, source_sha256 AS sha256, saved_at AS "savedAt" FROM record_versions WHERE record_id = $1
+         UNION ALL SELECT version, source_sha256, updated_at FROM records WHERE id = $1) v
+       LEFT JOIN record_edits e ON e.record_id = $1 AND e.version = v.version
+       ORDER BY v.version`,
       [id],
     );
-    return rows;
+    return rows.map(versionOf);
   }
 
   async listRecords(options: ListOptions = {}): Promise<RecordSummary[]> {

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { ChanceryRecord, Relation } from '../../record/record.types.ts';
 import type { SqliteIndexWriter } from '../../search/sqlite/sqlite.index-writer.ts';
-import type { RecordHistory, StoredSource } from '../store.types.ts';
+import { withEdits } from '../record.edits.ts';
+import type { RecordEdit, RecordHistory, StoredSource } from '../store.types.ts';
 
 const PAGE = 100;
 
@@ -19,6 +20,7 @@ export function* readHistories(db: Database.Database): Generator<RecordHistory> 
   const relations = db
     .prepare('SELECT json FROM record_relations WHERE record_id = ? ORDER BY type, target')
     .pluck();
+  const edits = db.prepare('SELECT version, kind, editor, note, at FROM record_edits WHERE record_id = ?');
   let after = '';
   for (;;) {
     const rows = page.all(after, PAGE) as {
@@ -37,10 +39,16 @@ export function* readHistories(db: Database.Database): Generator<RecordHistory> 
         json: string;
         saved_at: string;
       }[];
+      const editOf = new Map(
+        (edits.all(row.id) as (RecordEdit & { version: number })[]).map(({ version, ...edit }) => [
+          version,
+          edit,
+        ]),
+      );
       yield {
         id: row.id,
         createdAt: row.created_at,
-        versions: [
+        versions: withEdits(editOf, [
           ...earlier.map((v) => ({
             version: v.version,
             sha256: v.source_sha256,
@@ -53,7 +61,7 @@ export function* readHistories(db: Database.Database): Generator<RecordHistory> 
             savedAt: row.updated_at,
             record: JSON.parse(row.json) as ChanceryRecord,
           },
-        ],
+        ]),
         relations: (relations.all(row.id) as string[]).map((json) => JSON.parse(json) as Relation),
       };
     }
@@ -80,6 +88,9 @@ export function writeHistories(
   );
   const relation = db.prepare(
     'INSERT OR REPLACE INTO record_relations (record_id, type, target, json) VALUES (?, ?, ?, ?)',
+  );
+  const edit = db.prepare(
+    'INSERT OR REPLACE INTO record_edits (record_id, version, kind, editor, note, at) VALUES (?, ?, ?, ?, ?, ?)',
   );
   db.transaction(() => {
     const current: ChanceryRecord[] = [];
@@ -108,6 +119,8 @@ export function writeHistories(
       for (const m of r.collections) member.run(m.id, history.id, m.position);
       for (const rel of history.relations)
         relation.run(history.id, rel.type, rel.target, JSON.stringify(rel));
+      for (const v of history.versions)
+        if (v.edit) edit.run(history.id, v.version, v.edit.kind, v.edit.editor, v.edit.note, v.edit.at);
       current.push(r);
     }
     index.indexRecords(current);

@@ -310,4 +310,27 @@ export const SQLITE_MIGRATIONS: Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     `,
   },
+  {
+    version: 11,
+    name: "editors' corrections as versions, and source readings held for review",
+    sql: `
+      -- Who made a version by hand, and why; a version without a row here came from a source file.
+      CREATE TABLE record_edits (
+        record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+        version   INTEGER NOT NULL,
+        kind      TEXT NOT NULL CHECK (kind IN ('edit', 'restore', 'source')),
+        editor    TEXT NOT NULL,
+        note      TEXT NOT NULL,
+        at        TEXT NOT NULL,
+        PRIMARY KEY (record_id, version)
+      );
+      -- A changed source file of a corrected record: its reading waits for an editor here.
+      CREATE TABLE record_held (
+        record_id     TEXT PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
+        source_sha256 TEXT NOT NULL,
+        json          TEXT NOT NULL,
+        held_at       TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { AccountStore } from '../../accounts/accounts.types.ts';
-import type { AuditLog } from '../../accounts/audit.types.ts';
+import type { AuditInput, AuditLog } from '../../accounts/audit.types.ts';
 import { SqliteAccountStore } from '../../accounts/sqlite/sqlite.accounts.ts';
 import { SqliteAuditLog } from '../../accounts/sqlite/sqlite.audit.ts';
 import { ChanceryError } from '../../errors.ts';
@@ -18,11 +18,14 @@ import type {
 import type { SearchIndex } from '../../search/search-index.types.ts';
 import { SqliteIndexWriter } from '../../search/sqlite/sqlite.index-writer.ts';
 import { SqliteSearchIndex } from '../../search/sqlite/sqlite.search-index.ts';
+import { editConflict, recordMissing, versionOf } from '../record.edits.ts';
 import type {
   ChangeQuery,
+  HeldReading,
   ListOptions,
   ReconciledQuery,
   RecordChange,
+  RecordEdit,
   RecordHistory,
   RecordPlacement,
   RecordSummary,
@@ -186,11 +189,40 @@ class SqliteStore implements Store {
 
   async saveRecords(records: ChanceryRecord[], options: SaveOptions = {}): Promise<SaveOutcome[]> {
     try {
+      return this.db.transaction(() => this.saveIn(records, options))();
+    } catch (error) {
+      this.index.rolledBack();
+      throw error;
+    }
+  }
+
+  async saveEdit(
+    record: ChanceryRecord,
+    edit: RecordEdit & { baseVersion: number },
+    audit: AuditInput,
+  ): Promise<SaveOutcome> {
+    try {
       return this.db.transaction(() => {
-        const outcomes = records.map((record) => this.saveOne(record));
-        const changed = (_: unknown, i: number) => outcomes[i] !== 'unchanged';
-        this.index.indexRecords(records.filter(changed), options.documents?.filter(changed));
-        return outcomes;
+        const current = this.statements.current.get(record.id);
+        if (!current) throw recordMissing(record.id);
+        if (current.version !== edit.baseVersion)
+          throw editConflict(record.id, edit.baseVersion, current.version);
+        const [outcome] = this.saveIn([record], { edit });
+        if (outcome === 'unchanged') return outcome;
+        this.prepared(
+          'INSERT INTO audit_log (at, actor, action, target, detail, reason, address) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        ).run(
+          audit.at,
+          audit.actor,
+          audit.action,
+          audit.target,
+          JSON.stringify(audit.detail),
+          audit.reason,
+          audit.address,
+        );
+        if (edit.kind === 'source')
+          this.prepared('DELETE FROM record_held WHERE record_id = ?').run(record.id);
+        return outcome as SaveOutcome;
       })();
     } catch (error) {
       this.index.rolledBack();
@@ -198,11 +230,32 @@ class SqliteStore implements Store {
     }
   }
 
-  /** Saves a record's row, its earlier version and its memberships; the batch indexes it after. */
-  private saveOne(record: ChanceryRecord): SaveOutcome {
+  /** Saves records and indexes those that changed, in the caller's transaction. */
+  private saveIn(records: ChanceryRecord[], options: SaveOptions & { edit?: RecordEdit }): SaveOutcome[] {
+    const outcomes = records.map((record) => this.saveOne(record, options.edit));
+    const changed = (_: unknown, i: number) => outcomes[i] === 'ingested' || outcomes[i] === 'updated';
+    this.index.indexRecords(records.filter(changed), options.documents?.filter(changed));
+    return outcomes;
+  }
+
+  /**
+   * Saves a record's row, its earlier version and its memberships; the batch indexes it after.
+   * A record whose current version an editor made by hand is not overwritten by a source: the
+   * same source file changes nothing, a changed one is held for an editor.
+   */
+  private saveOne(record: ChanceryRecord, edit?: RecordEdit): SaveOutcome {
     const json = JSON.stringify(record);
     const current = this.statements.current.get(record.id);
     if (current?.json === json) return 'unchanged';
+    if (current && !edit && this.correctedByHand(current)) {
+      if (record.source.sha256 === current.source_sha256) return 'unchanged';
+      this.prepared(
+        `INSERT INTO record_held (record_id, source_sha256, json, held_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (record_id) DO UPDATE SET source_sha256 = excluded.source_sha256, json = excluded.json,
+           held_at = excluded.held_at`,
+      ).run(record.id, record.source.sha256, json, new Date().toISOString());
+      return 'held';
+    }
     const now = new Date().toISOString();
     const row = {
       id: record.id,
@@ -235,7 +288,54 @@ class SqliteStore implements Store {
     for (const member of record.collections) {
       this.statements.addMembership.run(member.id, record.id, member.position);
     }
+    if (edit) {
+      this.prepared(
+        'INSERT OR REPLACE INTO record_edits (record_id, version, kind, editor, note, at) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(record.id, row.version, edit.kind, edit.editor, edit.note, edit.at);
+    }
     return current ? 'updated' : 'ingested';
+  }
+
+  /** Whether an editor's correction or restore is the record's current version. */
+  private correctedByHand(current: RecordRow): boolean {
+    const kind = this.prepared('SELECT kind FROM record_edits WHERE record_id = ? AND version = ?')
+      .pluck()
+      .get(current.id, current.version);
+    return kind === 'edit' || kind === 'restore';
+  }
+
+  async getSavedRecord(
+    id: string,
+    version?: number,
+  ): Promise<{ record: ChanceryRecord; version: number } | null> {
+    const current = this.statements.current.get(id);
+    if (!current) return null;
+    if (version === undefined || version === current.version) {
+      return { record: JSON.parse(current.json) as ChanceryRecord, version: current.version };
+    }
+    const json = this.prepared('SELECT json FROM record_versions WHERE record_id = ? AND version = ?')
+      .pluck()
+      .get(id, version) as string | undefined;
+    return json ? { record: JSON.parse(json) as ChanceryRecord, version } : null;
+  }
+
+  async getHeld(id: string): Promise<HeldReading | null> {
+    const row = this.prepared('SELECT source_sha256, json, held_at FROM record_held WHERE record_id = ?').get(
+      id,
+    ) as { source_sha256: string; json: string; held_at: string } | undefined;
+    return row
+      ? { recordId: id, sourceSha256: row.source_sha256, record: JSON.parse(row.json), heldAt: row.held_at }
+      : null;
+  }
+
+  async listHeld(): Promise<{ recordId: string; heldAt: string }[]> {
+    return this.prepared(
+      'SELECT record_id AS recordId, held_at AS heldAt FROM record_held ORDER BY held_at, record_id',
+    ).all() as { recordId: string; heldAt: string }[];
+  }
+
+  async dropHeld(id: string): Promise<boolean> {
+    return this.prepared('DELETE FROM record_held WHERE record_id = ?').run(id).changes > 0;
   }
 
   async getRecord(id: string): Promise<ChanceryRecord | null> {
@@ -279,11 +379,13 @@ class SqliteStore implements Store {
 
   async listVersions(id: string): Promise<RecordVersion[]> {
     const rows = this.prepared(
-      `SELECT version, source_sha256 AS sha256, saved_at AS savedAt FROM record_versions WHERE record_id = ?
-         UNION ALL SELECT version, source_sha256, updated_at FROM records WHERE id = ?
-         ORDER BY version`,
-    ).all(id, id) as RecordVersion[];
-    return rows;
+      `SELECT v.version, v.sha256, v.savedAt, e.kind, e.editor, e.note, e.at FROM (
+         SELECT version, source_sha256 AS sha256, saved_at AS savedAt FROM record_versions WHERE record_id = ?
+         UNION ALL SELECT version, source_sha256, updated_at FROM records WHERE id = ?) v
+       LEFT JOIN record_edits e ON e.record_id = ? AND e.version = v.version
+       ORDER BY v.version`,
+    ).all(id, id, id) as (RecordVersion & Partial<RecordEdit>)[];
+    return rows.map(versionOf);
   }
 
   async listRecords(options: ListOptions = {}): Promise<RecordSummary[]> {
