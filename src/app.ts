@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { AccountStore } from './accounts/accounts.types.ts';
 import type { AuditLog } from './accounts/audit.types.ts';
 import { ChanceryError } from './errors.ts';
@@ -178,4 +178,19 @@ export async function restoreArchive(options: { db?: string; file: string }): Pr
 
 function sqlitePath(db: string): string {
   return db.startsWith('sqlite:') ? db.slice('sqlite:'.length) : db;
+}
+
+/**
+ * Where uploads are written before their ingest job reads them: `CHANCERY_UPLOADS`, else an
+ * `uploads` folder beside a SQLite file, else `./data/uploads`. Several machines serving one
+ * PostgreSQL archive share it (a network folder), as the job that reads a file may run on another.
+ */
+export function uploadsDirFor(db?: string): string {
+  if (process.env.CHANCERY_UPLOADS) return process.env.CHANCERY_UPLOADS;
+  const location = archiveLocation(db);
+  if (isPostgresUrl(location) || location === ':memory:') return './data/uploads';
+  return join(
+    dirname(location.startsWith('sqlite:') ? location.slice('sqlite:'.length) : location),
+    'uploads',
+  );
 }

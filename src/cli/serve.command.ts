@@ -46,7 +46,7 @@ export function registerServeCommand(program: Command): void {
         return;
       }
       // Loaded when the server starts, not with every command of the CLI (see withApp).
-      const [{ openApp }, { createWebApp }, { listenWeb, portOf }] = await Promise.all([
+      const [{ openApp, uploadsDirFor }, { createWebApp }, { listenWeb, portOf }] = await Promise.all([
         import('../app.ts'),
         import('../web/web.app.tsx'),
         import('../web/web.listen.ts'),
@@ -61,7 +61,13 @@ export function registerServeCommand(program: Command): void {
       // a large archive), so no reader waits for that.
       await app.search.warm();
       // Pages and the API read through the replica while it keeps up; writes go to the primary.
-      const web = createWebApp({ ...app, ...app.reader, writer: app.store, ...(baseUrl ? { baseUrl } : {}) });
+      const web = createWebApp({
+        ...app,
+        ...app.reader,
+        writer: app.store,
+        uploadsDir: uploadsDirFor(db),
+        ...(baseUrl ? { baseUrl } : {}),
+      });
       const server = await listenWeb(web, { port: options.port, hostname: options.host });
       // One worker of jobs per `chancery serve`: in its one process, or in a cluster's primary.
       const worker = options.jobs && cluster.isPrimary ? await startJobWorker(app) : null;

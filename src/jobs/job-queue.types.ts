@@ -7,7 +7,8 @@
 /** What each kind of job is given. */
 export interface JobData {
   /** Files already on disk, ingested as `chancery ingest` does; their relations become a job of their own. */
-  ingest: { paths: string[] };
+  /** Files and folders to ingest; `removeAfter` removes them once every file has been read (an upload's folder). */
+  ingest: { paths: string[]; removeAfter?: boolean };
   /** Records saved by an ingest, whose replies, copies and attachments are resolved against the archive. */
   relations: { ids: string[] };
   /** The search index written again from every record. */
@@ -26,6 +27,22 @@ export interface JobProgress {
   done: number;
   total: number;
   note?: string;
+  /** What became of each file of an ingest, once it has ended. */
+  files?: FileOutcome[];
+}
+
+/** One file of an ingest job, as its page and `chancery jobs --json` show it. */
+export interface FileOutcome {
+  /** The file's name within what the job was given. */
+  file: string;
+  status: 'ok' | 'skipped' | 'failed';
+  format: string | null;
+  ingested: number;
+  updated: number;
+  unchanged: number;
+  held: number;
+  /** Why it failed or was skipped, and its warnings. */
+  problems: string[];
 }
 
 /** A job as `chancery jobs` lists it. */

@@ -1,10 +1,13 @@
+import { rm } from 'node:fs/promises';
+import { basename, relative } from 'node:path';
 import { resolveRelations } from '../correspondence/relations.resolve.ts';
 import type { FormatReader } from '../ingest/formats/format.types.ts';
 import { type IngestReport, ingestPaths } from '../ingest/ingest.batch.ts';
+import type { FileReport } from '../ingest/ingest.report.ts';
 import type { AuthorityIndex } from '../names/authority.index.ts';
 import type { SearchIndex } from '../search/search-index.types.ts';
 import type { Store } from '../store/store.types.ts';
-import type { JobHandlers, JobProgress, JobQueue, JobRun } from './job-queue.types.ts';
+import type { FileOutcome, JobHandlers, JobProgress, JobQueue, JobRun } from './job-queue.types.ts';
 
 /** Records written again per transaction of a reindex, and per progress report. */
 const REINDEX_PAGE = 250;
@@ -53,8 +56,14 @@ export function jobHandlers(deps: JobDependencies): JobHandlers {
         done: report.files.length,
         total: report.files.length,
         note: summarize(report),
+        files: report.files.map((f) => outcomeOf(f, run.data.paths)),
       });
       const failed = report.files.filter((f) => f.status === 'failed');
+      // An upload's folder goes once all of it is in the archive (each source is kept there, byte
+      // for byte); with a file that failed it stays for the retry.
+      if (failed.length === 0 && run.data.removeAfter) {
+        for (const path of run.data.paths) await rm(path, { recursive: true, force: true });
+      }
       if (failed.length > 0) {
         const reasons = failed.map((f) => f.problems.map((p) => p.message).join('; ') || f.path);
         throw new Error(
@@ -99,6 +108,21 @@ function throttled(run: JobRun): ((p: JobProgress) => void) & { flush(p: JobProg
       await run.report(p);
     },
   });
+}
+
+/** A file's report as a job keeps it: its name within the paths given, its counts, its problems. */
+function outcomeOf(file: FileReport, paths: readonly string[]): FileOutcome {
+  const root = paths.find((p) => file.path.startsWith(`${p}/`));
+  return {
+    file: root ? relative(root, file.path) : basename(file.path),
+    status: file.status,
+    format: file.format,
+    ingested: file.ingested,
+    updated: file.updated,
+    unchanged: file.unchanged,
+    held: file.held,
+    problems: [...file.problems, ...file.warnings].map((p) => p.message),
+  };
 }
 
 function summarize(report: IngestReport): string {

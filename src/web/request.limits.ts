@@ -11,6 +11,8 @@ export const REQUEST_LIMITS = {
   urlChars: 16_000,
   /** Bytes of a request body: past it, 413. */
   bodyBytes: 64 * 1024,
+  /** Bytes of the files of one upload (`POST /upload`, editors only): past it, 413. */
+  uploadBytes: 100 * 1024 * 1024,
 } as const;
 
 /**
@@ -33,23 +35,36 @@ export function requestLimits(): MiddlewareHandler[] {
     }
     await next();
   };
-  const tooLarge = () =>
+  const tooLarge = (limit: number) =>
     new ChanceryError(
       'request.too_large',
-      `The request body is more than ${REQUEST_LIMITS.bodyBytes / 1024} KiB, the most Chancery reads; an OAI-PMH request by POST holds a few parameters.`,
+      limit === REQUEST_LIMITS.uploadBytes
+        ? `The upload is more than ${limit / 1024 / 1024} MB, the most Chancery takes at once; upload the files in several parts, or ingest them on the server with chancery ingest.`
+        : `The request body is more than ${limit / 1024} KiB, the most Chancery reads; an OAI-PMH request by POST holds a few parameters.`,
     );
-  // Hono's own bodyLimit rebuilds the request with undici's Request, which refuses the Node
-  // adapter's (web.listen.ts keeps the adapter's objects): the body is counted here instead, read
-  // once, and left in Hono's body cache for the route.
   const sizeLimit: MiddlewareHandler = async (c, next) => {
     const body = c.req.raw.body;
     if (!body) return next();
-    if (Number(c.req.header('content-length') ?? 0) > REQUEST_LIMITS.bodyBytes) throw tooLarge();
+    if (c.req.path === '/upload') {
+      // An upload is read by its route once the account is known to be an editor's, never
+      // buffered here for anyone; its declared length bounds it (Node reads no further).
+      const length = c.req.header('content-length');
+      if (length === undefined) {
+        throw new ChanceryError(
+          'request.invalid_parameter',
+          'An upload needs a Content-Length header (a browser sends one).',
+        );
+      }
+      if (Number(length) > REQUEST_LIMITS.uploadBytes) throw tooLarge(REQUEST_LIMITS.uploadBytes);
+      return next();
+    }
+    const limit = REQUEST_LIMITS.bodyBytes;
+    if (Number(c.req.header('content-length') ?? 0) > limit) throw tooLarge(limit);
     const chunks: Uint8Array[] = [];
     let size = 0;
     for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
       size += chunk.byteLength;
-      if (size > REQUEST_LIMITS.bodyBytes) throw tooLarge();
+      if (size > limit) throw tooLarge(limit);
       chunks.push(chunk);
     }
     // Hono keeps promises of bodies in this cache, whatever its declared type says.

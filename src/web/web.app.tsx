@@ -8,6 +8,7 @@ import { errorResponse, httpStatusFor, setRetryAfter } from '../api/http.errors.
 import { sendCached } from '../api/records.routes.ts';
 import { loadCitation } from '../citation/citation.export.ts';
 import { isChanceryError } from '../errors.ts';
+import type { JobQueue } from '../jobs/job-queue.types.ts';
 import { syncAuthorities } from '../names/authorities.sync.ts';
 import { createOaiRoutes, type OaiDependencies } from '../oai/oai.routes.ts';
 import { teiOaiFormat } from '../oai/oai.tei.ts';
@@ -35,6 +36,7 @@ import { createReadingRoomRoutes } from './reading-room.routes.ts';
 import { requestLimits } from './request.limits.ts';
 import { FacetValuesPage, SearchPage } from './search.page.tsx';
 import { siteBaseUrl } from './site.url.ts';
+import { createUploadRoutes } from './upload.routes.tsx';
 
 /** The store, the search index and the authorities, which every page reads, and settings. */
 export interface WebDependencies extends SearchDependencies {
@@ -49,6 +51,9 @@ export interface WebDependencies extends SearchDependencies {
   audit?: AuditLog;
   /** The primary, where corrections are written (default: `store`, when it is not a replica's). */
   writer?: Store;
+  /** Background jobs and the folder uploads are written to: without both, no upload page. */
+  jobs?: JobQueue;
+  uploadsDir?: string;
 }
 
 /** Pages load nothing but their own stylesheet (and, later, their own scripts). */
@@ -158,6 +163,12 @@ export function createWebApp(deps: WebDependencies): Hono {
     app.route('/', createAccountRoutes(accounts));
     app.route('/', createAdminRoutes(accounts));
     app.route('/', createEditRoutes({ writer: deps.writer ?? store, store, audit: accounts.audit }));
+    if (deps.jobs && deps.uploadsDir) {
+      app.route(
+        '/',
+        createUploadRoutes({ jobs: deps.jobs, audit: accounts.audit, uploadsDir: deps.uploadsDir }),
+      );
+    }
   }
 
   app.get('/search', async (c) => {

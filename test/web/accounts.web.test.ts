@@ -186,6 +186,12 @@ describe('accounts in the reading room', () => {
       assert.equal(crossSite.status, 403, `${path} from another origin`);
     }
     assert.equal((await browser.request('/account')).status, 200, 'still logged in: nothing went through');
+    // A browser under the pages' no-referrer policy sends `Origin: null`: the token decides.
+    const withNull = await browser.request('/account/tokens', {
+      form: { _csrf: csrf, label: 'origin null', scope: 'read' },
+      headers: { origin: 'null' },
+    });
+    assert.equal(withNull.status, 200);
     const made = await browser.request('/account/tokens', {
       form: { _csrf: csrf, label: 'with its token', scope: 'read' },
     });
