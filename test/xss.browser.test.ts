@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { addUser } from '../src/accounts/users.service.ts';
+import { type App, openApp } from '../src/app.ts';
+import { editRecord } from '../src/editing/record.edit.ts';
+import { ingestPaths } from '../src/ingest/ingest.batch.ts';
+import type { ChanceryRecord } from '../src/record/record.types.ts';
+import { createWebApp } from '../src/web/web.app.tsx';
+import { listenWeb } from '../src/web/web.listen.ts';
+import { CABLE_SEED } from './support/shared-paths.ts';
+
+/**
+ * Cross-site scripting, tried as an editor with bad intent (or a stolen account) would: 108
+ * payloads (every vector below after every way out of the context it lands in, after the OWASP
+ * XSS Filter Evasion Cheat Sheet), each saved through the correction path into every editable
+ * field of a record at once, then every page that shows those fields opened in Chromium with a
+ * listener: the payloads call a function the test exposes, and alerts are caught. Zero calls, and
+ * no element a payload would have made (an inline script, an event handler, a frame, a
+ * `javascript:` link) in any page. The Content-Security-Policy alone would stop inline scripts:
+ * the second check is what shows the text was escaped, not merely blocked.
+ */
+const BREAKOUTS = ['', '">', "'>", '</textarea>', '</title>', '-->', '</script>', '`', ']]>'];
+const VECTORS = [
+  '<script>__xss(N)</script>',
+  '<img src=x onerror=__xss(N)>',
+  '<svg onload=__xss(N)>',
+  '<iframe srcdoc="<script>parent.__xss(N)</script>">',
+  '<a href="javascript:__xss(N)">link</a>',
+  '<body onload=__xss(N)>',
+  '<details open ontoggle=__xss(N)>',
+  '<input autofocus onfocus=__xss(N)>',
+  '<math><mtext><table><mglyph><style><img src=x onerror=__xss(N)>',
+  '<object data="javascript:__xss(N)">',
+  '<svg><script>__xss(N)</script></svg>',
+  '<IMG SRC=JaVaScRiPt:__xss(N)>',
+];
+const PAYLOADS = BREAKOUTS.flatMap((b) => VECTORS.map((v) => `${b}${v}`)).map((p, i) =>
+  p.replaceAll('N', String(i)),
+);
+/** Elements no page of Chancery has, which an unescaped payload would make. */
+const INJECTED =
+  'script:not([src]), [onerror], [onload], [onfocus], [ontoggle], iframe, object, embed, a[href^="javascript:" i], img[src="x"]';
+const PASSWORD = 'correct horse battery staple';
+
+const dir = mkdtempSync(join(tmpdir(), 'chancery-xss-'));
+let app: App;
+let context: BrowserContext;
+let base: string;
+let id: string;
+let close: () => Promise<void>;
+const fired: string[] = [];
+
+before(async () => {
+  app = await openApp({ db: join(dir, 'archive.db') });
+  await ingestPaths({ paths: [CABLE_SEED], ...app });
+  id = (await app.store.listRecords())[0]?.id as string;
+  await addUser(
+    app,
+    { name: 'root', role: 'admin', password: PASSWORD },
+    { name: 'cli:test', address: 'cli' },
+  );
+  const server = await listenWeb(createWebApp(app), { port: 0, hostname: '127.0.0.1' });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
+  });
+  context = await browser.newContext();
+  await context.exposeFunction('__xss', (n: unknown) => fired.push(`payload ${String(n)}`));
+  const login = await context.newPage();
+  await login.goto(`${base}/login`);
+  await login.fill('input[name=name]', 'root');
+  await login.fill('input[name=password]', PASSWORD);
+  await Promise.all([login.waitForURL(`${base}/account`), login.click('button[type=submit]')]);
+  await login.close();
+  close = async () => {
+    await browser.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await app.close();
+  };
+});
+after(async () => {
+  await close?.();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The record with the payload in every field an editor can write text into. */
+function withPayload(record: ChanceryRecord, payload: string): ChanceryRecord {
+  const r = structuredClone(record);
+  r.title = `Zanzibarian ${payload}`;
+  r.date.display = payload;
+  r.summary = payload;
+  r.rights = payload;
+  r.place = payload;
+  for (const agent of [...r.authors, ...r.recipients]) {
+    agent.name = payload;
+    agent.alias = payload;
+  }
+  for (const n of r.numbers) n.value = payload;
+  for (const location of r.archivalLocations) location.raw = payload;
+  for (const credit of r.credits) credit.name = payload;
+  for (const text of r.texts) {
+    const block = text.blocks[0];
+    if (block) block.text = `${block.text} zanzibarian ${payload}`;
+  }
+  return r;
+}
+
+async function visit(page: Page, path: string): Promise<void> {
+  const response = await page.goto(`${base}${path}`);
+  assert.ok(response && response.status() < 400, `${path}: ${response?.status()}`);
+  const injected = await page.locator(INJECTED).count();
+  assert.equal(injected, 0, `${path}: ${injected} elements a payload made`);
+}
+
+test(`${PAYLOADS.length} payloads in every editable field, on every page that shows them: none runs`, async () => {
+  assert.ok(PAYLOADS.length >= 100);
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => {
+    fired.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  const saved = (await app.store.getSavedRecord(id))?.record as ChanceryRecord;
+  const editor = { name: 'root', address: '127.0.0.1' };
+  for (const [i, payload] of PAYLOADS.entries()) {
+    const version = i + 1;
+    await editRecord(
+      app,
+      { id, baseVersion: version, record: withPayload(saved, payload), note: payload },
+      editor,
+    );
+    for (const path of [
+      `/documents/${id}`,
+      `/documents/${id}/edit`,
+      `/documents/${id}/history`,
+      `/documents/${id}/compare?a=1&b=${version + 1}`,
+      '/search?q=zanzibarian',
+      '/',
+      '/admin/audit',
+    ]) {
+      await visit(page, path);
+    }
+    assert.deepEqual(fired, [], `payload ${i}: ${payload}`);
+  }
+});
