@@ -1,7 +1,4 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
   ACCOUNT_FAILURES,
@@ -17,7 +14,7 @@ import { addToken, revokeToken, tokenOf } from '../src/accounts/tokens.service.t
 import { addUser, setDisabled, setPassword, setRole } from '../src/accounts/users.service.ts';
 import { type App, openApp } from '../src/app.ts';
 import { isChanceryError } from '../src/errors.ts';
-import { createTestDatabase, type TestDatabase } from './support/postgres.db.ts';
+import { bothBackends } from './support/backends.ts';
 
 /**
  * Accounts on both backends, through the services the web and the command line use: passwords
@@ -26,20 +23,7 @@ import { createTestDatabase, type TestDatabase } from './support/postgres.db.ts'
  * scope, the one-time setup of the first admin, and the audit log they all write, which the
  * database refuses to rewrite.
  */
-const dir = mkdtempSync(join(tmpdir(), 'chancery-accounts-'));
-let pg: TestDatabase;
-before(async () => {
-  pg = await createTestDatabase('accounts');
-});
-after(async () => {
-  await pg.drop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const backends: [string, (name: string) => string][] = [
-  ['SQLite', (name) => join(dir, `${name}.db`)],
-  ['PostgreSQL', (name) => pg.url(name)],
-];
+const { backends, database } = bothBackends('accounts');
 
 const CLI = { name: 'cli:test', address: 'cli' };
 const PASSWORD = 'correct horse battery staple';
@@ -265,5 +249,5 @@ async function rewriteSqlite(path: string): Promise<void> {
 }
 
 async function rewritePostgres(): Promise<void> {
-  await pg.query('SET search_path = accounts; DELETE FROM audit_log');
+  await database().query('SET search_path = accounts; DELETE FROM audit_log');
 }

@@ -12,7 +12,7 @@ import { ingestPaths } from '../src/ingest/ingest.batch.ts';
 import type { ChanceryRecord } from '../src/record/record.types.ts';
 import { searchArchive } from '../src/search/search.service.ts';
 import { copyArchive } from '../src/store/archive.copy.ts';
-import { createTestDatabase, type TestDatabase } from './support/postgres.db.ts';
+import { bothBackends, type TestBackend } from './support/backends.ts';
 import { CABLE_SEED } from './support/shared-paths.ts';
 
 /**
@@ -22,20 +22,9 @@ import { CABLE_SEED } from './support/shared-paths.ts';
  * held for an editor, who takes its reading or keeps the correction; `chancery copy` keeps who
  * made each version.
  */
-const dir = mkdtempSync(join(tmpdir(), 'chancery-editing-'));
-let pg: TestDatabase;
-before(async () => {
-  pg = await createTestDatabase('editing');
-});
-after(async () => {
-  await pg.drop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const backends: [string, (name: string) => string][] = [
-  ['SQLite', (name) => join(dir, `${name}.db`)],
-  ['PostgreSQL', (name) => pg.url(name)],
-];
+const { backends } = bothBackends('editing');
+const dir = mkdtempSync(join(tmpdir(), 'chancery-editing-files-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 const EDITOR = { name: 'ada', address: '192.0.2.7' };
 
 async function refusal(
@@ -231,9 +220,9 @@ for (const [backend, dbFor] of backends) {
     });
 
     test('chancery copy keeps who made each version and why', async () => {
-      const target = await openApp({
-        db: backend === 'SQLite' ? pg.url('editing_copy') : join(dir, 'copy.db'),
-      });
+      // Into the other backend.
+      const [, otherDbFor] = backends.find(([label]) => label !== backend) as TestBackend;
+      const target = await openApp({ db: otherDbFor('editing_copy') });
       try {
         await copyArchive(app.store, target.store);
         assert.deepEqual(await target.store.listVersions(id), await app.store.listVersions(id));

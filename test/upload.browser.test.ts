@@ -4,13 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { addUser } from '../src/accounts/users.service.ts';
 import { type App, openApp } from '../src/app.ts';
 import { jobHandlers } from '../src/jobs/job.handlers.ts';
 import type { JobWorker } from '../src/jobs/job-queue.types.ts';
 import { createWebApp } from '../src/web/web.app.tsx';
 import { listenWeb } from '../src/web/web.listen.ts';
+import { launchChromium } from './support/chromium.launch.ts';
 import { CABLE_SEED, LETTER_SEED } from './support/shared-paths.ts';
 
 /**
@@ -40,16 +41,7 @@ before(async () => {
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   worker = await app.jobs.work(jobHandlers({ ...app, jobs: app.jobs }));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   close = async () => {
     await browser.close();
     await worker.stop();

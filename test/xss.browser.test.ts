@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { addUser } from '../src/accounts/users.service.ts';
 import { type App, openApp } from '../src/app.ts';
 import { editRecord } from '../src/editing/record.edit.ts';
@@ -12,6 +12,7 @@ import { ingestPaths } from '../src/ingest/ingest.batch.ts';
 import type { ChanceryRecord } from '../src/record/record.types.ts';
 import { createWebApp } from '../src/web/web.app.tsx';
 import { listenWeb } from '../src/web/web.listen.ts';
+import { launchChromium } from './support/chromium.launch.ts';
 import { CABLE_SEED } from './support/shared-paths.ts';
 
 /**
@@ -66,16 +67,7 @@ before(async () => {
   );
   const server = await listenWeb(createWebApp(app), { port: 0, hostname: '127.0.0.1' });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   context = await browser.newContext();
   await context.exposeFunction('__xss', (n: unknown) => fired.push(`payload ${String(n)}`));
   const login = await context.newPage();

@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { App } from '../../src/app.ts';
 import { createWebApp } from '../../src/web/web.app.tsx';
 import { listenWeb } from '../../src/web/web.listen.ts';
+import { launchChromium } from './chromium.launch.ts';
 import { openCorpusApp } from './corpus.app.ts';
 
 /** Where browser tests save their screenshots. */
@@ -35,19 +36,8 @@ export async function startReadingRoom(): Promise<ReadingRoom> {
   };
   const web = createWebApp(app);
   const server = await listenWeb(web, { port: 0, hostname: '127.0.0.1' });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    // Without the background-networking flags Chromium keeps calling out to hosts this machine cannot reach.
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
+
   return {
     app,
     browser,

@@ -8,6 +8,7 @@ import { type App, openApp } from '../../src/app.ts';
 import { ingestPaths } from '../../src/ingest/ingest.batch.ts';
 import { createWebApp } from '../../src/web/web.app.tsx';
 import { CABLE_SEED } from '../support/shared-paths.ts';
+import { type WebSession, webSession } from '../support/web.session.ts';
 
 /**
  * The authorization matrix: every route of the web app (read from the app itself, so that a new
@@ -71,21 +72,8 @@ after(async () => {
 });
 
 /** A fresh session of a role (a POST may end the one it came with), or an anonymous browser. */
-async function browserOf(who: Who): Promise<{ cookie: string; csrf: string }> {
-  const page = await web.request('/login');
-  const formCookie = (page.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
-  const formToken = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] as string;
-  if (who === 'anonymous') return { cookie: formCookie, csrf: formToken };
-  const login = await web.request('/login', {
-    method: 'POST',
-    headers: { cookie: formCookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: formToken, name: who, password: PASSWORD }).toString(),
-  });
-  const cookie = (login.headers.getSetCookie().find((c) => c.startsWith('chancery_session=')) ?? '').split(
-    ';',
-  )[0] as string;
-  const account = await (await web.request('/account', { headers: { cookie } })).text();
-  return { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(account)?.[1] as string };
+function browserOf(who: Who): Promise<WebSession> {
+  return webSession(web, who === 'anonymous' ? null : who, PASSWORD);
 }
 
 function concrete(path: string): string {
@@ -140,8 +128,7 @@ test('every route of the web app × anonymous, reader, editor, admin', async () 
     const statuses: number[] = [];
     for (const who of WHO) {
       // A fresh session where the route is not public: a POST before it may have ended the last one.
-      const session =
-        rule === 'public' ? (sessions[who] as { cookie: string; csrf: string }) : await browserOf(who);
+      const session = rule === 'public' ? (sessions[who] as WebSession) : await browserOf(who);
       const body =
         method === 'POST'
           ? new URLSearchParams({

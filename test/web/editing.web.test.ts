@@ -6,6 +6,7 @@ import { formValues } from '../../src/editing/edit.form.ts';
 import { ingestPaths } from '../../src/ingest/ingest.batch.ts';
 import { createWebApp } from '../../src/web/web.app.tsx';
 import { CABLE_SEED } from '../support/shared-paths.ts';
+import { type WebSession, webSession } from '../support/web.session.ts';
 
 /**
  * Corrections in the browser, in-process: the edit form of every field, a save with its reason,
@@ -28,21 +29,8 @@ before(async () => {
 });
 after(() => app?.close());
 
-/** A logged-in browser: its session cookie and its form token. */
-async function session(name: string): Promise<{ cookie: string; csrf: string }> {
-  const page = await web.request('/login');
-  const formCookie = (page.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
-  const formToken = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] as string;
-  const login = await web.request('/login', {
-    method: 'POST',
-    headers: { cookie: formCookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: formToken, name, password: PASSWORD }).toString(),
-  });
-  const cookie = (login.headers.getSetCookie().find((c) => c.startsWith('chancery_session=')) ?? '').split(
-    ';',
-  )[0] as string;
-  const account = await (await web.request('/account', { headers: { cookie } })).text();
-  return { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(account)?.[1] as string };
+function session(name: string): Promise<WebSession> {
+  return webSession(web, name, PASSWORD);
 }
 
 function post(path: string, who: { cookie: string; csrf: string } | null, form: Record<string, string>) {

@@ -10,6 +10,7 @@ import { jobHandlers } from '../../src/jobs/job.handlers.ts';
 import { REQUEST_LIMITS } from '../../src/web/request.limits.ts';
 import { createWebApp } from '../../src/web/web.app.tsx';
 import { CABLE_SEED, LETTER_SEED } from '../support/shared-paths.ts';
+import { type WebSession, webSession } from '../support/web.session.ts';
 
 /**
  * Upload by editors, in-process: many files in one form, written to a folder of their own and
@@ -38,20 +39,8 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function session(name: string): Promise<{ cookie: string; csrf: string }> {
-  const page = await web.request('/login');
-  const formCookie = (page.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
-  const formToken = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] as string;
-  const login = await web.request('/login', {
-    method: 'POST',
-    headers: { cookie: formCookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: formToken, name, password: PASSWORD }).toString(),
-  });
-  const cookie = (login.headers.getSetCookie().find((c) => c.startsWith('chancery_session=')) ?? '').split(
-    ';',
-  )[0] as string;
-  const account = await (await web.request('/account', { headers: { cookie } })).text();
-  return { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(account)?.[1] as string };
+function session(name: string): Promise<WebSession> {
+  return webSession(web, name, PASSWORD);
 }
 
 /** A multipart form as a browser sends it: its bytes, its type with the boundary, its length. */

@@ -1,24 +1,6 @@
 import type pg from 'pg';
-import type { AccountStore, ApiToken, Role, Session, TokenScope, User } from '../accounts.types.ts';
-
-interface UserRow {
-  id: string;
-  name: string;
-  role: Role;
-  password_hash: string;
-  disabled: boolean;
-  created_at: string;
-}
-
-interface TokenRow {
-  id: string;
-  user_id: string;
-  label: string;
-  scope: TokenScope;
-  digest: string;
-  created_at: string;
-  revoked_at: string | null;
-}
+import { type TokenRow, tokenOf, type UserRow, userOf } from '../account.rows.ts';
+import type { AccountStore, ApiToken, Session, User } from '../accounts.types.ts';
 
 /** The accounts of a PostgreSQL archive, in its schema (migration 4). */
 export class PostgresAccountStore implements AccountStore {
@@ -173,28 +155,4 @@ export class PostgresAccountStore implements AccountStore {
     ]);
     return (result.rowCount ?? 0) > 0;
   }
-}
-
-function userOf(row: UserRow | undefined): User | null {
-  if (!row) return null;
-  return {
-    id: row.id,
-    name: row.name,
-    role: row.role,
-    passwordHash: row.password_hash,
-    disabled: row.disabled,
-    createdAt: row.created_at,
-  };
-}
-
-function tokenOf(row: TokenRow): ApiToken {
-  return {
-    id: row.id,
-    userId: row.user_id,
-    label: row.label,
-    scope: row.scope,
-    digest: row.digest,
-    createdAt: row.created_at,
-    revokedAt: row.revoked_at,
-  };
 }
