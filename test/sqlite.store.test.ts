@@ -74,7 +74,7 @@ test('sqlite store: a database from before migration 3 is upgraded, and its thre
        DROP TABLE search_vocab; DROP TABLE search_state; DROP TABLE record_deletions;
        DROP INDEX records_by_change; DROP TABLE jobs; DROP INDEX records_by_added;
        DROP TABLE audit_log; DROP TABLE setup_token; DROP TABLE login_failures; DROP TABLE api_tokens;
-       DROP TABLE sessions; DROP TABLE users;
+       DROP TABLE sessions; DROP TABLE users; DROP TABLE record_edits; DROP TABLE record_held;
        DELETE FROM schema_migrations WHERE version >= 3;`,
     );
     db.close();
