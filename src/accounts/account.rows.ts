@@ -43,3 +43,8 @@ export function tokenOf(row: TokenRow): ApiToken {
     revokedAt: row.revoked_at,
   };
 }
+
+/** The ISO time a day before `iso`. */
+export function dayBefore(iso: string): string {
+  return new Date(new Date(iso).getTime() - 86_400_000).toISOString();
+}

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { type TokenRow, tokenOf, type UserRow, userOf } from '../account.rows.ts';
+import { dayBefore, type TokenRow, tokenOf, type UserRow, userOf } from '../account.rows.ts';
 import type { AccountStore, ApiToken, Session, User } from '../accounts.types.ts';
 
 /** The accounts of a PostgreSQL archive, in its schema (migration 4). */
@@ -43,6 +43,8 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   async addSession(session: Session): Promise<void> {
+    // Expired sessions go as new ones come: the table holds the live ones and a few more.
+    await this.pool.query('DELETE FROM sessions WHERE expires_at <= $1', [session.createdAt]);
     await this.pool.query(
       'INSERT INTO sessions (digest, user_id, csrf, created_at, expires_at, address) VALUES ($1, $2, $3, $4, $5, $6)',
       [session.digest, session.userId, session.csrf, session.createdAt, session.expiresAt, session.address],
@@ -117,6 +119,8 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   async recordLoginFailure(keys: readonly string[], at: string): Promise<void> {
+    // Failures older than a day count for nothing: they go as new ones come.
+    await this.pool.query('DELETE FROM login_failures WHERE at < $1', [dayBefore(at)]);
     await this.pool.query('INSERT INTO login_failures (key, at) SELECT unnest($1::text[]), $2', [keys, at]);
   }
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { type TokenRow, tokenOf, type UserRow, userOf } from '../account.rows.ts';
+import { dayBefore, type TokenRow, tokenOf, type UserRow, userOf } from '../account.rows.ts';
 import type { AccountStore, ApiToken, Session, User } from '../accounts.types.ts';
 
 /** The accounts of a SQLite archive, in its own file (migration 10). */
@@ -51,6 +51,8 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async addSession(session: Session): Promise<void> {
+    // Expired sessions go as new ones come: the table holds the live ones and a few more.
+    this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(session.createdAt);
     this.db
       .prepare(
         'INSERT INTO sessions (digest, user_id, csrf, created_at, expires_at, address) VALUES (?, ?, ?, ?, ?, ?)',
@@ -139,6 +141,8 @@ export class SqliteAccountStore implements AccountStore {
   async recordLoginFailure(keys: readonly string[], at: string): Promise<void> {
     const insert = this.db.prepare('INSERT INTO login_failures (key, at) VALUES (?, ?)');
     this.db.transaction(() => {
+      // Failures older than a day count for nothing: they go as new ones come.
+      this.db.prepare('DELETE FROM login_failures WHERE at < ?').run(dayBefore(at));
       for (const key of keys) insert.run(key, at);
     })();
   }
