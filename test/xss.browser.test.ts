@@ -23,7 +23,8 @@ import { CABLE_SEED } from './support/shared-paths.ts';
  * listener: the payloads call a function the test exposes, and alerts are caught. Zero calls, and
  * no element a payload would have made (an inline script, an event handler, a frame, a
  * `javascript:` link) in any page. The Content-Security-Policy alone would stop inline scripts:
- * the second check is what shows the text was escaped, not merely blocked.
+ * the second check is what shows the text was escaped, not merely blocked. The same payloads go in
+ * as API token labels through the account page's own form.
  */
 const BREAKOUTS = ['', '">', "'>", '</textarea>', '</title>', '-->', '</script>', '`', ']]>'];
 const VECTORS = [
@@ -145,4 +146,23 @@ test(`${PAYLOADS.length} payloads in every editable field, on every page that sh
     }
     assert.deepEqual(fired, [], `payload ${i}: ${payload}`);
   }
+});
+
+test(`${PAYLOADS.length} payloads as API token labels, typed in the account page's form: none runs`, async () => {
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => {
+    fired.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  for (const [i, payload] of PAYLOADS.entries()) {
+    await page.goto(`${base}/account`);
+    await page.fill('input[name=label]', payload);
+    await Promise.all([page.waitForLoadState('load'), page.click('form[action="/account/tokens"] button')]);
+    const injected = await page.locator(INJECTED).count();
+    assert.equal(injected, 0, `/account after token ${i}: ${injected} elements a payload made`);
+    if (i % 12 === 0) await visit(page, '/admin/audit');
+    assert.deepEqual(fired, [], `payload ${i}: ${payload}`);
+  }
+  await visit(page, '/account');
+  assert.equal((await app.accounts.listTokens()).length, PAYLOADS.length);
 });
