@@ -103,6 +103,12 @@ export function buildShapes(base: JsonShapeBase): Shape[] {
   );
   page('100,000 nested brackets', 'markdown', `${'['.repeat(100_000)}Kaesong${']'.repeat(100_000)}`);
   page('100,000 unclosed brackets', 'text', `${'['.repeat(100_000)}Kaesong`);
+  // Found by the fuzz (seed 5121, case 7082): markdown-it looked for each bracket's close to the paragraph's end.
+  page(
+    '26,000 brackets before 120,000 bracketed words',
+    'markdown',
+    `${'['.repeat(26_000)}\n${'[a] '.repeat(120_000)}`,
+  );
   const notes = [
     'Copy Nº 3 to Cde. Stalin',
     'from [BEIJING] received 1500 13 July 1951',

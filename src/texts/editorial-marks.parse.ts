@@ -1,13 +1,12 @@
-import MarkdownIt from 'markdown-it';
 import type { Mark } from '../record/record.types.ts';
+import { markdownParser } from './markdown.parser.ts';
 
 export interface MarkedText {
   text: string;
   marks: Mark[];
 }
 
-// HTML is on because the archive writes insertions as <sup>…</sup>; nothing is rendered, only tokenized.
-const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
+const markdown = markdownParser();
 
 /**
  * Reads the inline Markdown of a transcription into plain text and editorial marks with UTF-16

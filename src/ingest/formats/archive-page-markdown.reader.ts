@@ -1,6 +1,7 @@
-import MarkdownIt, { type Token } from 'markdown-it';
+import type { Token } from 'markdown-it';
 import { parseDate } from '../../record/date.parse.ts';
 import { parseMarkdownMarks } from '../../texts/editorial-marks.parse.ts';
+import { markdownParser } from '../../texts/markdown.parser.ts';
 import { type ArchivePage, assembleRecord } from './archive-page.assemble.ts';
 import {
   emptyLabelledPage,
@@ -12,8 +13,7 @@ import {
 } from './archive-page.sections.ts';
 import type { FileHead, FormatReader, ReadItem, SourceInput } from './format.types.ts';
 
-// HTML on: the archive writes insertions in drafts as <sup>…</sup>, which must reach the inline tokens.
-const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
+const markdown = markdownParser();
 
 const LABEL_HEADING = /^#{1,6}[ \t]+(?:Citation|Summary|Original Language|Contents|Credits):[ \t]*$/im;
 
