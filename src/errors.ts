@@ -29,6 +29,8 @@ export type ErrorCode =
   /** An edit of a record someone else saved meanwhile: load it again and redo the change. */
   | 'record.conflict'
   | 'record.invalid'
+  /** A record its editors withdrew: its address answers with why (HTTP 410). */
+  | 'record.withdrawn'
   | 'store.migration'
   /** A database or backup file that is not there. */
   | 'store.not_found'

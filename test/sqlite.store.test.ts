@@ -68,13 +68,15 @@ test('sqlite store: a database from before migration 3 is upgraded, and its thre
     // Wind the file back to schema version 2, as a Chancery from before migration 3 left it.
     const db = new Database(path);
     db.exec(
-      `DROP TABLE record_relations; DROP INDEX collection_members_by_record;
+      `DROP VIEW public_records; DROP TABLE record_publication;
+       DROP TABLE record_relations; DROP INDEX collection_members_by_record;
        DROP TABLE reconciled_authorities; DROP TABLE authority_members; DROP TABLE authority_review;
        DROP TABLE reconciliation_version; DROP TABLE search_name_forms; DROP TABLE search_name_keys;
        DROP TABLE search_vocab; DROP TABLE search_state; DROP TABLE record_deletions;
        DROP INDEX records_by_change; DROP TABLE jobs; DROP INDEX records_by_added;
        DROP TABLE audit_log; DROP TABLE setup_token; DROP TABLE login_failures; DROP TABLE api_tokens;
        DROP TABLE sessions; DROP TABLE users; DROP TABLE record_edits; DROP TABLE record_held;
+       ALTER TABLE records DROP COLUMN changed_at;
        DELETE FROM schema_migrations WHERE version >= 3;`,
     );
     db.close();

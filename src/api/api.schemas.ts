@@ -164,11 +164,12 @@ export const ThreadSchema = z
   .openapi('Thread');
 
 /** The error answers every endpoint may give, for the OpenAPI description. */
-export function errorResponses(...statuses: (400 | 404 | 406 | 503)[]) {
+export function errorResponses(...statuses: (400 | 404 | 406 | 410 | 503)[]) {
   const descriptions = {
     400: 'A parameter is malformed or out of range.',
     404: 'Nothing under this id.',
     406: 'The `Accept` header asks for something other than JSON.',
+    410: 'The record was withdrawn (`record.withdrawn`): the message says when and why; its citation stays at /documents/{id}/cite.ris.',
     503: 'The search ran past its time budget and was stopped (`search.timeout`); `Retry-After` says when to try again.',
   };
   return Object.fromEntries(

@@ -18,6 +18,7 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   'request.too_large': 413,
   'request.uri_too_long': 414,
   'record.invalid': 422,
+  'record.withdrawn': 410,
   'auth.failed': 401,
   'auth.required': 401,
   'auth.forbidden': 403,

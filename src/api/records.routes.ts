@@ -12,6 +12,7 @@ import { splitPlan } from '../search/search.plan.ts';
 import { answerPlan } from '../search/search.service.ts';
 import type { SearchIndex } from '../search/search-index.types.ts';
 import type { Store } from '../store/store.types.ts';
+import { readable, recordForViewer } from '../web/record.access.ts';
 import { errorResponses, RecordListSchema, VersionListSchema } from './api.schemas.ts';
 
 /** Records per page of `/api/records` unless `limit` says otherwise, and the most it may say. */
@@ -63,7 +64,7 @@ const recordRoute = createRoute({
   responses: {
     200: { description: 'The record.', content: { 'application/json': { schema: RecordSchema } } },
     304: { description: 'Unchanged since the `ETag` or date given.' },
-    ...errorResponses(404),
+    ...errorResponses(404, 410),
   },
 });
 
@@ -74,7 +75,7 @@ const versionsRoute = createRoute({
   request: { params: IdParam },
   responses: {
     200: { description: 'Its versions.', content: { 'application/json': { schema: VersionListSchema } } },
-    ...errorResponses(404),
+    ...errorResponses(404, 410),
   },
 });
 
@@ -89,7 +90,7 @@ const versionRoute = createRoute({
   },
   responses: {
     200: { description: 'The record as it was.', content: { 'application/json': { schema: RecordSchema } } },
-    ...errorResponses(400, 404),
+    ...errorResponses(400, 404, 410),
   },
 });
 
@@ -131,14 +132,29 @@ export function registerRecordRoutes(
 
   api.openapi(recordRoute, async (c) => {
     const id = c.req.param('id');
-    const record = await store.getRecord(id);
-    if (!record) throw notFound(id);
+    const record = await readableRecord(c, id);
     const versions = await store.listVersions(id);
     return sendCached(c, JSON.stringify(record), versions.at(-1)?.savedAt ?? null);
   });
 
+  /** The record if this caller may read it; else the error a withdrawn or missing record answers. */
+  const readableRecord = async (c: Context, id: string) => {
+    const access = await recordForViewer(c, store, id);
+    if (access.kind === 'withdrawn') {
+      const { changedAt, reason } = access.publication;
+      throw new ChanceryError(
+        'record.withdrawn',
+        `Record "${id}" was withdrawn${changedAt ? ` on ${changedAt.slice(0, 10)}` : ''}: ${reason}. Its citation stays at /documents/${encodeURIComponent(id)}/cite.ris.`,
+      );
+    }
+    const record = readable(access);
+    if (!record) throw notFound(id);
+    return record;
+  };
+
   api.openapi(versionsRoute, async (c) => {
     const id = c.req.param('id');
+    await readableRecord(c, id);
     const versions = await store.listVersions(id);
     if (versions.length === 0) throw notFound(id);
     return c.json({ id, versions }, 200);
@@ -148,6 +164,7 @@ export function registerRecordRoutes(
     const id = c.req.param('id');
     const raw = c.req.param('version');
     const version = parseLimit(raw, { name: 'version', max: 1_000_000, fallback: 1 });
+    await readableRecord(c, id);
     const record = await store.getRecordVersion(id, version);
     if (!record) {
       throw new ChanceryError(

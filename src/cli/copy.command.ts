@@ -20,7 +20,7 @@ export function registerCopyCommand(program: Command): void {
       try {
         const to = await openArchive(options.to);
         try {
-          const existing = await to.store.countRecords();
+          const existing = await to.store.countRecords({ unpublished: true });
           if (existing > 0) {
             throw new ChanceryError(
               'cli.usage',

@@ -7,7 +7,11 @@ export function registerExportCommand(program: Command): void {
   program
     .command('export')
     .description(
-      'Export every record, in id order: JSON Lines (one canonical JSON record per line; `chancery ingest` reads it back) or a TEI corpus.',
+      'Export every published record, in id order: JSON Lines (one canonical JSON record per line; `chancery ingest` reads it back) or a TEI corpus.',
+    )
+    .option(
+      '--unpublished',
+      'also drafts, embargoed and withdrawn records (for an archive copy, not for the public)',
     )
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'tei']).default('json'))
     .option('--output <file>', 'write to a file instead of standard output')
@@ -16,7 +20,11 @@ export function registerExportCommand(program: Command): void {
       "the archive's public address, for the links in TEI (default $CHANCERY_BASE_URL, else http://localhost:3000)",
     )
     .action(
-      async (options: { format: 'json' | 'tei'; output?: string; baseUrl?: string }, command: Command) => {
+      async (
+        options: { format: 'json' | 'tei'; output?: string; baseUrl?: string; unpublished?: boolean },
+        command: Command,
+      ) => {
+        const scope = { unpublished: options.unpublished === true };
         const out: Writable = options.output ? createWriteStream(options.output) : process.stdout;
         // Respect back-pressure so that a large archive never piles up in memory.
         const write = async (chunk: string) => {
@@ -24,7 +32,8 @@ export function registerExportCommand(program: Command): void {
         };
         await withApp(command, async (app) => {
           if (options.format === 'json') {
-            for await (const record of app.store.streamRecords()) await write(`${JSON.stringify(record)}\n`);
+            for await (const record of app.store.streamRecords(scope))
+              await write(`${JSON.stringify(record)}\n`);
             return;
           }
           const [{ writeTeiCorpus }, { loadCitation }] = await Promise.all([
@@ -37,7 +46,7 @@ export function registerExportCommand(program: Command): void {
             'http://localhost:3000'
           ).replace(/\/+$/u, '');
           const entries = (async function* () {
-            for await (const record of app.store.streamRecords()) {
+            for await (const record of app.store.streamRecords(scope)) {
               yield { record, citation: await loadCitation(record, { ...app, baseUrl }) };
             }
           })();

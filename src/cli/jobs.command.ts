@@ -62,14 +62,23 @@ export function registerReindexCommand(program: Command): void {
  * @example const worker = await startJobWorker(app);
  */
 export async function startJobWorker(app: App): Promise<JobWorker> {
-  const [{ jobHandlers }, { logJobEvents }] = await Promise.all([
+  const [{ jobHandlers }, { logJobEvents }, { startEmbargoClock }] = await Promise.all([
     import('../jobs/job.handlers.ts'),
     import('../jobs/job.log.ts'),
+    import('../editing/embargo.clock.ts'),
   ]);
-  return app.jobs.work(
+  const worker = await app.jobs.work(
     jobHandlers(app),
     logJobEvents((line) => process.stderr.write(line)),
   );
+  // Embargoes end where the jobs run: one process per archive, not every web process.
+  const clock = startEmbargoClock(app.store);
+  return {
+    stop: async () => {
+      await clock.stop();
+      await worker.stop();
+    },
+  };
 }
 
 /** Runs a worker until a signal, or until no job is left (`untilEmpty`; `only`: until that job has ended). */

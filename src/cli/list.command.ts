@@ -11,6 +11,7 @@ export function registerListCommand(program: Command): void {
     .action(async (options: { limit?: number; collection?: string; json?: boolean }, command: Command) => {
       await withApp(command, async ({ store }) => {
         const records = await store.listRecords({
+          unpublished: true,
           ...(options.limit ? { limit: options.limit } : {}),
           ...(options.collection ? { collectionId: options.collection } : {}),
         });

@@ -8,6 +8,7 @@ import { registerIngestCommand } from './ingest.command.ts';
 import { registerJobsCommand, registerReindexCommand } from './jobs.command.ts';
 import { registerListCommand } from './list.command.ts';
 import { registerPeopleCommand } from './people.command.ts';
+import { registerPublishCommand } from './publish.command.ts';
 import { registerSearchCommand } from './search.command.ts';
 import { registerServeCommand } from './serve.command.ts';
 import { registerShowCommand } from './show.command.ts';
@@ -43,6 +44,7 @@ registerBackupCommands(program);
 registerUserCommand(program);
 registerTokenCommand(program);
 registerAuditCommand(program);
+registerPublishCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -217,7 +217,7 @@ function readBaseUrl(value: string | undefined): string | undefined {
 }
 
 async function ingestSampleWhenEmpty(app: App): Promise<void> {
-  if ((await app.store.countRecords()) > 0) return;
+  if ((await app.store.countRecords({ unpublished: true })) > 0) return;
   const [{ SAMPLE_DIR }, { ingestPaths }] = await Promise.all([
     import('../app.ts'),
     import('../ingest/ingest.batch.ts'),

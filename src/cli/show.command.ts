@@ -30,7 +30,7 @@ export function registerShowCommand(program: Command): void {
           }
           const record = options.version
             ? await store.getRecordVersion(id, options.version)
-            : await store.getRecord(id);
+            : await store.getRecord(id, { unpublished: true });
           if (!record) throw notFound(id, options.version);
           process.stdout.write(
             options.json ? `${JSON.stringify(record, null, 2)}\n` : formatRecordAsText(record),

@@ -36,7 +36,7 @@ export interface ResolveOptions {
 export async function resolveRelations(options: ResolveOptions): Promise<void> {
   const { store } = options;
   // Records are read as needed, not kept: a batch may be a whole edition.
-  const load = (id: string) => store.getRecord(id);
+  const load = (id: string) => store.getRecord(id, { unpublished: true });
   const threads = new Map<string, CorrespondenceEntry[]>();
   const thread = async (a: string, b: string) => {
     const key = [a, b].sort().join('|');

@@ -9,6 +9,7 @@ import type {
   Relation,
 } from '../record/record.types.ts';
 import type { IndexDocument } from '../search/index-document.build.ts';
+import type { Publication } from './record.publication.ts';
 
 /** Which reconciled authorities to list: a kind, names beginning so (A–Z), any form containing a text. */
 export interface ReconciledQuery {
@@ -37,6 +38,10 @@ export interface RecordHistory {
   versions: (RecordVersion & { record: ChanceryRecord })[];
   /** The relations resolved across records (`saveRelations`). */
   relations: Relation[];
+  /** The last change harvesters saw (a version, or the publication set again). */
+  changedAt: string;
+  /** Set when an editor set it; absent, the record is published. */
+  publication?: Publication;
 }
 
 /** What saving a record did. */
@@ -100,6 +105,19 @@ export interface ListOptions {
   collectionId?: string;
   /** `date` (the default): by date, undated last; `added`: the most recently ingested first. */
   order?: 'date' | 'added';
+  /** Also the records readers do not see (drafts, embargoed, withdrawn): for editors and the command line. */
+  unpublished?: boolean;
+}
+
+/** Whether a read may give records that readers do not see; without it, only published ones. */
+export interface ReadScope {
+  unpublished?: boolean;
+}
+
+/** A record readers do not see, for the editors' list. */
+export interface UnpublishedRecord extends Publication {
+  id: string;
+  title: string;
 }
 
 /** Which changes to list: a window of time of change, a set, one id, and where the last page stopped. */
@@ -182,7 +200,8 @@ export interface Store {
   saveRecord(record: ChanceryRecord): Promise<SaveOutcome>;
   /** Saves several records in one transaction (a TEI volume's documents, in batches). */
   saveRecords(records: ChanceryRecord[], options?: SaveOptions): Promise<SaveOutcome[]>;
-  getRecord(id: string): Promise<ChanceryRecord | null>;
+  /** A record as readers see it; null when there is none, or readers may not see it and the scope does not say so. */
+  getRecord(id: string, scope?: ReadScope): Promise<ChanceryRecord | null>;
   /**
    * A record as saved (not as reconciled), the current version or the one asked for, with its
    * number: what an editor corrects and what a restore brings back.
@@ -211,7 +230,8 @@ export interface Store {
    */
   deleteRecord(id: string): Promise<boolean>;
   /**
-   * Records saved and deleted, by time of their last change and then id, with how many match in
+   * Published records and deleted ones (withdrawn records count as deleted; drafts and embargoed
+   * records are not listed), by time of their last change and then id, with how many match in
    * all: what OAI-PMH harvests (selective by date and set, resumed after the last one listed).
    */
   listChanges(query: ChangeQuery): Promise<{ total: number; changes: RecordChange[] }>;
@@ -219,13 +239,32 @@ export interface Store {
   getRecordVersion(id: string, version: number): Promise<ChanceryRecord | null>;
   listVersions(id: string): Promise<RecordVersion[]>;
   listRecords(options?: ListOptions): Promise<RecordSummary[]>;
-  countRecords(): Promise<number>;
-  /** Summaries of the given records, in the order asked for; ids without a record are left out. */
+  countRecords(scope?: ReadScope): Promise<number>;
+  /** Summaries of the given published records, in the order asked for; other ids are left out. */
   getRecordSummaries(ids: string[]): Promise<RecordSummary[]>;
-  /** The records before and after one, for a document page's "previous" and "next"; null when there is no such record. */
+  /**
+   * The published records before and after one, for a document page's "previous" and "next";
+   * null when there is no such record.
+   */
   getRecordPlacement(id: string): Promise<RecordPlacement | null>;
   /** Every record, in id order, one at a time: exports never hold the whole archive in memory. */
-  streamRecords(): AsyncIterable<ChanceryRecord>;
+  streamRecords(scope?: ReadScope): AsyncIterable<ChanceryRecord>;
+  /** A record's publication (PUBLISHED when no editor set one); null when there is no such record. */
+  getPublication(id: string): Promise<Publication | null>;
+  /**
+   * Sets a record's publication with its audit entry, in one transaction: the search index then
+   * holds the record if readers see it and not otherwise, and harvesters see the change.
+   * `record.not_found` when there is no such record.
+   */
+  setPublication(
+    id: string,
+    publication: Pick<Publication, 'state' | 'until' | 'reason'>,
+    audit: AuditInput,
+  ): Promise<void>;
+  /** Publishes every embargoed record whose date is at or before `now` (audited as Chancery's); their ids. */
+  releaseEmbargoes(now: Date): Promise<string[]>;
+  /** Records readers do not see, the latest change first. */
+  listUnpublished(): Promise<UnpublishedRecord[]>;
   /**
    * Replaces the relations resolved for a record across the archive (reply-to, same-as,
    * attachment-of). They are not a new version of the record: `getRecord` and `streamRecords`

@@ -30,6 +30,7 @@ import {
   fondOf,
 } from './holdings.page.tsx';
 import { renderPage } from './page.render.ts';
+import { recordForViewer } from './record.access.ts';
 import { siteBaseUrl } from './site.url.ts';
 import { CorrespondencePage, groupByDay, TimelinePage, timelineHref } from './timeline.page.tsx';
 
@@ -240,8 +241,10 @@ export function createBrowseRoutes(deps: BrowseDependencies): Hono {
 
   for (const format of Object.keys(CITATION_FORMATS) as CitationFormat[]) {
     app.get(`/documents/:id/cite.${format}`, async (c) => {
-      const record = await store.getRecord(c.req.param('id'));
-      if (!record) return renderPage(c, <NotFoundPage documentId={c.req.param('id')} />, 404);
+      // A withdrawn record is still cited: works that cite it must keep leading to it.
+      const access = await recordForViewer(c, store, c.req.param('id'));
+      if (access.kind === 'none') return renderPage(c, <NotFoundPage documentId={c.req.param('id')} />, 404);
+      const { record } = access;
       const citation = await loadCitation(record, { ...deps, baseUrl: siteBaseUrl(c, deps.baseUrl) });
       const fileName = `${record.id.replace(/[^\w.-]+/gu, '_')}.${format}`;
       return c.body(writeCitations([citation], format), 200, {

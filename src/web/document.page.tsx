@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { CitationItem } from '../citation/citation.types.ts';
 import type { AuthorityIndex } from '../names/authority.index.ts';
 import type { ChanceryRecord, Collection, CollectionMembership, RecordDate } from '../record/record.types.ts';
@@ -41,6 +42,8 @@ export interface DocumentPageProps {
   links?: DocumentLinks;
   /** The document's citation (src/citation/): the Cite panel and the page head for Zotero. */
   citation: CitationItem;
+  /** Shown above the document: for editors, who sees it (src/web/publication.pages.tsx). */
+  notice?: Child;
 }
 
 interface Section {
@@ -61,6 +64,7 @@ export function DocumentPage({
   placement,
   links,
   citation,
+  notice,
 }: DocumentPageProps) {
   const parallels = parallelAlignments(record);
   const comparisons = (record.comparisons ?? []).flatMap((comparison) => {
@@ -93,6 +97,7 @@ export function DocumentPage({
       head={<CitationMeta citation={citation} rights={record.rights} />}
     >
       <article class="document">
+        {notice ?? null}
         <header class="document-header">
           <p class="eyebrow">
             {labelFromCode(record.type)} · <DateView date={record.date} />

@@ -10,6 +10,7 @@ import { csrfProtect, requireRole, type Viewer, viewerOf } from './auth.middlewa
 import { ComparePage, EditPage, HistoryPage } from './edit.pages.tsx';
 import { BadRequestPage, NotFoundPage } from './error.page.tsx';
 import { renderPage } from './page.render.ts';
+import { readable, recordForViewer } from './record.access.ts';
 
 /**
  * Corrections in the browser: an editor edits a record (every field, each text with its blocks
@@ -82,7 +83,7 @@ export function createEditRoutes(deps: {
 
   app.get('/documents/:id/history', async (c) => {
     const id = c.req.param('id');
-    const record = await deps.store.getRecord(id);
+    const record = readable(await recordForViewer(c, deps.store, id));
     if (!record) return renderPage(c, <NotFoundPage documentId={id} />, 404);
     const viewer = viewerOf(c);
     const mayEdit = viewer?.via === 'session' && viewer.user.role !== 'reader';
@@ -109,6 +110,8 @@ export function createEditRoutes(deps: {
     if (!Number.isInteger(a) || !Number.isInteger(b) || a < 1 || b < 1) {
       return renderPage(c, <BadRequestPage message="Give two versions to compare: ?a=1&b=2." />, 400);
     }
+    if (!readable(await recordForViewer(c, deps.store, id)))
+      return renderPage(c, <NotFoundPage documentId={id} />, 404);
     const [before, after] = await Promise.all([
       deps.store.getSavedRecord(id, a),
       deps.store.getSavedRecord(id, b),

@@ -9,7 +9,7 @@ import type { Child } from 'hono/jsx';
 export async function renderPage(
   c: Context,
   page: Child,
-  status: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 414 | 429 | 500 | 503 = 200,
+  status: 200 | 400 | 401 | 403 | 404 | 409 | 410 | 413 | 414 | 429 | 500 | 503 = 200,
 ): Promise<Response> {
   const markup = await Promise.resolve(page?.toString() ?? '');
   return c.html(`<!DOCTYPE html>${markup}`, status);

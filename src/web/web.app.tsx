@@ -20,7 +20,7 @@ import type { Store } from '../store/store.types.ts';
 import { createAccountRoutes } from './account.routes.tsx';
 import { createAdminRoutes } from './admin.routes.tsx';
 import { ApiDocsPage } from './api-docs.page.tsx';
-import { identify } from './auth.middleware.ts';
+import { identify, viewerOf } from './auth.middleware.ts';
 import { createAuthorityRoutes } from './authorities.routes.tsx';
 import { EVERYTHING, parsePageParam, runQuery } from './browse.queries.ts';
 import { createBrowseRoutes } from './browse.routes.tsx';
@@ -32,7 +32,10 @@ import { createExportRoutes, recordTei } from './export.routes.ts';
 import { HomePage, summarizeArchive } from './home.page.tsx';
 import { STYLESHEET_PATH } from './layout.component.tsx';
 import { renderPage } from './page.render.ts';
+import { PublicationPanel, WithdrawnPage } from './publication.pages.tsx';
+import { createPublicationRoutes } from './publication.routes.tsx';
 import { createReadingRoomRoutes } from './reading-room.routes.ts';
+import { type RecordAccess, readable, recordForViewer, seesUnpublished } from './record.access.ts';
 import { requestLimits } from './request.limits.ts';
 import { FacetValuesPage, SearchPage } from './search.page.tsx';
 import { siteBaseUrl } from './site.url.ts';
@@ -163,6 +166,7 @@ export function createWebApp(deps: WebDependencies): Hono {
     app.route('/', createAccountRoutes(accounts));
     app.route('/', createAdminRoutes(accounts));
     app.route('/', createEditRoutes({ writer: deps.writer ?? store, store, audit: accounts.audit }));
+    app.route('/', createPublicationRoutes({ writer: deps.writer ?? store }));
     if (deps.jobs && deps.uploadsDir) {
       app.route(
         '/',
@@ -196,7 +200,7 @@ export function createWebApp(deps: WebDependencies): Hono {
 
   app.get('/documents/:id/source', async (c) => {
     const id = c.req.param('id');
-    const record = await store.getRecord(id);
+    const record = readable(await recordForViewer(c, store, id));
     const source = record ? await store.getSource(record.source.sha256) : null;
     if (!record || !source) return renderPage(c, <NotFoundPage documentId={id} />, 404);
     return c.body(new Uint8Array(source.bytes), 200, {
@@ -207,18 +211,18 @@ export function createWebApp(deps: WebDependencies): Hono {
 
   app.get('/documents/:id', async (c) => {
     const id = c.req.param('id');
-    const record = await store.getRecord(id);
-    if (record) return renderDocument(c, record);
+    const access = await recordForViewer(c, store, id);
+    if (access.kind !== 'none') return renderDocument(c, access);
     // `/documents/ID.json` and `ID.tei.xml` are matched here too: Hono's `:id` takes the dot with it.
     const teiId = id.endsWith('.tei.xml') ? id.slice(0, -'.tei.xml'.length) : null;
-    const teiRecord = teiId ? await store.getRecord(teiId) : null;
+    const teiRecord = teiId ? readable(await recordForViewer(c, store, teiId)) : null;
     if (teiRecord) {
       return c.body(await recordTei(teiRecord, deps, siteBaseUrl(c, deps.baseUrl)), 200, {
         'content-type': 'application/tei+xml; charset=utf-8',
       });
     }
     const jsonId = id.endsWith('.json') ? id.slice(0, -'.json'.length) : null;
-    const jsonRecord = jsonId ? await store.getRecord(jsonId) : null;
+    const jsonRecord = jsonId ? readable(await recordForViewer(c, store, jsonId)) : null;
     if (jsonRecord) {
       const versions = await store.listVersions(jsonRecord.id);
       return sendCached(c, `${JSON.stringify(jsonRecord, null, 2)}\n`, versions.at(-1)?.savedAt ?? null);
@@ -248,7 +252,30 @@ export function createWebApp(deps: WebDependencies): Hono {
     return renderPage(c, <ServerErrorPage />, 500);
   });
 
-  async function renderDocument(c: Context, record: ChanceryRecord): Promise<Response> {
+  async function renderDocument(
+    c: Context,
+    access: Exclude<RecordAccess, { kind: 'none' }>,
+  ): Promise<Response> {
+    const { record } = access;
+    if (access.kind === 'withdrawn') {
+      const citation = await loadCitation(record, {
+        store,
+        authorities,
+        baseUrl: siteBaseUrl(c, deps.baseUrl),
+      });
+      return renderPage(
+        c,
+        <WithdrawnPage record={record} publication={access.publication} citation={citation} />,
+        410,
+      );
+    }
+    // Editors see who sees the record, and set it, on its page.
+    const publication =
+      access.kind === 'editor'
+        ? access.publication
+        : seesUnpublished(c)
+          ? await (deps.writer ?? store).getPublication(record.id)
+          : null;
     const [versions, collections, placement, links, citation] = await Promise.all([
       store.listVersions(record.id),
       Promise.all(
@@ -271,6 +298,15 @@ export function createWebApp(deps: WebDependencies): Hono {
         placement={placement}
         links={links}
         citation={citation}
+        notice={
+          publication ? (
+            <PublicationPanel
+              id={record.id}
+              publication={publication}
+              csrf={viewerOf(c)?.via === 'session' ? (viewerOf(c)?.csrf ?? null) : null}
+            />
+          ) : undefined
+        }
       />,
     );
   }

@@ -45,6 +45,8 @@ const RULES: Record<string, Rule> = {
   'POST /documents/:id/edit': 'editor',
   'POST /documents/:id/restore': 'editor',
   'POST /documents/:id/held': 'editor',
+  'POST /documents/:id/publish': 'editor',
+  'GET /publishing': 'editor',
   'GET /upload': 'editor',
   'POST /upload': 'editor',
   'GET /upload/:job': 'editor',

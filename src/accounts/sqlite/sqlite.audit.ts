@@ -2,25 +2,33 @@ import type Database from 'better-sqlite3';
 import type { AuditEntry, AuditInput, AuditLog, AuditQuery } from '../audit.types.ts';
 import { auditWhere } from '../audit.where.ts';
 
+/**
+ * Appends an entry, in the caller's transaction if there is one: a change and its entry are saved
+ * together or not at all. Its seq.
+ */
+export function insertAuditEntry(db: Database.Database, entry: AuditInput): number {
+  const result = db
+    .prepare(
+      'INSERT INTO audit_log (at, actor, action, target, detail, reason, address) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      entry.at,
+      entry.actor,
+      entry.action,
+      entry.target,
+      JSON.stringify(entry.detail),
+      entry.reason,
+      entry.address,
+    );
+  return Number(result.lastInsertRowid);
+}
+
 /** The audit log of a SQLite archive (migration 10; triggers refuse updates and deletes). */
 export class SqliteAuditLog implements AuditLog {
   constructor(private readonly db: Database.Database) {}
 
   async append(entry: AuditInput): Promise<number> {
-    const result = this.db
-      .prepare(
-        'INSERT INTO audit_log (at, actor, action, target, detail, reason, address) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        entry.at,
-        entry.actor,
-        entry.action,
-        entry.target,
-        JSON.stringify(entry.detail),
-        entry.reason,
-        entry.address,
-      );
-    return Number(result.lastInsertRowid);
+    return insertAuditEntry(this.db, entry);
   }
 
   async list(query: AuditQuery = {}): Promise<AuditEntry[]> {

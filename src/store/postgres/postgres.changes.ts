@@ -3,8 +3,9 @@ import { type ChangeRow, mergeChanges } from '../record.changes.ts';
 import type { ChangeQuery, RecordChange } from '../store.types.ts';
 
 /**
- * Saved records and deletions by time of change, then id, as sqlite.changes.ts lists them: each
- * side read in that order from its own index and the two merged, so that a page costs its length.
+ * Published records, and deletions and withdrawn records, by time of change, then id, as
+ * sqlite.changes.ts lists them: each side read in that order from its own index and the two
+ * merged, so that a page costs its length.
  */
 export async function listRecordChanges(
   pool: pg.Pool,
@@ -24,14 +25,18 @@ export async function listRecordChanges(
   const window = `($1::text IS NULL OR changed_at >= $1) AND ($2::text IS NULL OR changed_at <= $2)
     AND ($3::text IS NULL OR type = $3) AND ($4::text IS NULL OR id = $4)`;
   const after = '($7::text IS NULL OR changed_at > $7 OR (changed_at = $7 AND id > $8))';
-  const saved = `SELECT r.id, r.updated_at AS changed_at, r.type,
-      (SELECT coalesce(json_agg(m.collection_id ORDER BY m.collection_id), '[]')::text
-        FROM collection_members m WHERE m.record_id = r.id) AS collections
-    FROM records r
+  const collectionsOf = `(SELECT coalesce(json_agg(m.collection_id ORDER BY m.collection_id), '[]')::text
+      FROM collection_members m WHERE m.record_id = r.id)`;
+  const saved = `SELECT r.id, r.changed_at, r.type, ${collectionsOf} AS collections
+    FROM public_records r
     WHERE ($5::text IS NULL OR EXISTS (SELECT 1 FROM collection_members m
         WHERE m.record_id = r.id AND m.collection_id = $5))
       AND ($6::boolean IS NULL OR EXISTS (SELECT 1 FROM collection_members m WHERE m.record_id = r.id))`;
-  const deleted = `SELECT id, deleted_at AS changed_at, type, collections FROM record_deletions d
+  // A withdrawn record answers as deleted, in the sets it is in.
+  const deleted = `SELECT * FROM (
+      SELECT id, deleted_at AS changed_at, type, collections FROM record_deletions
+      UNION ALL SELECT r.id, p.changed_at, r.type, ${collectionsOf} FROM record_publication p
+        JOIN records r ON r.id = p.record_id WHERE p.state = 'withdrawn') d
     WHERE ($5::text IS NULL OR d.collections::jsonb ? $5)
       AND ($6::boolean IS NULL OR d.collections <> '[]')`;
   const page = async (from: string) =>

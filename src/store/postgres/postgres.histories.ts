@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { ChanceryRecord, Relation } from '../../record/record.types.ts';
 import type { PostgresIndexWriter } from '../../search/postgres/postgres.index-writer.ts';
 import { withEdits } from '../record.edits.ts';
+import { isPublic, PUBLISHED, type Publication, withPublication } from '../record.publication.ts';
 import type { RecordEdit, RecordHistory, StoredSource } from '../store.types.ts';
 
 const PAGE = 100;
@@ -19,8 +20,13 @@ export async function* readHistories(pool: pg.Pool): AsyncGenerator<RecordHistor
       versions: { version: number; sha256: string; savedAt: string; json: string }[];
       relations: string[];
       edits: (RecordEdit & { version: number })[];
+      changed_at: string;
+      publication: Publication | null;
     }>(
-      `SELECT r.id, r.created_at,
+      `SELECT r.id, r.created_at, r.changed_at,
+         (SELECT json_build_object('state', p.state, 'until', p.until, 'reason', p.reason,
+            'changedAt', p.changed_at, 'changedBy', p.changed_by)
+          FROM record_publication p WHERE p.record_id = r.id) AS publication,
          ARRAY(SELECT json_build_object('version', v.version, 'sha256', v.source_sha256, 'savedAt', v.saved_at, 'json', v.json)
                FROM (SELECT version, source_sha256, saved_at, json FROM record_versions WHERE record_id = r.id
                      UNION ALL SELECT r.version, r.source_sha256, r.updated_at, r.json) v ORDER BY v.version) AS versions,
@@ -43,6 +49,8 @@ export async function* readHistories(pool: pg.Pool): AsyncGenerator<RecordHistor
           })),
         ),
         relations: row.relations.map((json) => JSON.parse(json) as Relation),
+        changedAt: row.changed_at,
+        ...withPublication(row.publication ?? undefined),
       };
     }
     after = rows.at(-1)?.id ?? after;
@@ -65,9 +73,9 @@ export async function writeHistories(
     current.map((v, i) => f(v, kept[i] as RecordHistory));
   await client.query(
     `INSERT INTO records (id, version, title, type, date_display, date_min, date_max, original_language,
-       source_sha256, json, created_at, updated_at)
+       source_sha256, json, created_at, updated_at, changed_at)
      SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-       $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])`,
+       $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])`,
     [
       column((_, h) => h.id),
       column((v) => v.version),
@@ -81,6 +89,20 @@ export async function writeHistories(
       column((v) => JSON.stringify(v.record)),
       column((_, h) => h.createdAt),
       column((v) => v.savedAt),
+      column((_, h) => h.changedAt),
+    ],
+  );
+  const published = kept.flatMap((h) => (h.publication ? [{ id: h.id, ...h.publication }] : []));
+  await client.query(
+    `INSERT INTO record_publication (record_id, state, until, reason, changed_at, changed_by)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+    [
+      published.map((p) => p.id),
+      published.map((p) => p.state),
+      published.map((p) => p.until),
+      published.map((p) => p.reason),
+      published.map((p) => p.changedAt),
+      published.map((p) => p.changedBy),
     ],
   );
   const earlier = kept.flatMap((h) => h.versions.slice(0, -1).map((v) => ({ id: h.id, ...v })));
@@ -131,9 +153,10 @@ export async function writeHistories(
       edits.map((e) => e.at),
     ],
   );
+  // Readers' records only: the index holds nothing else.
   await index.indexRecords(
     client,
-    current.map((v) => v.record),
+    current.filter((_, i) => isPublic(kept[i]?.publication ?? PUBLISHED)).map((v) => v.record),
   );
 }
 

@@ -253,6 +253,28 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'publication: draft, embargoed, withdrawn; the time harvesters see a change',
+    sql: `
+      -- As SQLite's migration 12: a record without a row is published.
+      CREATE TABLE record_publication (
+        record_id  text COLLATE "C" PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
+        state      text NOT NULL CHECK (state IN ('draft', 'published', 'embargoed', 'withdrawn')),
+        until      text COLLATE "C",
+        reason     text,
+        changed_at text COLLATE "C" NOT NULL,
+        changed_by text NOT NULL
+      );
+      CREATE INDEX record_publication_by_state ON record_publication (state, until);
+      ALTER TABLE records ADD COLUMN changed_at text COLLATE "C";
+      UPDATE records SET changed_at = updated_at;
+      DROP INDEX records_by_change;
+      CREATE INDEX records_by_change ON records (changed_at, id);
+      CREATE VIEW public_records AS SELECT r.* FROM records r WHERE NOT EXISTS (
+        SELECT 1 FROM record_publication p WHERE p.record_id = r.id AND p.state <> 'published');
+    `,
+  },
 ];
 
 /** Serializes migrations of one database between processes that open it at once. */

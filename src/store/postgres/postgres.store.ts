@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { AccountStore } from '../../accounts/accounts.types.ts';
 import type { AuditInput, AuditLog } from '../../accounts/audit.types.ts';
 import { PostgresAccountStore } from '../../accounts/postgres/postgres.accounts.ts';
-import { PostgresAuditLog } from '../../accounts/postgres/postgres.audit.ts';
+import { insertAuditEntry, PostgresAuditLog } from '../../accounts/postgres/postgres.audit.ts';
 import { ChanceryError } from '../../errors.ts';
 import type { JobQueue } from '../../jobs/job-queue.types.ts';
 import { PgBossJobQueue, type PgBossJobQueueOptions } from '../../jobs/postgres/pgboss.job-queue.ts';
@@ -20,10 +20,12 @@ import { PostgresSearchIndex } from '../../search/postgres/postgres.search-index
 import { SEARCH_BUDGET_MS } from '../../search/search.budget.ts';
 import type { SearchIndex } from '../../search/search-index.types.ts';
 import { editConflict, recordMissing, versionOf } from '../record.edits.ts';
+import { embargoRelease, PUBLISHED, type Publication } from '../record.publication.ts';
 import type {
   ChangeQuery,
   HeldReading,
   ListOptions,
+  ReadScope,
   ReconciledQuery,
   RecordChange,
   RecordEdit,
@@ -35,6 +37,7 @@ import type {
   SaveOutcome,
   Store,
   StoredSource,
+  UnpublishedRecord,
 } from '../store.types.ts';
 import { PostgresAuthorities } from './postgres.authorities.ts';
 import { listRecordChanges } from './postgres.changes.ts';
@@ -160,18 +163,7 @@ class PostgresStore implements Store {
       if (current !== edit.baseVersion) throw editConflict(record.id, edit.baseVersion, current);
       const [outcome] = await this.saveIn(client, [record], { edit });
       if (outcome === 'unchanged') return outcome;
-      await client.query(
-        'INSERT INTO audit_log (at, actor, action, target, detail, reason, address) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-        [
-          audit.at,
-          audit.actor,
-          audit.action,
-          audit.target,
-          JSON.stringify(audit.detail),
-          audit.reason,
-          audit.address,
-        ],
-      );
+      await insertAuditEntry(client, audit);
       if (edit.kind === 'source')
         await client.query('DELETE FROM record_held WHERE record_id = $1', [record.id]);
       return outcome as SaveOutcome;
@@ -250,13 +242,13 @@ class PostgresStore implements Store {
     const column = <T>(f: (r: ChanceryRecord) => T) => rows.map(f);
     await client.query(
       `INSERT INTO records (id, version, title, type, date_display, date_min, date_max, original_language,
-         source_sha256, json, created_at, updated_at)
-       SELECT u.*, $11, $11 FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[],
+         source_sha256, json, created_at, updated_at, changed_at)
+       SELECT u.*, $11, $11, $11 FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[],
          $7::text[], $8::text[], $9::text[], $10::text[]) AS u
        ON CONFLICT (id) DO UPDATE SET version = excluded.version, title = excluded.title, type = excluded.type,
          date_display = excluded.date_display, date_min = excluded.date_min, date_max = excluded.date_max,
          original_language = excluded.original_language, source_sha256 = excluded.source_sha256,
-         json = excluded.json, updated_at = excluded.updated_at`,
+         json = excluded.json, updated_at = excluded.updated_at, changed_at = excluded.changed_at`,
       [
         column((r) => r.id),
         column((r) => current.get(r.id)?.version),
@@ -298,8 +290,18 @@ class PostgresStore implements Store {
     );
     // The document analyzed ahead for each record saved, by id: the last of a repeated id wins.
     const analyzed = new Map(options.documents?.map((d, i) => [records[i]?.id, d]));
-    const documents = options.documents ? rows.map((r) => analyzed.get(r.id)) : undefined;
-    await this.index.indexRecords(client, rows, documents);
+    // Readers' records only: the index holds nothing else.
+    const hidden = new Set(
+      (
+        await client.query<{ record_id: string }>(
+          `SELECT record_id FROM record_publication WHERE state <> 'published' AND record_id = ANY($1::text[])`,
+          [rows.map((r) => r.id)],
+        )
+      ).rows.map((row) => row.record_id),
+    );
+    const indexed = rows.filter((r) => !hidden.has(r.id));
+    const documents = options.documents ? indexed.map((r) => analyzed.get(r.id)) : undefined;
+    await this.index.indexRecords(client, indexed, documents);
     if (options.edit) {
       const { kind, editor, note, at } = options.edit;
       await client.query(
@@ -350,9 +352,90 @@ class PostgresStore implements Store {
     return ((await this.pool.query('DELETE FROM record_held WHERE record_id = $1', [id])).rowCount ?? 0) > 0;
   }
 
-  async getRecord(id: string): Promise<ChanceryRecord | null> {
-    const { rows } = await this.pool.query<{ json: string }>('SELECT json FROM records WHERE id = $1', [id]);
+  async getRecord(id: string, scope: ReadScope = {}): Promise<ChanceryRecord | null> {
+    const { rows } = await this.pool.query<{ json: string }>(
+      `SELECT json FROM ${scope.unpublished ? 'records' : 'public_records'} WHERE id = $1`,
+      [id],
+    );
     return rows[0] ? this.present(JSON.parse(rows[0].json) as ChanceryRecord) : null;
+  }
+
+  async getPublication(id: string): Promise<Publication | null> {
+    const { rows } = await this.pool.query<Publication | { state: null }>(
+      `SELECT p.state, p.until, p.reason, p.changed_at AS "changedAt", p.changed_by AS "changedBy"
+       FROM records r LEFT JOIN record_publication p ON p.record_id = r.id WHERE r.id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return row.state === null ? PUBLISHED : (row as Publication);
+  }
+
+  async setPublication(
+    id: string,
+    publication: Pick<Publication, 'state' | 'until' | 'reason'>,
+    audit: AuditInput,
+  ): Promise<void> {
+    await this.write(async (client) => {
+      const exists = await client.query('SELECT 1 FROM records WHERE id = $1', [id]);
+      if (exists.rowCount === 0) throw recordMissing(id);
+      await this.publishIn(client, id, publication, audit);
+    });
+  }
+
+  async releaseEmbargoes(now: Date): Promise<string[]> {
+    const at = now.toISOString();
+    const { rows } = await this.pool.query<{ record_id: string }>(
+      `SELECT record_id FROM record_publication WHERE state = 'embargoed' AND until <= $1 ORDER BY record_id`,
+      [at],
+    );
+    for (const { record_id: id } of rows) {
+      const release = embargoRelease(id, at);
+      await this.write(async (client) => {
+        // Another process may have released it meanwhile: each embargo ends once.
+        const still = await client.query(
+          `SELECT 1 FROM record_publication WHERE record_id = $1 AND state = 'embargoed' AND until <= $2`,
+          [id, at],
+        );
+        if (still.rowCount) await this.publishIn(client, id, release.publication, release.audit);
+      });
+    }
+    return rows.map((r) => r.record_id);
+  }
+
+  /** Writes a publication, indexes or unindexes the record, and the audit entry, in the caller's transaction. */
+  private async publishIn(
+    client: pg.PoolClient,
+    id: string,
+    publication: Pick<Publication, 'state' | 'until' | 'reason'>,
+    audit: AuditInput,
+  ): Promise<void> {
+    await client.query(
+      `INSERT INTO record_publication (record_id, state, until, reason, changed_at, changed_by)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (record_id) DO UPDATE SET state = excluded.state, until = excluded.until,
+         reason = excluded.reason, changed_at = excluded.changed_at, changed_by = excluded.changed_by`,
+      [id, publication.state, publication.until, publication.reason, audit.at, audit.actor],
+    );
+    const { rows } = await client.query<{ json: string }>(
+      'UPDATE records SET changed_at = $1 WHERE id = $2 RETURNING json',
+      [audit.at, id],
+    );
+    if (publication.state === 'published') {
+      await this.index.indexRecords(client, [JSON.parse(rows[0]?.json as string) as ChanceryRecord]);
+    } else {
+      await this.index.removeRecord(client, id);
+    }
+    await insertAuditEntry(client, audit);
+  }
+
+  async listUnpublished(): Promise<UnpublishedRecord[]> {
+    const { rows } = await this.pool.query<UnpublishedRecord>(
+      `SELECT r.id, r.title, p.state, p.until, p.reason, p.changed_at AS "changedAt", p.changed_by AS "changedBy"
+       FROM record_publication p JOIN records r ON r.id = p.record_id
+       WHERE p.state <> 'published' ORDER BY p.changed_at DESC, r.id`,
+    );
+    return rows;
   }
 
   async deleteRecord(id: string): Promise<boolean> {
@@ -401,10 +484,11 @@ class PostgresStore implements Store {
   async listRecords(options: ListOptions = {}): Promise<RecordSummary[]> {
     const limit = options.limit !== undefined && options.limit >= 0 ? options.limit : null;
     const offset = options.offset ?? 0;
+    const records = options.unpublished ? 'records' : 'public_records';
     if (options.collectionId) {
       return (
         await this.pool.query<RecordSummary>(
-          `SELECT ${SUMMARY_COLUMNS} FROM collection_members m JOIN records r ON r.id = m.record_id
+          `SELECT ${SUMMARY_COLUMNS} FROM collection_members m JOIN ${records} r ON r.id = m.record_id
            WHERE m.collection_id = $1 ORDER BY m.position LIMIT $2 OFFSET $3`,
           [options.collectionId, limit, offset],
         )
@@ -414,20 +498,21 @@ class PostgresStore implements Store {
       options.order === 'added' ? 'r.created_at DESC, r.id' : 'r.date_min IS NULL, r.date_min, r.id';
     return (
       await this.pool.query<RecordSummary>(
-        `SELECT ${SUMMARY_COLUMNS} FROM records r ORDER BY ${order} LIMIT $1 OFFSET $2`,
+        `SELECT ${SUMMARY_COLUMNS} FROM ${records} r ORDER BY ${order} LIMIT $1 OFFSET $2`,
         [limit, offset],
       )
     ).rows;
   }
 
-  async countRecords(): Promise<number> {
-    return (await this.pool.query<{ n: number }>('SELECT count(*) AS n FROM records')).rows[0]?.n ?? 0;
+  async countRecords(scope: ReadScope = {}): Promise<number> {
+    const records = scope.unpublished ? 'records' : 'public_records';
+    return (await this.pool.query<{ n: number }>(`SELECT count(*) AS n FROM ${records}`)).rows[0]?.n ?? 0;
   }
 
   async getRecordSummaries(ids: string[]): Promise<RecordSummary[]> {
     if (ids.length === 0) return [];
     const { rows } = await this.pool.query<RecordSummary>(
-      `SELECT ${SUMMARY_COLUMNS} FROM records r WHERE r.id = ANY($1::text[])`,
+      `SELECT ${SUMMARY_COLUMNS} FROM public_records r WHERE r.id = ANY($1::text[])`,
       [ids],
     );
     const byId = new Map(rows.map((row) => [row.id, row]));
@@ -444,12 +529,12 @@ class PostgresStore implements Store {
     const byDate = self.date_min
       ? {
           previous: await one(
-            `SELECT ${SUMMARY_COLUMNS} FROM records r WHERE r.date_min IS NOT NULL
+            `SELECT ${SUMMARY_COLUMNS} FROM public_records r WHERE r.date_min IS NOT NULL
                AND (r.date_min < $1 OR (r.date_min = $1 AND r.id < $2)) ORDER BY r.date_min DESC, r.id DESC LIMIT 1`,
             [self.date_min, id],
           ),
           next: await one(
-            `SELECT ${SUMMARY_COLUMNS} FROM records r WHERE r.date_min > $1 OR (r.date_min = $1 AND r.id > $2)
+            `SELECT ${SUMMARY_COLUMNS} FROM public_records r WHERE r.date_min > $1 OR (r.date_min = $1 AND r.id > $2)
                ORDER BY r.date_min, r.id LIMIT 1`,
             [self.date_min, id],
           ),
@@ -462,7 +547,7 @@ class PostgresStore implements Store {
       )
     ).rows;
     const inCollection = (direction: '<' | '>') =>
-      `SELECT ${SUMMARY_COLUMNS} FROM collection_members m JOIN records r ON r.id = m.record_id
+      `SELECT ${SUMMARY_COLUMNS} FROM collection_members m JOIN public_records r ON r.id = m.record_id
          WHERE m.collection_id = $1 AND m.position ${direction} $2
          ORDER BY m.position ${direction === '<' ? 'DESC' : ''} LIMIT 1`;
     const byCollection = await Promise.all(
@@ -476,12 +561,13 @@ class PostgresStore implements Store {
     return { byDate, byCollection };
   }
 
-  async *streamRecords(): AsyncIterable<ChanceryRecord> {
+  async *streamRecords(scope: ReadScope = {}): AsyncIterable<ChanceryRecord> {
+    const records = scope.unpublished ? 'records' : 'public_records';
     // Paged by id rather than one open cursor, so that writes between pages do not trip the iterator.
     let after = '';
     for (;;) {
       const { rows } = await this.pool.query<{ id: string; json: string }>(
-        'SELECT id, json FROM records WHERE id > $1 ORDER BY id LIMIT 500',
+        `SELECT id, json FROM ${records} WHERE id > $1 ORDER BY id LIMIT 500`,
         [after],
       );
       if (rows.length === 0) return;
@@ -666,7 +752,8 @@ class PostgresStore implements Store {
   async reindexRecords(page: { after: string; limit: number }): Promise<string | null> {
     return this.write(async (client) => {
       const { rows } = await client.query<{ id: string; json: string }>(
-        'SELECT id, json FROM records WHERE id > $1 ORDER BY id LIMIT $2',
+        // Readers' records only: the index holds nothing else.
+        'SELECT id, json FROM public_records WHERE id > $1 ORDER BY id LIMIT $2',
         [page.after, page.limit],
       );
       if (rows.length === 0) return null;
@@ -685,7 +772,7 @@ class PostgresStore implements Store {
     let after = '';
     for (;;) {
       const { rows } = await this.pool.query<{ id: string; json: string }>(
-        'SELECT id, json FROM records WHERE id > $1 ORDER BY id LIMIT 250',
+        'SELECT id, json FROM public_records WHERE id > $1 ORDER BY id LIMIT 250',
         [after],
       );
       if (rows.length === 0) break;

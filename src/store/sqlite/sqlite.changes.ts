@@ -3,8 +3,9 @@ import { type ChangeRow, mergeChanges } from '../record.changes.ts';
 import type { ChangeQuery, RecordChange } from '../store.types.ts';
 
 /**
- * Saved records and deletions by time of change, then id. Each side is read in that order from its
- * own index and the two are merged, so that a page costs its length, not the archive's size.
+ * Published records, and deletions and withdrawn records, by time of change, then id. Each side is
+ * read in that order from its own index and the two are merged, so that a page costs its length,
+ * not the archive's size. Drafts and embargoed records are not listed: harvesters never see them.
  */
 export function listRecordChanges(
   db: Database.Database,
@@ -24,14 +25,17 @@ export function listRecordChanges(
   const window = `(@from IS NULL OR changed_at >= @from) AND (@until IS NULL OR changed_at <= @until)
     AND (@type IS NULL OR type = @type) AND (@id IS NULL OR id = @id)`;
   const after = '(@afterAt IS NULL OR changed_at > @afterAt OR (changed_at = @afterAt AND id > @afterId))';
-  const saved = `SELECT r.id, r.updated_at AS changed_at, r.type,
-      (SELECT json_group_array(m.collection_id) FROM (SELECT collection_id FROM collection_members
-        WHERE record_id = r.id ORDER BY collection_id) m) AS collections
-    FROM records r`;
+  const collectionsOf = `(SELECT json_group_array(m.collection_id) FROM (SELECT collection_id
+      FROM collection_members WHERE record_id = r.id ORDER BY collection_id) m)`;
+  const saved = `SELECT r.id, r.changed_at, r.type, ${collectionsOf} AS collections FROM public_records r`;
   const savedWhere = `WHERE (@collection IS NULL OR EXISTS (SELECT 1 FROM collection_members m
       WHERE m.record_id = r.id AND m.collection_id = @collection))
     AND (@some IS NULL OR EXISTS (SELECT 1 FROM collection_members m WHERE m.record_id = r.id))`;
-  const deleted = `SELECT id, deleted_at AS changed_at, type, collections FROM record_deletions d
+  // A withdrawn record answers as deleted, in the sets it is in.
+  const deleted = `SELECT * FROM (
+      SELECT id, deleted_at AS changed_at, type, collections FROM record_deletions
+      UNION ALL SELECT r.id, p.changed_at, r.type, ${collectionsOf} FROM record_publication p
+        JOIN records r ON r.id = p.record_id WHERE p.state = 'withdrawn') d
     WHERE (@collection IS NULL OR EXISTS (SELECT 1 FROM json_each(d.collections) WHERE value = @collection))
     AND (@some IS NULL OR d.collections <> '[]')`;
   const page = (from: string) =>

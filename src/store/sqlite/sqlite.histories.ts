@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ChanceryRecord, Relation } from '../../record/record.types.ts';
 import type { SqliteIndexWriter } from '../../search/sqlite/sqlite.index-writer.ts';
 import { withEdits } from '../record.edits.ts';
+import { isPublic, type Publication, withPublication } from '../record.publication.ts';
 import type { RecordEdit, RecordHistory, StoredSource } from '../store.types.ts';
 
 const PAGE = 100;
@@ -12,7 +13,11 @@ const PAGE = 100;
  */
 export function* readHistories(db: Database.Database): Generator<RecordHistory> {
   const page = db.prepare(
-    'SELECT id, version, source_sha256, json, created_at, updated_at FROM records WHERE id > ? ORDER BY id LIMIT ?',
+    'SELECT id, version, source_sha256, json, created_at, updated_at, changed_at FROM records WHERE id > ? ORDER BY id LIMIT ?',
+  );
+  const publication = db.prepare(
+    `SELECT state, until, reason, changed_at AS changedAt, changed_by AS changedBy
+     FROM record_publication WHERE record_id = ?`,
   );
   const versions = db.prepare(
     'SELECT version, source_sha256, json, saved_at FROM record_versions WHERE record_id = ? ORDER BY version',
@@ -30,6 +35,7 @@ export function* readHistories(db: Database.Database): Generator<RecordHistory> 
       json: string;
       created_at: string;
       updated_at: string;
+      changed_at: string;
     }[];
     if (rows.length === 0) return;
     for (const row of rows) {
@@ -63,6 +69,8 @@ export function* readHistories(db: Database.Database): Generator<RecordHistory> 
           },
         ]),
         relations: (relations.all(row.id) as string[]).map((json) => JSON.parse(json) as Relation),
+        changedAt: row.changed_at,
+        ...withPublication(publication.get(row.id) as Publication | undefined),
       };
     }
     after = rows.at(-1)?.id ?? after;
@@ -78,7 +86,11 @@ export function writeHistories(
   const remove = db.prepare('DELETE FROM records WHERE id = ?');
   const insert = db.prepare(
     `INSERT INTO records (id, version, title, type, date_display, date_min, date_max, original_language,
-       source_sha256, json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       source_sha256, json, created_at, updated_at, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const publication = db.prepare(
+    `INSERT INTO record_publication (record_id, state, until, reason, changed_at, changed_by)
+     VALUES (?, ?, ?, ?, ?, ?)`,
   );
   const version = db.prepare(
     'INSERT INTO record_versions (record_id, version, source_sha256, json, saved_at) VALUES (?, ?, ?, ?, ?)',
@@ -113,7 +125,10 @@ export function writeHistories(
         JSON.stringify(r),
         history.createdAt,
         last.savedAt,
+        history.changedAt,
       );
+      const p = history.publication;
+      if (p) publication.run(history.id, p.state, p.until, p.reason, p.changedAt, p.changedBy);
       for (const v of history.versions.slice(0, -1))
         version.run(history.id, v.version, v.sha256, JSON.stringify(v.record), v.savedAt);
       for (const m of r.collections) member.run(m.id, history.id, m.position);
@@ -121,7 +136,7 @@ export function writeHistories(
         relation.run(history.id, rel.type, rel.target, JSON.stringify(rel));
       for (const v of history.versions)
         if (v.edit) edit.run(history.id, v.version, v.edit.kind, v.edit.editor, v.edit.note, v.edit.at);
-      current.push(r);
+      if (!p || isPublic(p)) current.push(r);
     }
     index.indexRecords(current);
   })();

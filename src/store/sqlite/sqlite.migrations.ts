@@ -333,4 +333,31 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 12,
+    name: 'publication: draft, embargoed, withdrawn; the time harvesters see a change',
+    sql: `
+      -- Who sees a record (src/store/record.publication.ts). A record without a row is published;
+      -- every public surface reads through public_records (below), and the search index holds
+      -- public records only.
+      CREATE TABLE record_publication (
+        record_id  TEXT PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
+        state      TEXT NOT NULL CHECK (state IN ('draft', 'published', 'embargoed', 'withdrawn')),
+        until      TEXT,
+        reason     TEXT,
+        changed_at TEXT NOT NULL,
+        changed_by TEXT NOT NULL
+      );
+      CREATE INDEX record_publication_by_state ON record_publication(state, until);
+      -- A record's last change as harvesters see it: a new version, or its publication set again
+      -- (updated_at stays the time of the current version).
+      ALTER TABLE records ADD COLUMN changed_at TEXT;
+      UPDATE records SET changed_at = updated_at;
+      DROP INDEX records_by_change;
+      CREATE INDEX records_by_change ON records(changed_at, id);
+      -- The records readers see: the one definition of "public" the store's queries share.
+      CREATE VIEW public_records AS SELECT r.* FROM records r WHERE NOT EXISTS (
+        SELECT 1 FROM record_publication p WHERE p.record_id = r.id AND p.state <> 'published');
+    `,
+  },
 ];

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { AccountStore } from '../../accounts/accounts.types.ts';
 import type { AuditInput, AuditLog } from '../../accounts/audit.types.ts';
 import { SqliteAccountStore } from '../../accounts/sqlite/sqlite.accounts.ts';
-import { SqliteAuditLog } from '../../accounts/sqlite/sqlite.audit.ts';
+import { insertAuditEntry, SqliteAuditLog } from '../../accounts/sqlite/sqlite.audit.ts';
 import { ChanceryError } from '../../errors.ts';
 import type { JobQueue } from '../../jobs/job-queue.types.ts';
 import { SqliteJobQueue, type SqliteJobQueueOptions } from '../../jobs/sqlite/sqlite.job-queue.ts';
@@ -19,10 +19,12 @@ import type { SearchIndex } from '../../search/search-index.types.ts';
 import { SqliteIndexWriter } from '../../search/sqlite/sqlite.index-writer.ts';
 import { SqliteSearchIndex } from '../../search/sqlite/sqlite.search-index.ts';
 import { editConflict, recordMissing, versionOf } from '../record.edits.ts';
+import { embargoRelease, PUBLISHED, type Publication } from '../record.publication.ts';
 import type {
   ChangeQuery,
   HeldReading,
   ListOptions,
+  ReadScope,
   ReconciledQuery,
   RecordChange,
   RecordEdit,
@@ -34,6 +36,7 @@ import type {
   SaveOutcome,
   Store,
   StoredSource,
+  UnpublishedRecord,
 } from '../store.types.ts';
 import { SqliteAuthorities } from './sqlite.authorities.ts';
 import { listRecordChanges } from './sqlite.changes.ts';
@@ -154,14 +157,14 @@ class SqliteStore implements Store {
       ),
       insert: db.prepare(
         `INSERT INTO records (id, version, title, type, date_display, date_min, date_max, original_language,
-           source_sha256, json, created_at, updated_at)
+           source_sha256, json, created_at, updated_at, changed_at)
          VALUES (@id, @version, @title, @type, @dateDisplay, @dateMin, @dateMax, @originalLanguage,
-           @sha256, @json, @now, @now)`,
+           @sha256, @json, @now, @now, @now)`,
       ),
       update: db.prepare(
         `UPDATE records SET version = @version, title = @title, type = @type, date_display = @dateDisplay,
            date_min = @dateMin, date_max = @dateMax, original_language = @originalLanguage,
-           source_sha256 = @sha256, json = @json, updated_at = @now
+           source_sha256 = @sha256, json = @json, updated_at = @now, changed_at = @now
          WHERE id = @id`,
       ),
       archive: db.prepare(
@@ -209,17 +212,7 @@ class SqliteStore implements Store {
           throw editConflict(record.id, edit.baseVersion, current.version);
         const [outcome] = this.saveIn([record], { edit });
         if (outcome === 'unchanged') return outcome;
-        this.prepared(
-          'INSERT INTO audit_log (at, actor, action, target, detail, reason, address) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        ).run(
-          audit.at,
-          audit.actor,
-          audit.action,
-          audit.target,
-          JSON.stringify(audit.detail),
-          audit.reason,
-          audit.address,
-        );
+        insertAuditEntry(this.db, audit);
         if (edit.kind === 'source')
           this.prepared('DELETE FROM record_held WHERE record_id = ?').run(record.id);
         return outcome as SaveOutcome;
@@ -230,12 +223,29 @@ class SqliteStore implements Store {
     }
   }
 
-  /** Saves records and indexes those that changed, in the caller's transaction. */
+  /** Saves records and indexes those that changed and readers see, in the caller's transaction. */
   private saveIn(records: ChanceryRecord[], options: SaveOptions & { edit?: RecordEdit }): SaveOutcome[] {
     const outcomes = records.map((record) => this.saveOne(record, options.edit));
-    const changed = (_: unknown, i: number) => outcomes[i] === 'ingested' || outcomes[i] === 'updated';
-    this.index.indexRecords(records.filter(changed), options.documents?.filter(changed));
+    const hidden = this.hiddenAmong(records.map((r) => r.id));
+    const indexed = (record: ChanceryRecord, i: number) =>
+      (outcomes[i] === 'ingested' || outcomes[i] === 'updated') && !hidden.has(record.id);
+    this.index.indexRecords(
+      records.filter(indexed),
+      options.documents?.filter((_, i) => indexed(records[i] as ChanceryRecord, i)),
+    );
     return outcomes;
+  }
+
+  /** Which of these records readers do not see (no index entries are written for them). */
+  private hiddenAmong(ids: readonly string[]): Set<string> {
+    return new Set(
+      this.prepared(
+        `SELECT record_id FROM record_publication
+         WHERE state <> 'published' AND record_id IN (SELECT value FROM json_each(?))`,
+      )
+        .pluck()
+        .all(JSON.stringify(ids)) as string[],
+    );
   }
 
   /**
@@ -338,9 +348,93 @@ class SqliteStore implements Store {
     return this.prepared('DELETE FROM record_held WHERE record_id = ?').run(id).changes > 0;
   }
 
-  async getRecord(id: string): Promise<ChanceryRecord | null> {
-    const row = this.statements.current.get(id);
+  async getRecord(id: string, scope: ReadScope = {}): Promise<ChanceryRecord | null> {
+    const row = scope.unpublished
+      ? this.statements.current.get(id)
+      : (this.prepared('SELECT json FROM public_records WHERE id = ?').get(id) as
+          | { json: string }
+          | undefined);
     return row ? this.present(JSON.parse(row.json) as ChanceryRecord) : null;
+  }
+
+  async getPublication(id: string): Promise<Publication | null> {
+    const row = this.prepared(
+      `SELECT p.state, p.until, p.reason, p.changed_at AS changedAt, p.changed_by AS changedBy
+       FROM records r LEFT JOIN record_publication p ON p.record_id = r.id WHERE r.id = ?`,
+    ).get(id) as Publication | { state: null } | undefined;
+    if (!row) return null;
+    return row.state === null ? PUBLISHED : (row as Publication);
+  }
+
+  async setPublication(
+    id: string,
+    publication: Pick<Publication, 'state' | 'until' | 'reason'>,
+    audit: AuditInput,
+  ): Promise<void> {
+    try {
+      this.db.transaction(() => {
+        if (!this.statements.current.get(id)) throw recordMissing(id);
+        this.publishIn(id, publication, audit);
+      })();
+    } catch (error) {
+      this.index.rolledBack();
+      throw error;
+    }
+  }
+
+  async releaseEmbargoes(now: Date): Promise<string[]> {
+    const at = now.toISOString();
+    const due = this.prepared(
+      `SELECT record_id FROM record_publication WHERE state = 'embargoed' AND until <= ? ORDER BY record_id`,
+    )
+      .pluck()
+      .all(at) as string[];
+    for (const id of due) {
+      try {
+        const release = embargoRelease(id, at);
+        this.db.transaction(() => {
+          // Another process may have released it meanwhile: each embargo ends once.
+          const still = this.prepared(
+            `SELECT 1 FROM record_publication WHERE record_id = ? AND state = 'embargoed' AND until <= ?`,
+          ).get(id, at);
+          if (still) this.publishIn(id, release.publication, release.audit);
+        })();
+      } catch (error) {
+        this.index.rolledBack();
+        throw error;
+      }
+    }
+    return due;
+  }
+
+  /** Writes a publication, indexes or unindexes the record, and the audit entry, in the caller's transaction. */
+  private publishIn(
+    id: string,
+    publication: Pick<Publication, 'state' | 'until' | 'reason'>,
+    audit: AuditInput,
+  ): void {
+    this.prepared(
+      `INSERT INTO record_publication (record_id, state, until, reason, changed_at, changed_by)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (record_id) DO UPDATE SET state = excluded.state, until = excluded.until,
+         reason = excluded.reason, changed_at = excluded.changed_at, changed_by = excluded.changed_by`,
+    ).run(id, publication.state, publication.until, publication.reason, audit.at, audit.actor);
+    this.prepared('UPDATE records SET changed_at = ? WHERE id = ?').run(audit.at, id);
+    if (publication.state === 'published') {
+      const json = this.statements.current.get(id)?.json as string;
+      this.index.indexRecords([JSON.parse(json) as ChanceryRecord]);
+    } else {
+      this.index.removeRecord(id);
+    }
+    insertAuditEntry(this.db, audit);
+  }
+
+  async listUnpublished(): Promise<UnpublishedRecord[]> {
+    return this.prepared(
+      `SELECT r.id, r.title, p.state, p.until, p.reason, p.changed_at AS changedAt, p.changed_by AS changedBy
+       FROM record_publication p JOIN records r ON r.id = p.record_id
+       WHERE p.state <> 'published' ORDER BY p.changed_at DESC, r.id`,
+    ).all() as UnpublishedRecord[];
   }
 
   async deleteRecord(id: string): Promise<boolean> {
@@ -392,28 +486,33 @@ class SqliteStore implements Store {
     const limit = options.limit ?? -1;
     const offset = options.offset ?? 0;
     const columns = SUMMARY_COLUMNS;
+    const records = options.unpublished ? 'records' : 'public_records';
     if (options.collectionId) {
       return this.prepared(
-        `SELECT ${columns} FROM collection_members m JOIN records r ON r.id = m.record_id
+        `SELECT ${columns} FROM collection_members m JOIN ${records} r ON r.id = m.record_id
            WHERE m.collection_id = ? ORDER BY m.position LIMIT ? OFFSET ?`,
       ).all(options.collectionId, limit, offset) as RecordSummary[];
     }
     const order =
       options.order === 'added' ? 'r.created_at DESC, r.id' : 'r.date_min IS NULL, r.date_min, r.id';
-    return this.prepared(`SELECT ${columns} FROM records r ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+    return this.prepared(`SELECT ${columns} FROM ${records} r ORDER BY ${order} LIMIT ? OFFSET ?`).all(
       limit,
       offset,
     ) as RecordSummary[];
   }
 
-  async countRecords(): Promise<number> {
-    return Number(this.prepared('SELECT count(*) FROM records').pluck().get());
+  async countRecords(scope: ReadScope = {}): Promise<number> {
+    return Number(
+      this.prepared(`SELECT count(*) FROM ${scope.unpublished ? 'records' : 'public_records'}`)
+        .pluck()
+        .get(),
+    );
   }
 
   async getRecordSummaries(ids: string[]): Promise<RecordSummary[]> {
     if (ids.length === 0) return [];
     const rows = this.prepared(
-      `SELECT ${SUMMARY_COLUMNS} FROM records r WHERE r.id IN (SELECT value FROM json_each(?))`,
+      `SELECT ${SUMMARY_COLUMNS} FROM public_records r WHERE r.id IN (SELECT value FROM json_each(?))`,
     ).all(JSON.stringify(ids)) as RecordSummary[];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id)).filter((row): row is RecordSummary => row !== undefined);
@@ -428,12 +527,12 @@ class SqliteStore implements Store {
     const byDate = self.dateMin
       ? {
           previous: this.summaryOrNull(
-            `SELECT ${SUMMARY_COLUMNS} FROM records r WHERE r.date_min IS NOT NULL
+            `SELECT ${SUMMARY_COLUMNS} FROM public_records r WHERE r.date_min IS NOT NULL
                AND (r.date_min < @d OR (r.date_min = @d AND r.id < @id)) ORDER BY r.date_min DESC, r.id DESC LIMIT 1`,
             { d: self.dateMin, id },
           ),
           next: this.summaryOrNull(
-            `SELECT ${SUMMARY_COLUMNS} FROM records r WHERE r.date_min > @d OR (r.date_min = @d AND r.id > @id)
+            `SELECT ${SUMMARY_COLUMNS} FROM public_records r WHERE r.date_min > @d OR (r.date_min = @d AND r.id > @id)
                ORDER BY r.date_min, r.id LIMIT 1`,
             { d: self.dateMin, id },
           ),
@@ -443,7 +542,7 @@ class SqliteStore implements Store {
       'SELECT collection_id AS collectionId, position FROM collection_members WHERE record_id = ? ORDER BY collection_id',
     ).all(id) as { collectionId: string; position: number }[];
     const inCollection = (direction: '<' | '>') =>
-      `SELECT ${SUMMARY_COLUMNS} FROM collection_members m JOIN records r ON r.id = m.record_id
+      `SELECT ${SUMMARY_COLUMNS} FROM collection_members m JOIN public_records r ON r.id = m.record_id
          WHERE m.collection_id = @c AND m.position ${direction} @p
          ORDER BY m.position ${direction === '<' ? 'DESC' : ''} LIMIT 1`;
     const byCollection = memberships.map(({ collectionId, position }) => ({
@@ -472,12 +571,13 @@ class SqliteStore implements Store {
     return (this.prepared(sql).get(params) as RecordSummary | undefined) ?? null;
   }
 
-  async *streamRecords(): AsyncIterable<ChanceryRecord> {
+  async *streamRecords(scope: ReadScope = {}): AsyncIterable<ChanceryRecord> {
+    const records = scope.unpublished ? 'records' : 'public_records';
     // Paged by id rather than one open cursor, so that writes between pages do not trip the iterator.
     let after = '';
     for (;;) {
       // Asked for again for each page: between pages, another caller may use the same statement.
-      const rows = this.prepared('SELECT id, json FROM records WHERE id > ? ORDER BY id LIMIT 500').all(
+      const rows = this.prepared(`SELECT id, json FROM ${records} WHERE id > ? ORDER BY id LIMIT 500`).all(
         after,
       ) as {
         id: string;
@@ -585,7 +685,8 @@ class SqliteStore implements Store {
   }
 
   async reindexRecords(page: { after: string; limit: number }): Promise<string | null> {
-    const rows = this.prepared('SELECT json FROM records WHERE id > ? ORDER BY id LIMIT ?')
+    // Readers' records only: the index holds nothing else.
+    const rows = this.prepared('SELECT json FROM public_records WHERE id > ? ORDER BY id LIMIT ?')
       .pluck()
       .all(page.after, page.limit) as string[];
     if (rows.length === 0) return null;
@@ -599,7 +700,7 @@ class SqliteStore implements Store {
    * version of the analysis, or none (a database from before the index's last migration).
    */
   private reindexAll(): void {
-    const page = this.prepared('SELECT json FROM records WHERE id > ? ORDER BY id LIMIT 250').raw();
+    const page = this.prepared('SELECT json FROM public_records WHERE id > ? ORDER BY id LIMIT 250').raw();
     let after = '';
     for (;;) {
       const rows = page.all(after) as [string][];

@@ -1,0 +1,43 @@
+import type { Context } from 'hono';
+import type { ChanceryRecord } from '../record/record.types.ts';
+import type { Publication } from '../store/record.publication.ts';
+import type { Store } from '../store/store.types.ts';
+import { viewerOf } from './auth.middleware.ts';
+
+/**
+ * A record as this viewer may have it: readers get published records; editors (by session or
+ * token) also the others, with their publication; anyone gets a withdrawn record's notice and
+ * citation, never its texts.
+ */
+export type RecordAccess =
+  | { kind: 'public'; record: ChanceryRecord }
+  | { kind: 'editor'; record: ChanceryRecord; publication: Publication }
+  | { kind: 'withdrawn'; record: ChanceryRecord; publication: Publication }
+  | { kind: 'none' };
+
+/** Whether the viewer of a request sees records that readers do not. */
+export function seesUnpublished(c: Context): boolean {
+  const role = viewerOf(c)?.user.role;
+  return role === 'editor' || role === 'admin';
+}
+
+/**
+ * The one way a page or endpoint takes a record by its id: every public surface that shows one
+ * record goes through here, so that none shows what readers may not see.
+ */
+export async function recordForViewer(c: Context, store: Store, id: string): Promise<RecordAccess> {
+  const record = await store.getRecord(id);
+  if (record) return { kind: 'public', record };
+  const publication = await store.getPublication(id);
+  if (!publication) return { kind: 'none' };
+  const unpublished = await store.getRecord(id, { unpublished: true });
+  if (!unpublished) return { kind: 'none' };
+  if (seesUnpublished(c)) return { kind: 'editor', record: unpublished, publication };
+  if (publication.state === 'withdrawn') return { kind: 'withdrawn', record: unpublished, publication };
+  return { kind: 'none' };
+}
+
+/** The record, when the viewer may read it whole (published, or any for an editor). */
+export function readable(access: RecordAccess): ChanceryRecord | null {
+  return access.kind === 'public' || access.kind === 'editor' ? access.record : null;
+}
