@@ -122,9 +122,10 @@ async function save(
   return { outcome, version: outcome === 'unchanged' ? edit.baseVersion : version };
 }
 
-function checkNote(note: string): string {
+/** An editor's reason for a change, required: the change keeps it. */
+export function checkNote(note: string): string {
   const trimmed = note.trim();
-  if (!trimmed) invalid('note', 'is empty; say why the record is changed (it is kept with the version)');
+  if (!trimmed) invalid('note', 'is empty; say why (it is kept with the change)');
   if (trimmed.length > NOTE_MAX) invalid('note', `has ${trimmed.length} characters, more than ${NOTE_MAX}`);
   return trimmed;
 }

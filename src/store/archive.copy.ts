@@ -58,6 +58,9 @@ export async function copyArchive(
     if (batch.length >= BATCH) await flush();
   }
   if (batch.length > 0) await flush();
+  // The editors' decisions too: the next reconciliation of the copy applies them as the original did.
+  for (const { seq: _, ...entry } of await from.listAuthorityDecisions())
+    await to.addAuthorityDecision(entry, null);
   const reconciliation = await from.getReconciliation();
   await to.saveReconciliation(reconciliation);
   counts.reconciled = reconciliation.authorities.length;

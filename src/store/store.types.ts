@@ -1,5 +1,6 @@
 import type { AuditInput } from '../accounts/audit.types.ts';
 import type { Reconciliation } from '../names/authorities.reconcile.ts';
+import type { AuthorityDecisionEntry } from '../names/authority.decisions.ts';
 import type { ReviewItem } from '../names/people.reconcile.ts';
 import type {
   Authority,
@@ -265,6 +266,13 @@ export interface Store {
   releaseEmbargoes(now: Date): Promise<string[]>;
   /** Records readers do not see, the latest change first. */
   listUnpublished(): Promise<UnpublishedRecord[]>;
+  /** Editors' decisions on authorities, in the order they were made (src/names/authority.decisions.ts). */
+  listAuthorityDecisions(): Promise<AuthorityDecisionEntry[]>;
+  /**
+   * Keeps a decision after the others, with its audit entry in the same transaction (none for a
+   * decision copied from another archive, which has its own). Its seq.
+   */
+  addAuthorityDecision(entry: Omit<AuthorityDecisionEntry, 'seq'>, audit: AuditInput | null): Promise<number>;
   /**
    * Replaces the relations resolved for a record across the archive (reply-to, same-as,
    * attachment-of). They are not a new version of the record: `getRecord` and `streamRecords`

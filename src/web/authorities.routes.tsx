@@ -1,11 +1,14 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import type { Authority } from '../record/record.types.ts';
 import type { SearchDependencies } from '../search/search.service.ts';
 import { AuthoritiesIndexPage, type AuthoritiesIndexProps } from './authorities-index.page.tsx';
+import { authorityEditHref } from './authority-edit.pages.tsx';
 import { facetFilter, facetValuesOf, findAuthority, parsePageParam, runQuery } from './browse.queries.ts';
 import { NotFoundPage } from './error.page.tsx';
 import { OrganizationPage } from './organization.page.tsx';
 import { renderPage } from './page.render.ts';
 import { correspondentsOf, PersonPage, PlacePage } from './person.page.tsx';
+import { isEditor } from './record.access.ts';
 
 /** Names listed per page of an index of people, places or organizations. */
 const INDEX_SIZE = 100;
@@ -85,6 +88,7 @@ export function createAuthorityRoutes(deps: SearchDependencies): Hono {
         received={received}
         named={named}
         correspondents={correspondentsOf([authority?.id ?? key, ...values], pairs)}
+        editHref={editHrefFor(c, authority)}
       />,
     );
   });
@@ -100,7 +104,13 @@ export function createAuthorityRoutes(deps: SearchDependencies): Hono {
     const searchHref = `/search?q=${encodeURIComponent(`place:"${name.replaceAll('"', '')}"`)}`;
     return renderPage(
       c,
-      <PlacePage name={name} authority={authority} documents={documents} searchHref={searchHref} />,
+      <PlacePage
+        name={name}
+        authority={authority}
+        documents={documents}
+        searchHref={searchHref}
+        editHref={editHrefFor(c, authority)}
+      />,
     );
   });
 
@@ -118,11 +128,22 @@ export function createAuthorityRoutes(deps: SearchDependencies): Hono {
     ]);
     return renderPage(
       c,
-      <OrganizationPage authority={authority} wrote={wrote} received={received} named={named} />,
+      <OrganizationPage
+        authority={authority}
+        wrote={wrote}
+        received={received}
+        named={named}
+        editHref={editHrefFor(c, authority)}
+      />,
     );
   });
 
   return app;
+}
+
+/** Where an editor keeps an authority the archive reconciled; nothing for readers, or for a bare name. */
+function editHrefFor(c: Context, authority: Authority | undefined | null): string | undefined {
+  return authority?.members?.length && isEditor(c) ? authorityEditHref(authority.id) : undefined;
 }
 
 /** The name a facet gave a key, for people and places no authority stands for. */

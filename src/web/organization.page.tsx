@@ -8,13 +8,15 @@ export interface OrganizationPageProps {
   wrote: SearchResponse;
   received: SearchResponse;
   named: SearchResponse;
+  /** For editors: where to rename, merge or split it. */
+  editHref?: string | undefined;
 }
 
 /**
  * An office or body ("Secretary of State", "Embassy in Korea"): its names, who held it by the
  * documents, and the documents it wrote, received or is named in.
  */
-export function OrganizationPage({ authority, wrote, received, named }: OrganizationPageProps) {
+export function OrganizationPage({ authority, wrote, received, named, editHref }: OrganizationPageProps) {
   const name = authority.name;
   const quoted = `"${name.replaceAll('"', '')}"`;
   const holders = wrote.facets.author.filter((v) => v.label !== name).slice(0, 30);
@@ -23,6 +25,11 @@ export function OrganizationPage({ authority, wrote, received, named }: Organiza
       <div class="page organization-page">
         <p class="eyebrow">Organization</p>
         <h1>{name}</h1>
+        {editHref ? (
+          <p>
+            <a href={editHref}>Edit, merge or split</a>
+          </p>
+        ) : null}
         {authority.description ? <p class="lede">{authority.description}</p> : null}
         {authority.names.length > 0 ? (
           <section aria-labelledby="names-heading">

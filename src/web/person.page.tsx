@@ -24,6 +24,8 @@ export interface PersonPageProps {
   received: SearchResponse;
   named: SearchResponse;
   correspondents: CorrespondentCount[];
+  /** For editors: where to rename, merge or split it. */
+  editHref?: string | undefined;
 }
 
 /**
@@ -31,13 +33,18 @@ export interface PersonPageProps {
  * received or are named in, under any of those names, and the people they corresponded with.
  */
 export function PersonPage(props: PersonPageProps) {
-  const { name, authority, wrote, received, named, correspondents } = props;
+  const { name, authority, wrote, received, named, correspondents, editHref } = props;
   const searchName = `"${name.replaceAll('"', '')}"`;
   return (
     <Layout title={name} description={authority?.description ?? `Documents of ${name} in Chancery.`}>
       <div class="page person-page">
         <p class="eyebrow">Person</p>
         <h1>{name}</h1>
+        {editHref ? (
+          <p>
+            <a href={editHref}>Edit, merge or split</a>
+          </p>
+        ) : null}
         {authority?.description ? <p class="lede">{authority.description}</p> : null}
         {!authority ? (
           <p class="muted">
@@ -184,10 +191,12 @@ export interface PlacePageProps {
   authority: Authority | undefined;
   documents: SearchResponse;
   searchHref: string;
+  /** For editors: where to rename, merge or split it. */
+  editHref?: string | undefined;
 }
 
 /** A place: its name forms in every script, the documents that name it, and who else they name. */
-export function PlacePage({ name, authority, documents, searchHref }: PlacePageProps) {
+export function PlacePage({ name, authority, documents, searchHref, editHref }: PlacePageProps) {
   const people = documents.facets.person.slice(0, 30);
   const places = documents.facets.place.filter((p) => p.value !== authority?.id).slice(0, 30);
   return (
@@ -195,6 +204,11 @@ export function PlacePage({ name, authority, documents, searchHref }: PlacePageP
       <div class="page place-page">
         <p class="eyebrow">Place</p>
         <h1>{name}</h1>
+        {editHref ? (
+          <p>
+            <a href={editHref}>Edit, merge or split</a>
+          </p>
+        ) : null}
         {authority?.description ? <p class="lede">{authority.description}</p> : null}
         {authority && authority.names.length > 0 ? (
           <section aria-labelledby="names-heading">

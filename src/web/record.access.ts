@@ -15,8 +15,8 @@ export type RecordAccess =
   | { kind: 'withdrawn'; record: ChanceryRecord; publication: Publication }
   | { kind: 'none' };
 
-/** Whether the viewer of a request sees records that readers do not. */
-export function seesUnpublished(c: Context): boolean {
+/** Whether the viewer of a request is an editor or an admin (by session or token): they see records readers do not, and keep authorities. */
+export function isEditor(c: Context): boolean {
   const role = viewerOf(c)?.user.role;
   return role === 'editor' || role === 'admin';
 }
@@ -32,7 +32,7 @@ export async function recordForViewer(c: Context, store: Store, id: string): Pro
   if (!publication) return { kind: 'none' };
   const unpublished = await store.getRecord(id, { unpublished: true });
   if (!unpublished) return { kind: 'none' };
-  if (seesUnpublished(c)) return { kind: 'editor', record: unpublished, publication };
+  if (isEditor(c)) return { kind: 'editor', record: unpublished, publication };
   if (publication.state === 'withdrawn') return { kind: 'withdrawn', record: unpublished, publication };
   return { kind: 'none' };
 }

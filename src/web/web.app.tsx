@@ -22,6 +22,7 @@ import { createAdminRoutes } from './admin.routes.tsx';
 import { ApiDocsPage } from './api-docs.page.tsx';
 import { identify, viewerOf } from './auth.middleware.ts';
 import { createAuthorityRoutes } from './authorities.routes.tsx';
+import { createAuthorityEditRoutes } from './authority-edit.routes.tsx';
 import { EVERYTHING, parsePageParam, runQuery } from './browse.queries.ts';
 import { createBrowseRoutes } from './browse.routes.tsx';
 import { loadDocumentLinks } from './correspondence.queries.ts';
@@ -35,7 +36,7 @@ import { renderPage } from './page.render.ts';
 import { PublicationPanel, WithdrawnPage } from './publication.pages.tsx';
 import { createPublicationRoutes } from './publication.routes.tsx';
 import { createReadingRoomRoutes } from './reading-room.routes.ts';
-import { type RecordAccess, readable, recordForViewer, seesUnpublished } from './record.access.ts';
+import { isEditor, type RecordAccess, readable, recordForViewer } from './record.access.ts';
 import { requestLimits } from './request.limits.ts';
 import { FacetValuesPage, SearchPage } from './search.page.tsx';
 import { siteBaseUrl } from './site.url.ts';
@@ -167,6 +168,7 @@ export function createWebApp(deps: WebDependencies): Hono {
     app.route('/', createAdminRoutes(accounts));
     app.route('/', createEditRoutes({ writer: deps.writer ?? store, store, audit: accounts.audit }));
     app.route('/', createPublicationRoutes({ writer: deps.writer ?? store }));
+    app.route('/', createAuthorityEditRoutes({ writer: deps.writer ?? store, authorities }));
     if (deps.jobs && deps.uploadsDir) {
       app.route(
         '/',
@@ -273,7 +275,7 @@ export function createWebApp(deps: WebDependencies): Hono {
     const publication =
       access.kind === 'editor'
         ? access.publication
-        : seesUnpublished(c)
+        : isEditor(c)
           ? await (deps.writer ?? store).getPublication(record.id)
           : null;
     const [versions, collections, placement, links, citation] = await Promise.all([

@@ -275,6 +275,20 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
         SELECT 1 FROM record_publication p WHERE p.record_id = r.id AND p.state <> 'published');
     `,
   },
+  {
+    version: 7,
+    name: "editors' decisions on authorities: merges, splits, names",
+    sql: `
+      -- As SQLite's migration 13: applied in order after every reconciliation.
+      CREATE TABLE authority_decisions (
+        seq      bigserial PRIMARY KEY,
+        decision text NOT NULL,
+        at       text NOT NULL,
+        actor    text NOT NULL,
+        note     text NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Serializes migrations of one database between processes that open it at once. */

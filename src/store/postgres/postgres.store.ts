@@ -7,6 +7,7 @@ import { ChanceryError } from '../../errors.ts';
 import type { JobQueue } from '../../jobs/job-queue.types.ts';
 import { PgBossJobQueue, type PgBossJobQueueOptions } from '../../jobs/postgres/pgboss.job-queue.ts';
 import type { Reconciliation } from '../../names/authorities.reconcile.ts';
+import type { AuthorityDecisionEntry } from '../../names/authority.decisions.ts';
 import type { ReviewItem } from '../../names/people.reconcile.ts';
 import type {
   Authority,
@@ -427,6 +428,27 @@ class PostgresStore implements Store {
       await this.index.removeRecord(client, id);
     }
     await insertAuditEntry(client, audit);
+  }
+
+  async listAuthorityDecisions(): Promise<AuthorityDecisionEntry[]> {
+    const { rows } = await this.pool.query<
+      Omit<AuthorityDecisionEntry, 'decision' | 'seq'> & { seq: string; decision: string }
+    >('SELECT seq, decision, at, actor, note FROM authority_decisions ORDER BY seq');
+    return rows.map((row) => ({ ...row, seq: Number(row.seq), decision: JSON.parse(row.decision) }));
+  }
+
+  async addAuthorityDecision(
+    entry: Omit<AuthorityDecisionEntry, 'seq'>,
+    audit: AuditInput | null,
+  ): Promise<number> {
+    return this.write(async (client) => {
+      const { rows } = await client.query<{ seq: string }>(
+        'INSERT INTO authority_decisions (decision, at, actor, note) VALUES ($1, $2, $3, $4) RETURNING seq',
+        [JSON.stringify(entry.decision), entry.at, entry.actor, entry.note],
+      );
+      if (audit) await insertAuditEntry(client, audit);
+      return Number(rows[0]?.seq);
+    });
   }
 
   async listUnpublished(): Promise<UnpublishedRecord[]> {

@@ -360,4 +360,20 @@ export const SQLITE_MIGRATIONS: Migration[] = [
         SELECT 1 FROM record_publication p WHERE p.record_id = r.id AND p.state <> 'published');
     `,
   },
+  {
+    version: 13,
+    name: "editors' decisions on authorities: merges, splits, names",
+    sql: `
+      -- Applied in order after every reconciliation (src/names/authority.decisions.ts), so that
+      -- an editor's merge or split survives the next ingest. Each names source authorities by
+      -- their member ids, which reconciling again never changes.
+      CREATE TABLE authority_decisions (
+        seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+        decision TEXT NOT NULL,
+        at       TEXT NOT NULL,
+        actor    TEXT NOT NULL,
+        note     TEXT NOT NULL
+      );
+    `,
+  },
 ];

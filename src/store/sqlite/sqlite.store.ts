@@ -7,6 +7,7 @@ import { ChanceryError } from '../../errors.ts';
 import type { JobQueue } from '../../jobs/job-queue.types.ts';
 import { SqliteJobQueue, type SqliteJobQueueOptions } from '../../jobs/sqlite/sqlite.job-queue.ts';
 import type { Reconciliation } from '../../names/authorities.reconcile.ts';
+import type { AuthorityDecisionEntry } from '../../names/authority.decisions.ts';
 import type { ReviewItem } from '../../names/people.reconcile.ts';
 import type {
   Authority,
@@ -427,6 +428,26 @@ class SqliteStore implements Store {
       this.index.removeRecord(id);
     }
     insertAuditEntry(this.db, audit);
+  }
+
+  async listAuthorityDecisions(): Promise<AuthorityDecisionEntry[]> {
+    const rows = this.prepared(
+      'SELECT seq, decision, at, actor, note FROM authority_decisions ORDER BY seq',
+    ).all() as (Omit<AuthorityDecisionEntry, 'decision'> & { decision: string })[];
+    return rows.map((row) => ({ ...row, decision: JSON.parse(row.decision) }));
+  }
+
+  async addAuthorityDecision(
+    entry: Omit<AuthorityDecisionEntry, 'seq'>,
+    audit: AuditInput | null,
+  ): Promise<number> {
+    return this.db.transaction(() => {
+      const seq = this.prepared(
+        'INSERT INTO authority_decisions (decision, at, actor, note) VALUES (?, ?, ?, ?)',
+      ).run(JSON.stringify(entry.decision), entry.at, entry.actor, entry.note).lastInsertRowid;
+      if (audit) insertAuditEntry(this.db, audit);
+      return Number(seq);
+    })();
   }
 
   async listUnpublished(): Promise<UnpublishedRecord[]> {
