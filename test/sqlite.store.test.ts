@@ -68,7 +68,7 @@ test('sqlite store: a database from before migration 3 is upgraded, and its thre
     // Wind the file back to schema version 2, as a Chancery from before migration 3 left it.
     const db = new Database(path);
     db.exec(
-      `DROP VIEW public_records; DROP TABLE record_publication;
+      `DROP VIEW public_records; DROP TABLE record_publication; DROP TABLE authority_decisions;
        DROP TABLE record_relations; DROP INDEX collection_members_by_record;
        DROP TABLE reconciled_authorities; DROP TABLE authority_members; DROP TABLE authority_review;
        DROP TABLE reconciliation_version; DROP TABLE search_name_forms; DROP TABLE search_name_keys;

@@ -7,7 +7,9 @@ import { after, before, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { addUser } from '../src/accounts/users.service.ts';
 import { type App, openApp } from '../src/app.ts';
+import { decideAuthority } from '../src/editing/authority.decide.ts';
 import { editRecord } from '../src/editing/record.edit.ts';
+import { publishRecord } from '../src/editing/record.publish.ts';
 import { ingestPaths } from '../src/ingest/ingest.batch.ts';
 import type { ChanceryRecord } from '../src/record/record.types.ts';
 import { createWebApp } from '../src/web/web.app.tsx';
@@ -24,7 +26,9 @@ import { CABLE_SEED } from './support/shared-paths.ts';
  * no element a payload would have made (an inline script, an event handler, a frame, a
  * `javascript:` link) in any page. The Content-Security-Policy alone would stop inline scripts:
  * the second check is what shows the text was escaped, not merely blocked. The same payloads go in
- * as API token labels through the account page's own form.
+ * as API token labels through the account page's own form, and as what editors write about
+ * publication and authorities: a withdrawal's reason, a person's name, description, name forms and
+ * their sources.
  */
 const BREAKOUTS = ['', '">', "'>", '</textarea>', '</title>', '-->', '</script>', '`', ']]>'];
 const VECTORS = [
@@ -110,9 +114,9 @@ function withPayload(record: ChanceryRecord, payload: string): ChanceryRecord {
   return r;
 }
 
-async function visit(page: Page, path: string): Promise<void> {
+async function visit(page: Page, path: string, status = 200): Promise<void> {
   const response = await page.goto(`${base}${path}`);
-  assert.ok(response && response.status() < 400, `${path}: ${response?.status()}`);
+  assert.equal(response?.status(), status, path);
   const injected = await page.locator(INJECTED).count();
   assert.equal(injected, 0, `${path}: ${injected} elements a payload made`);
 }
@@ -165,4 +169,51 @@ test(`${PAYLOADS.length} payloads as API token labels, typed in the account page
   }
   await visit(page, '/account');
   assert.equal((await app.accounts.listTokens()).length, PAYLOADS.length);
+});
+
+test(`${PAYLOADS.length} payloads as publication reasons and in a person's name, description and forms: none runs`, async () => {
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => {
+    fired.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  // A reader without an account gets the withdrawn record's own page.
+  const anonymous = await context.browser()?.newContext();
+  assert.ok(anonymous);
+  await anonymous.exposeFunction('__xss', (n: unknown) => fired.push(`payload ${String(n)} (anonymous)`));
+  const outside = await anonymous.newPage();
+  const editor = { name: 'root', address: '127.0.0.1' };
+  const person = (await app.store.getReconciled('mao-zedong'))?.members?.[0] as string;
+  assert.ok(person, 'the cable names Mao Zedong');
+  for (const [i, payload] of PAYLOADS.entries()) {
+    await publishRecord(app, { id, state: 'withdrawn', reason: payload }, editor);
+    await visit(page, `/documents/${id}`, 200);
+    await visit(outside, `/documents/${id}`, 410);
+    await visit(page, '/publishing');
+    await decideAuthority(
+      app,
+      { kind: 'edit', member: person, name: `Mao ${payload}`, description: payload },
+      payload,
+      editor,
+    );
+    await decideAuthority(
+      app,
+      { kind: 'add-name', member: person, form: `Mao ${i} ${payload}`, language: null, source: payload },
+      payload,
+      editor,
+    );
+    for (const path of [
+      '/people/mao-zedong',
+      '/authorities/mao-zedong/edit',
+      '/people?q=Mao',
+      '/search?q=Filippov',
+    ]) {
+      await visit(page, path);
+    }
+    assert.deepEqual(fired, [], `payload ${i}: ${payload}`);
+  }
+  await publishRecord(app, { id, state: 'published' }, editor);
+  await visit(page, '/admin/audit');
+  await anonymous.close();
+  assert.deepEqual(fired, []);
 });

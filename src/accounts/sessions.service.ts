@@ -111,8 +111,8 @@ export async function completeSetup(
       'auth.forbidden',
       'This setup link has been used or has expired. Start `chancery serve` again on an archive without accounts for a new one, or add an admin with `chancery user add NAME --role admin`.',
     );
-  if ((await deps.accounts.countUsers()) > 0) throw refused();
-  // The secret is checked before the form's fields, and spent only by an account made.
+  // The secret (and that no account exists yet) is checked before the form's fields, and spent
+  // only by an account made.
   if (!(await setupTokenValid(deps, input.secret))) throw refused();
   const actor = { name: 'setup', address: input.address };
   const user = await addUser(deps, { name: input.name, role: 'admin', password: input.password }, actor);

@@ -1,5 +1,4 @@
 import type { Actor } from '../accounts/accounts.types.ts';
-import type { AuditLog } from '../accounts/audit.types.ts';
 import { ChanceryError } from '../errors.ts';
 import { fieldPath } from '../record/field.path.ts';
 import type { ChanceryRecord } from '../record/record.types.ts';
@@ -175,25 +174,27 @@ function invalid(field: string, problem: string): never {
 
 /** Keeps an editor's correction over a changed source file's reading, which is dropped; audited. */
 export async function keepCorrection(
-  deps: EditDeps & { audit: AuditLog },
+  deps: EditDeps,
   input: { id: string; note: string },
   actor: Actor,
 ): Promise<void> {
   const note = checkNote(input.note);
   const held = await deps.store.getHeld(input.id);
-  if (!held || !(await deps.store.dropHeld(input.id))) {
+  const dropped =
+    held &&
+    (await deps.store.dropHeld(input.id, {
+      at: (deps.now?.() ?? new Date()).toISOString(),
+      actor: actor.name,
+      action: 'record.keep_correction',
+      target: input.id,
+      detail: { source: held.sourceSha256 },
+      reason: note,
+      address: actor.address,
+    }));
+  if (!dropped) {
     throw new ChanceryError(
       'record.not_found',
       `Record "${input.id}" has no source reading waiting for review.`,
     );
   }
-  await deps.audit.append({
-    at: (deps.now?.() ?? new Date()).toISOString(),
-    actor: actor.name,
-    action: 'record.keep_correction',
-    target: input.id,
-    detail: { source: held.sourceSha256 },
-    reason: note,
-    address: actor.address,
-  });
 }

@@ -223,8 +223,11 @@ export interface Store {
   getHeld(id: string): Promise<HeldReading | null>;
   /** Records with a held reading, the oldest first. */
   listHeld(): Promise<{ recordId: string; heldAt: string }[]>;
-  /** Drops a held reading: the editor keeps the correction. */
-  dropHeld(id: string): Promise<boolean>;
+  /**
+   * Drops a held reading with its audit entry, in one transaction: the editor keeps the
+   * correction. False (and no entry) when none was held.
+   */
+  dropHeld(id: string, audit: AuditInput): Promise<boolean>;
   /**
    * Removes a record, its earlier versions and its index entries; the deletion itself is kept
    * (id, time, sets) and listed by `listChanges`. False when there was none.

@@ -10,6 +10,7 @@ import {
 } from '../accounts/sessions.service.ts';
 import { addToken, revokeToken } from '../accounts/tokens.service.ts';
 import { setPassword } from '../accounts/users.service.ts';
+import { httpStatusFor } from '../api/http.errors.ts';
 import { type ErrorCode, isChanceryError } from '../errors.ts';
 import { AccountPage, LoginPage, SetupPage } from './account.pages.tsx';
 import {
@@ -196,11 +197,5 @@ export type FormStatus = 200 | 400 | 401 | 404 | 409 | 429;
 
 export function formFailure(error: unknown, expected: ErrorCode[]): Exclude<FormStatus, 200> {
   if (!isChanceryError(error) || !expected.includes(error.code)) throw error;
-  const statuses: Partial<Record<ErrorCode, Exclude<FormStatus, 200>>> = {
-    'auth.failed': 401,
-    'auth.throttled': 429,
-    'account.not_found': 404,
-    'account.exists': 409,
-  };
-  return statuses[error.code] ?? 400;
+  return httpStatusFor(error.code) as Exclude<FormStatus, 200>;
 }

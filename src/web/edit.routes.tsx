@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono';
-import type { AuditLog } from '../accounts/audit.types.ts';
 import { formValues, recordFromForm } from '../editing/edit.form.ts';
 import { compareRecords } from '../editing/record.compare.ts';
 import { editRecord, keepCorrection, restoreVersion, takeHeldReading } from '../editing/record.edit.ts';
@@ -26,7 +25,6 @@ export function createEditRoutes(deps: {
   writer: Store;
   /** What the reading room reads through (the history of versions). */
   store: Store;
-  audit: AuditLog;
 }): Hono {
   const app = new Hono();
   const editor = requireRole('editor');
@@ -147,7 +145,7 @@ export function createEditRoutes(deps: {
     if (text(body.action) === 'take') {
       await takeHeldReading({ store: writer }, { id, note: text(body.note) }, actor);
     } else {
-      await keepCorrection({ store: writer, audit: deps.audit }, { id, note: text(body.note) }, actor);
+      await keepCorrection({ store: writer }, { id, note: text(body.note) }, actor);
     }
     return c.redirect(`/documents/${encodeURIComponent(id)}/history`, 303);
   });

@@ -14,7 +14,12 @@ function jobPath(id: string): string {
 }
 
 /** Upload of many files: dropped on the page or chosen, ingested by a background job. */
-export function UploadPage(props: { csrf: string; recent: JobInfo[]; limitMb: number; problem?: string }) {
+export function UploadPage(props: {
+  csrf: string;
+  recent: JobInfo[];
+  limitMb: number;
+  problem?: string | undefined;
+}) {
   return (
     <Layout title="Upload documents" head={<script src={UPLOAD_SCRIPT_PATH} defer />}>
       <div class="page">

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { AuditLog } from '../accounts/audit.types.ts';
 import { saveUploads, type UploadedFile } from '../ingest/upload.files.ts';
 import type { JobQueue } from '../jobs/job-queue.types.ts';
@@ -33,10 +33,17 @@ export function createUploadRoutes(deps: { jobs: JobQueue; audit: AuditLog; uplo
     }),
   );
 
-  app.get('/upload', editor, async (c) => {
+  /** The upload form, with the latest uploads, and what was wrong with the last one sent. */
+  const renderUpload = async (c: Context, problem?: string) => {
     const recent = (await deps.jobs.list({ limit: 20 })).filter((j) => j.kind === 'ingest').slice(0, 10);
-    return renderPage(c, <UploadPage csrf={viewerOf(c)?.csrf ?? ''} recent={recent} limitMb={limitMb} />);
-  });
+    return renderPage(
+      c,
+      <UploadPage csrf={viewerOf(c)?.csrf ?? ''} recent={recent} limitMb={limitMb} problem={problem} />,
+      problem ? 400 : 200,
+    );
+  };
+
+  app.get('/upload', editor, (c) => renderUpload(c));
 
   app.post('/upload', editor, csrf, async (c) => {
     const body = await c.req.parseBody({ all: true });
@@ -44,19 +51,11 @@ export function createUploadRoutes(deps: { jobs: JobQueue; audit: AuditLog; uplo
     const files = (Array.isArray(sent) ? sent : [sent]).filter(
       (f): f is File => f instanceof File && f.size > 0,
     );
-    if (files.length === 0) {
-      const recent = (await deps.jobs.list({ limit: 20 })).filter((j) => j.kind === 'ingest').slice(0, 10);
-      return renderPage(
+    if (files.length === 0)
+      return renderUpload(
         c,
-        <UploadPage
-          csrf={viewerOf(c)?.csrf ?? ''}
-          recent={recent}
-          limitMb={limitMb}
-          problem="No file came with the form (or only empty ones): choose or drop the files to ingest."
-        />,
-        400,
+        'No file came with the form (or only empty ones): choose or drop the files to ingest.',
       );
-    }
     const uploaded: UploadedFile[] = [];
     for (const file of files)
       uploaded.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });

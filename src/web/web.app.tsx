@@ -13,7 +13,7 @@ import { syncAuthorities } from '../names/authorities.sync.ts';
 import { createOaiRoutes, type OaiDependencies } from '../oai/oai.routes.ts';
 import { teiOaiFormat } from '../oai/oai.tei.ts';
 import { parsePage } from '../paging/page.params.ts';
-import type { ChanceryRecord, RecordSource } from '../record/record.types.ts';
+import type { RecordSource } from '../record/record.types.ts';
 import { FACETS, type FacetName } from '../search/query/query.types.ts';
 import { MAX_FACET_VALUES, type SearchDependencies, searchArchive } from '../search/search.service.ts';
 import type { Store } from '../store/store.types.ts';
@@ -166,7 +166,7 @@ export function createWebApp(deps: WebDependencies): Hono {
   if (accounts) {
     app.route('/', createAccountRoutes(accounts));
     app.route('/', createAdminRoutes(accounts));
-    app.route('/', createEditRoutes({ writer: deps.writer ?? store, store, audit: accounts.audit }));
+    app.route('/', createEditRoutes({ writer: deps.writer ?? store, store }));
     app.route('/', createPublicationRoutes({ writer: deps.writer ?? store }));
     app.route('/', createAuthorityEditRoutes({ writer: deps.writer ?? store, authorities }));
     if (deps.jobs && deps.uploadsDir) {

@@ -349,8 +349,13 @@ class PostgresStore implements Store {
     return rows;
   }
 
-  async dropHeld(id: string): Promise<boolean> {
-    return ((await this.pool.query('DELETE FROM record_held WHERE record_id = $1', [id])).rowCount ?? 0) > 0;
+  async dropHeld(id: string, audit: AuditInput): Promise<boolean> {
+    return this.write(async (client) => {
+      const dropped =
+        ((await client.query('DELETE FROM record_held WHERE record_id = $1', [id])).rowCount ?? 0) > 0;
+      if (dropped) await insertAuditEntry(client, audit);
+      return dropped;
+    });
   }
 
   async getRecord(id: string, scope: ReadScope = {}): Promise<ChanceryRecord | null> {

@@ -345,8 +345,12 @@ class SqliteStore implements Store {
     ).all() as { recordId: string; heldAt: string }[];
   }
 
-  async dropHeld(id: string): Promise<boolean> {
-    return this.prepared('DELETE FROM record_held WHERE record_id = ?').run(id).changes > 0;
+  async dropHeld(id: string, audit: AuditInput): Promise<boolean> {
+    return this.db.transaction(() => {
+      const dropped = this.prepared('DELETE FROM record_held WHERE record_id = ?').run(id).changes > 0;
+      if (dropped) insertAuditEntry(this.db, audit);
+      return dropped;
+    })();
   }
 
   async getRecord(id: string, scope: ReadScope = {}): Promise<ChanceryRecord | null> {
