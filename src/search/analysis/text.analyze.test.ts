@@ -26,6 +26,17 @@ test('folding keeps й as a letter of its own', () => {
   assert.equal(foldTerm('Ёлка'), 'елка');
 });
 
+test('typographic dashes and quotes fold as NFKC and case folding fold them, beside any letter', () => {
+  const nfkc = (text: string) => text.normalize('NFKC').toLowerCase().replace(/ё/g, 'е');
+  for (const mark of ['–', '—', '‘', '’', '“', '”']) {
+    for (const letters of ['Korea', 'ЁЛКА', 'Kaesŏng', '1951']) {
+      const text = `${mark}${letters}${mark} ${letters}${mark}s`;
+      assert.equal(foldTerm(text), nfkc(text).replace(/ŏ/g, 'o'), text);
+    }
+  }
+  assert.equal(foldTerm('“Ты—КТО?” he asked'), '“ты—кто?” he asked');
+});
+
 test('a word in another script is stemmed by its script, not the text language', () => {
   assert.deepEqual(terms('Филиппову', 'en'), terms('Филиппову', 'ru'));
   assert.deepEqual(terms('armistice', 'ru'), ['armistic']);

@@ -25,6 +25,13 @@ interface Groups {
   size: number;
   /** Value id → group id (an index into `entries`). */
   ofValue: Int32Array;
+  /**
+   * `valueIds` already mapped to group ids, slot by slot: counting then reads one array per value,
+   * not two (the loop a third faster over 10,000 hits).
+   */
+  ofSlot: Int32Array;
+  /** Group id → its facet's index in FACETS, or -1 for the facets only filtered on (lang, offices). */
+  facetOf: Int8Array;
   entries: FacetEntry[];
 }
 
@@ -142,8 +149,8 @@ export class FacetColumns {
     const tally = new Int32Array(groups.entries.length);
     // The last document each group was counted for: a document counts once per group.
     const lastDoc = new Int32Array(groups.entries.length).fill(-1);
-    const { offsets, valueIds, overlay } = this;
-    const ofValue = groups.ofValue;
+    const { offsets, overlay } = this;
+    const { ofValue, ofSlot } = groups;
     // Plain loops over the typed arrays: with a callback per value, 15,000 hits took 0.7 ms, not 0.4.
     for (let h = 0; h < docs.length; h++) {
       const doc = docs[h] as number;
@@ -160,7 +167,7 @@ export class FacetColumns {
       }
       if (doc + 1 >= offsets.length) continue;
       for (let k = offsets[doc] as number, end = offsets[doc + 1] as number; k < end; k++) {
-        const group = ofValue[valueIds[k] as number] as number;
+        const group = ofSlot[k] as number;
         if (lastDoc[group] !== h) {
           lastDoc[group] = h;
           tally[group] = (tally[group] as number) + 1;
@@ -171,12 +178,13 @@ export class FacetColumns {
       FacetName,
       FacetValue[]
     >;
+    const least = leastCounts(tally, groups.facetOf, only, limit);
     for (let id = 0; id < tally.length; id++) {
       const count = tally[id] as number;
-      if (count === 0) continue;
-      const { facet, value, label } = groups.entries[id] as FacetEntry;
-      if ((only as readonly string[]).includes(facet))
-        facets[facet as FacetName].push({ value, label, count });
+      const f = groups.facetOf[id] as number;
+      if (count === 0 || f < 0 || count < (least[f] as number)) continue;
+      const { value, label } = groups.entries[id] as FacetEntry;
+      facets[FACETS[f] as FacetName].push({ value, label, count });
     }
     for (const facet of only) {
       const values = facets[facet];
@@ -184,9 +192,10 @@ export class FacetColumns {
         facets[facet] = values.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
         continue;
       }
-      // The top values only are ordered: a person facet can hold thousands, most of them once.
-      // Code-unit order on a tie, not the locale's, which costs a collation per comparison.
-      facets[facet] = topValues(values, limit);
+      // The values kept are those with at least the least count (leastCounts): ties at it may
+      // make them more than `limit`. Code-unit order on a tie, not the locale's, which costs a
+      // collation per comparison.
+      facets[facet] = values.sort(byCountThenLabel).slice(0, limit);
     }
     return facets;
   }
@@ -214,7 +223,10 @@ export class FacetColumns {
       }
       ofValue[id] = index;
     }
-    this.groups = { version, size: this.values.length, ofValue, entries };
+    const ofSlot = new Int32Array(this.valueIds.length);
+    for (let k = 0; k < ofSlot.length; k++) ofSlot[k] = ofValue[this.valueIds[k] as number] as number;
+    const facetOf = Int8Array.from(entries, (e) => (FACETS as readonly string[]).indexOf(e.facet));
+    this.groups = { version, size: this.values.length, ofValue, ofSlot, facetOf, entries };
     return this.groups;
   }
 
@@ -233,15 +245,32 @@ export class FacetColumns {
   }
 }
 
-/** The `limit` most frequent values, ties by label: a threshold count first, then one sort of the few above it. */
-function topValues(values: FacetValue[], limit: number): FacetValue[] {
-  const byLabel = (a: FacetValue, b: FacetValue) =>
-    b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
-  if (values.length <= limit) return values.sort(byLabel);
-  const counts = values.map((v) => v.count).sort((a, b) => b - a);
-  const threshold = counts[limit - 1] as number;
-  return values
-    .filter((v) => v.count >= threshold)
-    .sort(byLabel)
-    .slice(0, limit);
+/**
+ * For each facet (by index in FACETS), the least count a value needs to be among the first
+ * `limit`, or Infinity for a facet not asked for. Objects are made and sorted for those values
+ * only: a person facet can count thousands of values, most of them once (building them all took
+ * a third of the count of Эйзенхауэр's 9,770 matches). Years and decades list every value.
+ */
+function leastCounts(
+  tally: Int32Array,
+  facetOf: Int8Array,
+  only: readonly FacetName[],
+  limit: number,
+): number[] {
+  const counts: number[][] = FACETS.map(() => []);
+  for (let id = 0; id < tally.length; id++) {
+    const f = facetOf[id] as number;
+    if (f >= 0 && (tally[id] as number) > 0) counts[f]?.push(tally[id] as number);
+  }
+  return FACETS.map((facet, f) => {
+    if (!only.includes(facet)) return Number.POSITIVE_INFINITY;
+    const values = counts[f] as number[];
+    if (facet === 'year' || facet === 'decade' || values.length <= limit) return 1;
+    // A typed array sorts numerically, ascending, without a comparator.
+    return Int32Array.from(values).sort()[values.length - limit] as number;
+  });
+}
+
+function byCountThenLabel(a: FacetValue, b: FacetValue): number {
+  return b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
 }
