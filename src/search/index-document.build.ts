@@ -94,7 +94,7 @@ function facetsOf(record: ChanceryRecord): IndexDocument['facets'] {
     if (value) facets.push({ facet: 'person', value, label: a.name });
   }
   for (const mention of record.mentions) {
-    if (mention.kind === 'person' || mention.kind === 'place') {
+    if (mention.kind === 'person' || mention.kind === 'place' || mention.kind === 'organization') {
       facets.push({
         facet: mention.kind,
         value: nameFacetValue(mention.authorityId, mention.name),

@@ -124,7 +124,7 @@ export function createAuthorityRoutes(deps: SearchDependencies): Hono {
       runQuery(deps, facetFilter('recipient', ['recipient', 'recipient-office'], values), {
         pageSize: SECTION_SIZE,
       }),
-      runQuery(deps, facetFilter('person', ['person'], values), { pageSize: SECTION_SIZE }),
+      runQuery(deps, facetFilter('person', ['person', 'organization'], values), { pageSize: SECTION_SIZE }),
     ]);
     return renderPage(
       c,

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import type { App } from '../../src/app.ts';
+import { searchArchive } from '../../src/search/search.service.ts';
 import { createWebApp } from '../../src/web/web.app.tsx';
 import { openCorpusApp } from '../support/corpus.app.ts';
 
@@ -88,6 +89,15 @@ test('a person or place nobody knows is a 404; an embassy is an organization, wi
   assert.match(textOf(sectionOf(html, 'holders')), /Ellis O\. Briggs/);
   // An office is no person.
   assert.doesNotMatch(textOf(await getHtml('/people?letter=E')), /Embassy in Korea/);
+});
+
+test('a body the texts name is counted and listed for every document that names it', async () => {
+  const named = (await app.search.countDocumentsLinking(['united-nations'])).get('united-nations') ?? 0;
+  const found = (await searchArchive({ q: '"United Nations"', pageSize: 0 }, app)).total;
+  assert.ok(named > 5 && named <= found, `${named} documents name the United Nations, ${found} write it`);
+  assert.match(textOf(await getHtml('/organizations?letter=U')), new RegExp(`United Nations ${named}\\b`));
+  const html = await getHtml('/organizations/united-nations');
+  assert.match(textOf(html), new RegExp(`Named in \\(${named}\\)`));
 });
 
 test('the people are listed A–Z with the documents that name them, filtered by any name form in any script', async () => {

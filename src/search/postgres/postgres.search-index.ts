@@ -104,7 +104,7 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   async countDocumentsLinking(ids?: readonly string[]): Promise<Map<string, number>> {
-    const linking = `f.facet IN ('author', 'recipient', 'person', 'place', 'author-office', 'recipient-office')`;
+    const linking = `f.facet IN ('author', 'recipient', 'person', 'place', 'organization', 'author-office', 'recipient-office')`;
     const { rows } = ids
       ? await this.pool.query({
           text: `SELECT m.authority_id, count(DISTINCT f.doc)::int FROM authority_members m

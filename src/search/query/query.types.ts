@@ -73,10 +73,11 @@ export const FACETS = [
 ] as const;
 export type FacetName = (typeof FACETS)[number];
 /**
- * What the index stores per document: the facets, every text language for `lang:`, and the
- * offices in which a person wrote or received it (`author:"Secretary of State"`).
+ * What the index stores per document: the facets, every text language for `lang:`, the offices
+ * in which a person wrote or received it (`author:"Secretary of State"`), and the bodies its
+ * texts name (an organization's page and count).
  */
-export type IndexFacet = FacetName | 'lang' | 'author-office' | 'recipient-office';
+export type IndexFacet = FacetName | 'lang' | 'author-office' | 'recipient-office' | 'organization';
 
 export interface FacetValue {
   value: string;

@@ -131,7 +131,7 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   async countDocumentsLinking(ids?: readonly string[]): Promise<Map<string, number>> {
-    const linking = `f.facet IN ('author', 'recipient', 'person', 'place', 'author-office', 'recipient-office')`;
+    const linking = `f.facet IN ('author', 'recipient', 'person', 'place', 'organization', 'author-office', 'recipient-office')`;
     const rows = (
       ids
         ? this.prepare(
