@@ -187,6 +187,32 @@ describe('publishing from the record page and the command line', () => {
     assert.equal((await web.request('/publishing', { headers: { cookie: reader.cookie } })).status, 403);
   });
 
+  test('a record restricted to readers: any account reads it and finds it listed, the public gets nothing', async () => {
+    const editor = await webSession(web, 'ed', PASSWORD);
+    const reader = await webSession(web, 'rea', PASSWORD);
+    const set = await post(`/documents/${id}/publish`, editor, { state: 'restricted', reason: '' });
+    assert.equal(set.status, 303);
+    assert.equal((await web.request(`/documents/${id}`)).status, 404);
+    assert.equal((await web.request(`/api/records/${id}`)).status, 404);
+    assert.equal(
+      (await searchArchive({ q: 'Filippov', pageSize: 10 }, app)).total,
+      0,
+      'not in the public search',
+    );
+    const page = await web.request(`/documents/${id}`, { headers: { cookie: reader.cookie } });
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /Restricted: shown to readers with an account/);
+    assert.equal(
+      (await web.request(`/documents/${id}.json`, { headers: { cookie: reader.cookie } })).status,
+      200,
+    );
+    const list = await (await web.request('/restricted', { headers: { cookie: reader.cookie } })).text();
+    assert.ok(list.includes(`/documents/${id}`));
+    assert.equal((await web.request('/restricted')).status, 303, 'the public is sent to log in');
+    await post(`/documents/${id}/publish`, editor, { state: 'published', reason: '' });
+    assert.equal((await web.request(`/documents/${id}`)).status, 200);
+  });
+
   test('`chancery publish` sets, shows and lists states, refuses with the reason, and is audited', async () => {
     await app.close();
     const embargo = await runChancery(db, 'publish', id, '--state', 'embargoed', '--until', '2999-12-31');

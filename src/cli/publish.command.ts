@@ -8,7 +8,7 @@ export function registerPublishCommand(program: Command): void {
   program
     .command('publish [id]')
     .description(
-      'Who sees a record: draft (editors only), published, embargoed until a date (published then by itself), or withdrawn (its page says why). Audited like a change on the web. Without an id, lists the records readers do not see.',
+      'Who sees a record: draft (editors only), restricted (any account, not the public), published, embargoed until a date (published then by itself), or withdrawn (its page says why). Audited like a change on the web. Without an id, lists the records readers do not see.',
     )
     .addOption(new Option('--state <state>', 'the state to set').choices([...PUBLICATION_STATES]))
     .option('--until <date>', 'embargoed: the day it is published, YYYY-MM-DD (UTC)')

@@ -3,10 +3,11 @@ import { ChanceryError } from '../errors.ts';
 
 /**
  * Whether the public sees a record. A record is published unless an editor says otherwise; a
- * draft is seen by editors only; an embargoed record is published by itself on its date; a
+ * draft is seen by editors only; a restricted record by anyone with an account (readers
+ * included), not by the public; an embargoed record is published by itself on its date; a
  * withdrawn one keeps its address and citation, and its page says why it went.
  */
-export const PUBLICATION_STATES = ['draft', 'published', 'embargoed', 'withdrawn'] as const;
+export const PUBLICATION_STATES = ['draft', 'restricted', 'published', 'embargoed', 'withdrawn'] as const;
 export type PublicationState = (typeof PUBLICATION_STATES)[number];
 
 /** What an editor asks for. */

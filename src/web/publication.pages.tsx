@@ -13,6 +13,7 @@ function documentPath(id: string, rest = ''): string {
 
 const STATE_LABELS: Record<Publication['state'], string> = {
   draft: 'Draft: editors only',
+  restricted: 'Restricted: readers with an account',
   published: 'Published',
   embargoed: 'Embargoed',
   withdrawn: 'Withdrawn',
@@ -69,6 +70,38 @@ export function PublicationPanel(props: { id: string; publication: Publication; 
         </form>
       ) : null}
     </section>
+  );
+}
+
+/** On a restricted record's page, for the account holders who see it. */
+export function RestrictedNotice() {
+  return (
+    <p class="publication" role="note">
+      Restricted: shown to readers with an account, not to the public.
+    </p>
+  );
+}
+
+/** The restricted records, for anyone with an account: what the archive shows its readers only. */
+export function RestrictedPage({ records }: { records: UnpublishedRecord[] }) {
+  return (
+    <Layout title="For readers">
+      <div class="page">
+        <h1>For readers</h1>
+        <p>
+          {records.length === 0
+            ? 'No record is restricted to readers.'
+            : `${records.length} record${records.length === 1 ? '' : 's'} shown to readers with an account, not to the public (nor in its search).`}
+        </p>
+        <ul>
+          {records.map((r) => (
+            <li>
+              <a href={documentPath(r.id)}>{r.title}</a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </Layout>
   );
 }
 

@@ -7,11 +7,12 @@ import { actorOf, text } from './account.routes.tsx';
 import { csrfProtect, requireRole, type Viewer, viewerOf } from './auth.middleware.ts';
 import { BadRequestPage, NotFoundPage } from './error.page.tsx';
 import { renderPage } from './page.render.ts';
-import { UnpublishedPage } from './publication.pages.tsx';
+import { RestrictedPage, UnpublishedPage } from './publication.pages.tsx';
 
 /**
  * Publishing, for editors: set a record's state from its page (`POST /documents/:id/publish`,
- * the same service as `chancery publish`), and list what readers do not see (`/publishing`).
+ * the same service as `chancery publish`), and list what readers do not see (`/publishing`);
+ * anyone with an account lists the records restricted to readers (`/restricted`).
  */
 export function createPublicationRoutes(deps: {
   /** The primary: publication is written to and read from it, never from a replica that may lag. */
@@ -48,6 +49,11 @@ export function createPublicationRoutes(deps: {
   app.get('/publishing', editor, async (c) =>
     renderPage(c, <UnpublishedPage records={await deps.writer.listUnpublished()} />),
   );
+
+  app.get('/restricted', requireRole('reader'), async (c) => {
+    const records = (await deps.writer.listUnpublished()).filter((r) => r.state === 'restricted');
+    return renderPage(c, <RestrictedPage records={records} />);
+  });
 
   return app;
 }

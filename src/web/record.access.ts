@@ -5,12 +5,13 @@ import type { Store } from '../store/store.types.ts';
 import { viewerOf } from './auth.middleware.ts';
 
 /**
- * A record as this viewer may have it: readers get published records; editors (by session or
- * token) also the others, with their publication; anyone gets a withdrawn record's notice and
- * citation, never its texts.
+ * A record as this viewer may have it: everyone gets published records; an account (a reader's
+ * too) also restricted ones; editors (by session or token) every record, with its publication;
+ * anyone gets a withdrawn record's notice and citation, never its texts.
  */
 export type RecordAccess =
   | { kind: 'public'; record: ChanceryRecord }
+  | { kind: 'restricted'; record: ChanceryRecord }
   | { kind: 'editor'; record: ChanceryRecord; publication: Publication }
   | { kind: 'withdrawn'; record: ChanceryRecord; publication: Publication }
   | { kind: 'none' };
@@ -33,11 +34,12 @@ export async function recordForViewer(c: Context, store: Store, id: string): Pro
   const unpublished = await store.getRecord(id, { unpublished: true });
   if (!unpublished) return { kind: 'none' };
   if (isEditor(c)) return { kind: 'editor', record: unpublished, publication };
+  if (publication.state === 'restricted' && viewerOf(c)) return { kind: 'restricted', record: unpublished };
   if (publication.state === 'withdrawn') return { kind: 'withdrawn', record: unpublished, publication };
   return { kind: 'none' };
 }
 
-/** The record, when the viewer may read it whole (published, or any for an editor). */
+/** The record, when the viewer may read it whole (published, restricted for an account, any for an editor). */
 export function readable(access: RecordAccess): ChanceryRecord | null {
-  return access.kind === 'public' || access.kind === 'editor' ? access.record : null;
+  return access.kind === 'withdrawn' || access.kind === 'none' ? null : access.record;
 }

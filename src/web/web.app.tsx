@@ -33,7 +33,7 @@ import { createExportRoutes, recordTei } from './export.routes.ts';
 import { HomePage, summarizeArchive } from './home.page.tsx';
 import { STYLESHEET_PATH } from './layout.component.tsx';
 import { renderPage } from './page.render.ts';
-import { PublicationPanel, WithdrawnPage } from './publication.pages.tsx';
+import { PublicationPanel, RestrictedNotice, WithdrawnPage } from './publication.pages.tsx';
 import { createPublicationRoutes } from './publication.routes.tsx';
 import { createReadingRoomRoutes } from './reading-room.routes.ts';
 import { isEditor, type RecordAccess, readable, recordForViewer } from './record.access.ts';
@@ -307,6 +307,8 @@ export function createWebApp(deps: WebDependencies): Hono {
               publication={publication}
               csrf={viewerOf(c)?.via === 'session' ? (viewerOf(c)?.csrf ?? null) : null}
             />
+          ) : access.kind === 'restricted' ? (
+            <RestrictedNotice />
           ) : undefined
         }
       />,

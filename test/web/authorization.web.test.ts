@@ -47,6 +47,7 @@ const RULES: Record<string, Rule> = {
   'POST /documents/:id/held': 'editor',
   'POST /documents/:id/publish': 'editor',
   'GET /publishing': 'editor',
+  'GET /restricted': 'reader',
   'GET /authorities/review': 'editor',
   'POST /authorities/review': 'editor',
   'GET /authorities/:id/edit': 'editor',

@@ -260,7 +260,7 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       -- As SQLite's migration 12: a record without a row is published.
       CREATE TABLE record_publication (
         record_id  text COLLATE "C" PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
-        state      text NOT NULL CHECK (state IN ('draft', 'published', 'embargoed', 'withdrawn')),
+        state      text NOT NULL CHECK (state IN ('draft', 'restricted', 'published', 'embargoed', 'withdrawn')),
         until      text COLLATE "C",
         reason     text,
         changed_at text COLLATE "C" NOT NULL,

@@ -342,7 +342,7 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       -- public records only.
       CREATE TABLE record_publication (
         record_id  TEXT PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
-        state      TEXT NOT NULL CHECK (state IN ('draft', 'published', 'embargoed', 'withdrawn')),
+        state      TEXT NOT NULL CHECK (state IN ('draft', 'restricted', 'published', 'embargoed', 'withdrawn')),
         until      TEXT,
         reason     TEXT,
         changed_at TEXT NOT NULL,
