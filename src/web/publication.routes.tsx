@@ -24,13 +24,15 @@ export function createPublicationRoutes(deps: {
   app.post('/documents/:id/publish', editor, csrfProtect(), async (c) => {
     const id = c.req.param('id');
     const body = await c.req.parseBody();
-    const until = text(body.until).trim();
+    const state = text(body.state) as PublicationState;
+    // The form keeps the date of an embargo it shows: it counts only when the state chosen is one.
+    const until = state === 'embargoed' ? text(body.until).trim() : '';
     try {
       await publishRecord(
         { store: deps.writer },
         {
           id,
-          state: text(body.state) as PublicationState,
+          state,
           until: until || null,
           reason: text(body.reason),
         },

@@ -16,7 +16,10 @@ export type RecordAccess =
   | { kind: 'withdrawn'; record: ChanceryRecord; publication: Publication }
   | { kind: 'none' };
 
-/** Whether the viewer of a request is an editor or an admin (by session or token): they see records readers do not, and keep authorities. */
+/**
+ * Whether the viewer of a request is an editor or an admin (by session or token): they see every
+ * record, and keep the authorities.
+ */
 export function isEditor(c: Context): boolean {
   const role = viewerOf(c)?.user.role;
   return role === 'editor' || role === 'admin';
