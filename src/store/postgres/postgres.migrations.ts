@@ -271,6 +271,8 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       UPDATE records SET changed_at = updated_at;
       DROP INDEX records_by_change;
       CREATE INDEX records_by_change ON records (changed_at, id);
+      -- The records readers see. PostgreSQL fixes a view's columns when it is made: a migration
+      -- that adds a column to records makes the view again.
       CREATE VIEW public_records AS SELECT r.* FROM records r WHERE NOT EXISTS (
         SELECT 1 FROM record_publication p WHERE p.record_id = r.id AND p.state <> 'published');
     `,
