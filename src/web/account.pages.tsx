@@ -9,7 +9,7 @@ export function CsrfField({ token }: { token: string }) {
 }
 
 /** A message of a form sent back: what was wrong. */
-function Problem({ message }: { message?: string | undefined }) {
+export function Problem({ message }: { message?: string | undefined }) {
   return message ? (
     <p class="form-problem" role="alert">
       {message}

@@ -1,7 +1,7 @@
 import { ROLES, type User } from '../accounts/accounts.types.ts';
 import type { AuditEntry } from '../accounts/audit.types.ts';
 import { PASSWORD_MIN } from '../accounts/users.service.ts';
-import { CsrfField } from './account.pages.tsx';
+import { CsrfField, Problem } from './account.pages.tsx';
 import { Layout } from './layout.component.tsx';
 
 export function UsersPage(props: { users: User[]; csrf: string; problem?: string; notice?: string }) {
@@ -13,11 +13,7 @@ export function UsersPage(props: { users: User[]; csrf: string; problem?: string
         <p>
           <a href="/account">Your account</a> · <a href="/admin/audit">Audit log</a>
         </p>
-        {props.problem ? (
-          <p class="form-problem" role="alert">
-            {props.problem}
-          </p>
-        ) : null}
+        <Problem message={props.problem} />
         {props.notice ? <p role="status">{props.notice}</p> : null}
         <table class="account-table">
           <thead>

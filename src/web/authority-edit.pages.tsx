@@ -1,6 +1,6 @@
 import type { ReviewItem } from '../names/people.reconcile.ts';
 import type { Authority } from '../record/record.types.ts';
-import { CsrfField } from './account.pages.tsx';
+import { CsrfField, Problem } from './account.pages.tsx';
 import { Layout } from './layout.component.tsx';
 
 /** The page of an authority, by its kind. */
@@ -46,11 +46,7 @@ export function AuthorityEditPage(props: {
           <a href={authorityHref(authority)}>The {authority.kind}'s page</a> · every change is kept with your
           name and reason, holds when the archive is reconciled again, and the records that name it follow.
         </p>
-        {props.problem ? (
-          <p class="form-problem" role="alert">
-            {props.problem}
-          </p>
-        ) : null}
+        <Problem message={props.problem} />
 
         <section aria-labelledby="name-heading">
           <h2 id="name-heading">Name and description</h2>
@@ -183,11 +179,7 @@ export function ReviewPage(props: {
             ? 'Nothing is left to decide.'
             : `${props.items.length} names reconciliation did not match safely. A wrong merge is worse than a missed one: merge only what the sources show to be one.`}
         </p>
-        {props.problem ? (
-          <p class="form-problem" role="alert">
-            {props.problem}
-          </p>
-        ) : null}
+        <Problem message={props.problem} />
         {props.items.map((item) => (
           <section class="review-item">
             <h2>

@@ -2,7 +2,7 @@ import { EDIT_FIELDS, type EditField, textFieldName } from '../editing/edit.form
 import type { RecordComparison } from '../editing/record.compare.ts';
 import { type ChanceryRecord, DOCUMENT_TYPES } from '../record/record.types.ts';
 import type { HeldReading, RecordVersion } from '../store/store.types.ts';
-import { CsrfField } from './account.pages.tsx';
+import { CsrfField, Problem } from './account.pages.tsx';
 import { Layout } from './layout.component.tsx';
 import { formatIsoDateTime } from './web.format.ts';
 
@@ -35,11 +35,7 @@ export function EditPage(props: {
           Version {props.version}. Saving makes version {props.version + 1}, with your name and the reason
           below; <a href={documentPath(record.id, '/history')}>every version</a> stays and can be restored.
         </p>
-        {props.problem ? (
-          <p class="form-problem" role="alert">
-            {props.problem.message}
-          </p>
-        ) : null}
+        <Problem message={props.problem?.message} />
         <form method="post" action={documentPath(record.id, '/edit')} class="account-form edit-form">
           <CsrfField token={props.csrf} />
           <input type="hidden" name="baseVersion" value={String(props.version)} />

@@ -1,5 +1,5 @@
 import type { JobInfo } from '../jobs/job-queue.types.ts';
-import { CsrfField } from './account.pages.tsx';
+import { CsrfField, Problem } from './account.pages.tsx';
 import { Layout } from './layout.component.tsx';
 import { formatIsoDateTime } from './web.format.ts';
 
@@ -29,11 +29,7 @@ export function UploadPage(props: {
           once. They are ingested by a background job, as on the command line; its page shows how far it has
           come and what became of each file.
         </p>
-        {props.problem ? (
-          <p class="form-problem" role="alert">
-            {props.problem}
-          </p>
-        ) : null}
+        <Problem message={props.problem} />
         <form
           id="upload-form"
           method="post"
@@ -89,11 +85,7 @@ export function UploadJobPage({ job }: { job: JobInfo }) {
           <p>Waiting for a worker of background jobs.</p>
         )}
         {running ? <p class="muted">This page reloads itself every 2 seconds until the job ends.</p> : null}
-        {job.lastError ? (
-          <p class="form-problem" role="alert">
-            {job.lastError}
-          </p>
-        ) : null}
+        <Problem message={job.lastError ?? undefined} />
         {progress?.files ? (
           <table class="account-table">
             <thead>
