@@ -74,6 +74,8 @@ export type ErrorCode =
   | 'account.invalid'
   | 'account.exists'
   | 'account.not_found'
+  /** A request still under way when the server stops and closes the archive: try again (HTTP 503). */
+  | 'server.stopping'
   /** A fault of Chancery's own; the details go to the server's log. */
   | 'server.internal';
 

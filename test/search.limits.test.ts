@@ -228,3 +228,16 @@ describe('queries from the grammar and from noise', () => {
   test('each is answered or refused with a reason, never a fault, in bounded time (PostgreSQL)', () =>
     holds(() => postgres));
 });
+
+test('a search still asked of an archive the server is closing answers 503 with Retry-After, not a fault', async () => {
+  const closing = await openApp({ db: path, searchThreads: 1 });
+  const web = createWebApp(closing);
+  await closing.search.close();
+  const html = await web.request('/search?q=Stalin');
+  assert.equal(html.status, 503);
+  assert.ok(html.headers.get('retry-after'));
+  const json = await web.request('/api/search?q=Stalin');
+  assert.equal(json.status, 503);
+  assert.equal(((await json.json()) as { error: { code: string } }).error.code, 'server.stopping');
+  await closing.close();
+});

@@ -6,6 +6,7 @@ import { type ErrorCode, isChanceryError } from '../errors.ts';
 const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   'search.invalid_query': 400,
   'search.timeout': 503,
+  'server.stopping': 503,
   'cli.usage': 400,
   'request.invalid_parameter': 400,
   'request.missing_parameter': 400,
@@ -38,6 +39,7 @@ export function httpStatusFor(code: ErrorCode): ContentfulStatusCode {
 /** Seconds after which a request refused for the moment may be tried again (503s). */
 const RETRY_AFTER_SECONDS: Partial<Record<ErrorCode, number>> = {
   'search.timeout': 5,
+  'server.stopping': 5,
   'auth.throttled': 900,
 };
 

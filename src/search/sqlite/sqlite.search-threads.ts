@@ -83,12 +83,12 @@ export class SearchThreads {
   async close(): Promise<void> {
     this.closed = true;
     const slots = this.slots.splice(0);
-    for (const { task } of this.queue.splice(0)) this.settle(task, new Error('the search index is closed'));
+    for (const { task } of this.queue.splice(0)) this.settle(task, stopping());
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 
   private run(job: Job, budgeted = true): Promise<MatchCount | PageHit[]> {
-    if (this.closed) return Promise.reject(new Error('the search index is closed'));
+    if (this.closed) return Promise.reject(stopping());
     if (this.broken) return Promise.reject(this.broken);
     if (this.stopping >= this.options.maxStopping) return Promise.reject(busy());
     this.fill();
@@ -183,5 +183,13 @@ function busy(): ChanceryError {
   return new ChanceryError(
     'search.timeout',
     'The archive is finishing searches that ran too long; try again in a few seconds.',
+  );
+}
+
+/** What a search still waiting when the index closes gets: the server is stopping, try again. */
+function stopping(): ChanceryError {
+  return new ChanceryError(
+    'server.stopping',
+    'The archive is closing (the server is stopping): try again in a moment.',
   );
 }
