@@ -82,8 +82,12 @@ for (const [backend, dbFor] of backends) {
         (await app.store.listUnpublished()).map((r) => [r.id, r.state, r.changedBy]),
         [[cable, 'draft', 'ed']],
       );
-      const before = (await app.store.listChanges({ limit: 10 })).changes.map((c) => c.id);
-      assert.ok(!before.includes(cable), 'harvesters do not see a draft');
+      const before = (await app.store.listChanges({ limit: 10 })).changes;
+      assert.deepEqual(
+        before.filter((c) => c.id === cable).map((c) => c.deleted),
+        [true],
+        'harvesters are told a draft is gone',
+      );
       await publishRecord(app, { id: cable, state: 'published' }, EDITOR);
       assert.ok((await found(app, word)).includes(cable));
       const last = (await app.store.listChanges({ limit: 10 })).changes.at(-1);

@@ -234,9 +234,10 @@ export interface Store {
    */
   deleteRecord(id: string): Promise<boolean>;
   /**
-   * Published records and deleted ones (withdrawn records count as deleted; drafts and embargoed
-   * records are not listed), by time of their last change and then id, with how many match in
-   * all: what OAI-PMH harvests (selective by date and set, resumed after the last one listed).
+   * Published records and deleted ones (a record readers no longer see, withdrawn, draft,
+   * restricted or embargoed, counts as deleted: only its id, time and sets), by time of their last
+   * change and then id, with how many match in all: what OAI-PMH harvests (selective by date and
+   * set, resumed after the last one listed).
    */
   listChanges(query: ChangeQuery): Promise<{ total: number; changes: RecordChange[] }>;
   /** A given version of a record (1 is the first ingested). */

@@ -3,7 +3,7 @@ import { type ChangeRow, mergeChanges } from '../record.changes.ts';
 import type { ChangeQuery, RecordChange } from '../store.types.ts';
 
 /**
- * Published records, and deletions and withdrawn records, by time of change, then id, as
+ * Published records, and deletions and records readers no longer see, by time of change, then id, as
  * sqlite.changes.ts lists them: each side read in that order from its own index and the two
  * merged, so that a page costs its length.
  */
@@ -32,11 +32,13 @@ export async function listRecordChanges(
     WHERE ($5::text IS NULL OR EXISTS (SELECT 1 FROM collection_members m
         WHERE m.record_id = r.id AND m.collection_id = $5))
       AND ($6::boolean IS NULL OR EXISTS (SELECT 1 FROM collection_members m WHERE m.record_id = r.id))`;
-  // A withdrawn record answers as deleted, in the sets it is in.
+  // A record readers no longer see answers as deleted, in the sets it is in: every record is
+  // published when it is saved first, so harvesters may hold it, and must be told to let it go.
+  // Its metadata is never given; a deleted header says only its id, its time and its sets.
   const deleted = `SELECT * FROM (
       SELECT id, deleted_at AS changed_at, type, collections FROM record_deletions
       UNION ALL SELECT r.id, p.changed_at, r.type, ${collectionsOf} FROM record_publication p
-        JOIN records r ON r.id = p.record_id WHERE p.state = 'withdrawn') d
+        JOIN records r ON r.id = p.record_id WHERE p.state <> 'published') d
     WHERE ($5::text IS NULL OR d.collections::jsonb ? $5)
       AND ($6::boolean IS NULL OR d.collections <> '[]')`;
   const page = async (from: string) =>

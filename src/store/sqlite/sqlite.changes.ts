@@ -3,9 +3,9 @@ import { type ChangeRow, mergeChanges } from '../record.changes.ts';
 import type { ChangeQuery, RecordChange } from '../store.types.ts';
 
 /**
- * Published records, and deletions and withdrawn records, by time of change, then id. Each side is
- * read in that order from its own index and the two are merged, so that a page costs its length,
- * not the archive's size. Drafts and embargoed records are not listed: harvesters never see them.
+ * Published records, and deletions and records readers no longer see, by time of change, then id.
+ * Each side is read in that order from its own index and the two are merged, so that a page costs
+ * its length, not the archive's size.
  */
 export function listRecordChanges(
   db: Database.Database,
@@ -31,11 +31,13 @@ export function listRecordChanges(
   const savedWhere = `WHERE (@collection IS NULL OR EXISTS (SELECT 1 FROM collection_members m
       WHERE m.record_id = r.id AND m.collection_id = @collection))
     AND (@some IS NULL OR EXISTS (SELECT 1 FROM collection_members m WHERE m.record_id = r.id))`;
-  // A withdrawn record answers as deleted, in the sets it is in.
+  // A record readers no longer see answers as deleted, in the sets it is in: every record is
+  // published when it is saved first, so harvesters may hold it, and must be told to let it go.
+  // Its metadata is never given; a deleted header says only its id, its time and its sets.
   const deleted = `SELECT * FROM (
       SELECT id, deleted_at AS changed_at, type, collections FROM record_deletions
       UNION ALL SELECT r.id, p.changed_at, r.type, ${collectionsOf} FROM record_publication p
-        JOIN records r ON r.id = p.record_id WHERE p.state = 'withdrawn') d
+        JOIN records r ON r.id = p.record_id WHERE p.state <> 'published') d
     WHERE (@collection IS NULL OR EXISTS (SELECT 1 FROM json_each(d.collections) WHERE value = @collection))
     AND (@some IS NULL OR d.collections <> '[]')`;
   const page = (from: string) =>
