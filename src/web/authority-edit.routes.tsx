@@ -47,8 +47,12 @@ export function createAuthorityEditRoutes(deps: {
             field: 'candidate',
           });
         await decide(c, { kind: 'merge', into, from: member }, text(body.note));
-      } else {
+      } else if (text(body.action) === 'distinct') {
         await decide(c, { kind: 'distinct', member }, text(body.note));
+      } else {
+        throw new ChanceryError('request.invalid_parameter', 'action: say "same" or "distinct".', {
+          field: 'action',
+        });
       }
     } catch (error) {
       return renderReview(c, problemOf(error));
