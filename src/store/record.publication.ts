@@ -39,7 +39,10 @@ export const PUBLISHED: Publication = {
   changedBy: null,
 };
 
-/** The moment a publication ends for readers, or the request refused with the field named. */
+/**
+ * The publication an editor asked for, checked: a known state, a reason to withdraw, a future date
+ * for an embargo and none for any other state; else refused with the field named.
+ */
 export function checkPublication(
   input: PublicationInput,
   now: Date,
