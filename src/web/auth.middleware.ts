@@ -65,7 +65,10 @@ export function identify(deps: AccountDeps): MiddlewareHandler {
         'viewer' as never,
         { user: found.user, via: 'token', scope: found.token.scope, csrf: null, secret: bearer } as never,
       );
-      return next();
+      // A token may read what the public does not (drafts for an editor, restricted records).
+      await next();
+      c.res.headers.set('cache-control', 'private, no-store');
+      return;
     }
     const secret = getCookie(c, SESSION_COOKIE);
     const found = secret ? await sessionOf(deps, secret) : null;

@@ -236,7 +236,9 @@ function describeAccounts(backend: string, dbFor: (name: string) => string): voi
       const read = await addToken(app, { user: 'reader1', scope: 'read', label: 'harvest' }, CLI);
       const write = await addToken(app, { user: 'editor1', scope: 'write', label: 'uploads' }, CLI);
       const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
-      assert.equal((await web.request('/api/records', { headers: bearer(read.secret) })).status, 200);
+      const reading = await web.request('/api/records', { headers: bearer(read.secret) });
+      assert.equal(reading.status, 200);
+      assert.equal(reading.headers.get('cache-control'), 'private, no-store', 'no shared cache keeps it');
       const change = await web.request('/api/records', {
         method: 'POST',
         headers: bearer(read.secret),
