@@ -65,6 +65,18 @@ test('decisions apply in order, follow their members, and a repeated one changes
   assert.deepEqual(merged.review, [], 'the merge settled the review item');
   const twice = applyDecisions(merged, byId, [{ kind: 'merge', into: 'v1-a', from: 'v1-b' }]);
   assert.deepEqual(twice.groupOf, merged.groupOf);
+  // Merged away, split off again under the same id, merged the other way: candidates still resolve.
+  const roundabout = applyDecisions(
+    { ...base, review: [{ ...base.review[0], memberId: 'x', candidates: ['bo-li'] }] as typeof base.review },
+    byId,
+    [
+      { kind: 'merge', into: 'v1-a', from: 'v1-b' },
+      { kind: 'split', members: ['v1-b'] },
+      { kind: 'merge', into: 'v1-b', from: 'v1-a' },
+    ],
+  );
+  assert.equal(roundabout.groupOf.get('v1-a'), 'bo-li');
+  assert.deepEqual(roundabout.review[0]?.candidates, ['bo-li']);
   const settled = applyDecisions(base, byId, [{ kind: 'distinct', member: 'v1-b' }]);
   assert.deepEqual(settled.review, []);
   assert.equal(settled.groupOf.get('v1-b'), 'bo-li');

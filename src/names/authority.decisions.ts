@@ -103,13 +103,21 @@ export function applyDecisions(
     if (!id || !authority) continue;
     byId.set(id, edited(authority, decision));
   }
+  // A candidate merged away is the authority it went into, through every later merge (an id a
+  // split made again may have been merged away before: the walk stops where it has been).
+  const survivor = (id: string): string => {
+    const seen = new Set<string>();
+    let at = id;
+    while (renamed.has(at) && !seen.has(at) && byId.get(at) === undefined) {
+      seen.add(at);
+      at = renamed.get(at) as string;
+    }
+    return at;
+  };
   return {
     authorities: [...byId.values()],
     groupOf,
-    review: review.map((item) => ({
-      ...item,
-      candidates: [...new Set(item.candidates.map((c) => renamed.get(c) ?? c))],
-    })),
+    review: review.map((item) => ({ ...item, candidates: [...new Set(item.candidates.map(survivor))] })),
   };
 }
 
