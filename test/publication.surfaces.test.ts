@@ -50,6 +50,8 @@ function surfaces(people: string[], places: string[], archives: string[], collec
     '/search.csv?q=Mao',
     '/search.ris?q=Mao',
     '/search.bib?q=Mao',
+    // The thread between the draft's and the embargoed record's correspondents.
+    '/correspondence?a=stalin&b=mao-zedong',
   ];
   const counting = [
     '/timeline',
