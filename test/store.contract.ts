@@ -132,6 +132,21 @@ export function runStoreContract(driver: string, openEmpty: () => Promise<Backen
   withStore('a healthy store reports no integrity problems', async (store) => {
     await store.saveRecord(makeRecord());
     assert.deepEqual(await store.checkIntegrity(), []);
+    // A record readers no longer see is out of the index, as it should be: no problem either.
+    await store.setPublication(
+      makeRecord().id,
+      { state: 'withdrawn', until: null, reason: 'Withdrawn for the test.' },
+      {
+        at: '2026-01-01T00:00:00Z',
+        actor: 'test',
+        action: 'record.publish',
+        target: makeRecord().id,
+        detail: {},
+        reason: 'Withdrawn for the test.',
+        address: 'test',
+      },
+    );
+    assert.deepEqual(await store.checkIntegrity(), []);
   });
 
   withStore('summaries come back in the order asked for, and unknown ids are left out', async (store) => {

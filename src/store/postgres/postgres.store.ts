@@ -758,15 +758,16 @@ class PostgresStore implements Store {
       counted: number;
       docs: number;
     }>(
-      `SELECT (SELECT count(*) FROM records r WHERE NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.record_id = r.id)) AS unindexed,
-              (SELECT count(*) FROM search_docs d WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.id = d.record_id)) AS orphans,
+      // The index holds the records readers see, and nothing else: an entry of a hidden record would show it.
+      `SELECT (SELECT count(*) FROM public_records r WHERE NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.record_id = r.id)) AS unindexed,
+              (SELECT count(*) FROM search_docs d WHERE NOT EXISTS (SELECT 1 FROM public_records r WHERE r.id = d.record_id)) AS orphans,
               (SELECT docs FROM search_state) AS counted,
               (SELECT count(*) FROM search_docs) AS docs`,
     );
     const row = rows[0];
     const problems: string[] = [];
-    if (row?.unindexed) problems.push(`${row.unindexed} records have no search index entry`);
-    if (row?.orphans) problems.push(`${row.orphans} search index entries have no record`);
+    if (row?.unindexed) problems.push(`${row.unindexed} published records have no search index entry`);
+    if (row?.orphans) problems.push(`${row.orphans} search index entries have no published record`);
     if (row && row.counted !== row.docs)
       problems.push(`search_state counts ${row.counted} indexed documents, the index holds ${row.docs}`);
     return problems;

@@ -764,9 +764,16 @@ class SqliteStore implements Store {
       table: string;
       rowid: number;
     }[];
+    // The index holds the records readers see, and nothing else: an entry of a hidden record would show it.
+    const { unindexed, orphans } = this.prepared(
+      `SELECT (SELECT count(*) FROM public_records r WHERE NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.record_id = r.id)) AS unindexed,
+              (SELECT count(*) FROM search_docs d WHERE NOT EXISTS (SELECT 1 FROM public_records r WHERE r.id = d.record_id)) AS orphans`,
+    ).get() as { unindexed: number; orphans: number };
     return [
       ...integrity.filter((line) => line !== 'ok'),
       ...foreignKeys.map((fk) => `foreign key violation in ${fk.table}, row ${fk.rowid}`),
+      ...(unindexed ? [`${unindexed} published records have no search index entry`] : []),
+      ...(orphans ? [`${orphans} search index entries have no published record`] : []),
     ];
   }
 
