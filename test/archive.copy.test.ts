@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
+import type { AccountStore } from '../src/accounts/accounts.types.ts';
+import type { AuditLog } from '../src/accounts/audit.types.ts';
+import { addToken, revokeToken, tokenOf } from '../src/accounts/tokens.service.ts';
+import { addUser } from '../src/accounts/users.service.ts';
 import { openApp, openArchive } from '../src/app.ts';
 import { ingestPaths } from '../src/ingest/ingest.batch.ts';
 import { AuthorityIndex } from '../src/names/authority.index.ts';
@@ -35,8 +39,16 @@ const copy = (from: string, to: string) =>
     (e: { code: number; stdout: string; stderr: string }) => e,
   );
 
-/** Everything a store gives back, through the port: what must survive a copy unchanged. */
-async function exportOf(store: Store): Promise<unknown> {
+/** Everything an archive gives back, through its ports: what must survive a copy unchanged. */
+async function exportOf({
+  store,
+  accounts,
+  audit,
+}: {
+  store: Store;
+  accounts: AccountStore;
+  audit: AuditLog;
+}): Promise<unknown> {
   const records: unknown[] = [];
   for await (const history of store.exportHistories()) {
     const versions = await store.listVersions(history.id);
@@ -58,6 +70,9 @@ async function exportOf(store: Store): Promise<unknown> {
     authorities: await store.listAuthorities(),
     reconciliation: { ...reconciliation, groupOf: [...reconciliation.groupOf].sort() },
     people: await store.listReconciled({ kind: 'person' }),
+    users: await accounts.listUsers(),
+    tokens: await accounts.listTokens(),
+    audit: await audit.list({ after: 0, limit: 1000 }),
   };
 }
 
@@ -77,6 +92,26 @@ test('copy moves an archive from SQLite to PostgreSQL and back, and the three ex
   assert.ok(one && two);
   await app.store.saveRecord({ ...(await rawRecord(app.store, one.id)), summary: 'Corrected summary.' });
   await app.store.saveRelations(one.id, [{ type: 'reply-to', target: two.id }]);
+  // Accounts, a token in use and a revoked one, and the audit log of it all and of a withdrawal.
+  const actor = { name: 'cli:test', address: 'cli' };
+  await addUser(app, { name: 'ada', role: 'editor', password: 'a long enough password' }, actor);
+  await addUser(app, { name: 'bo', role: 'reader', password: 'another long password' }, actor);
+  const { secret } = await addToken(app, { user: 'ada', scope: 'write', label: 'harvest' }, actor);
+  const revoked = await addToken(app, { user: 'bo', scope: 'read', label: 'old' }, actor);
+  await revokeToken(app, revoked.token.id, actor);
+  await app.store.setPublication(
+    two.id,
+    { state: 'withdrawn', until: null, reason: 'Duplicate of another record.' },
+    {
+      at: new Date().toISOString(),
+      actor: 'ada',
+      action: 'record.publish',
+      target: two.id,
+      detail: {},
+      reason: 'Duplicate of another record.',
+      address: '127.0.0.1',
+    },
+  );
   await app.close();
 
   const postgres = database.url();
@@ -94,9 +129,18 @@ test('copy moves an archive from SQLite to PostgreSQL and back, and the three ex
     [`sqlite:${first}`, postgres, `sqlite:${back}`].map((db) => openArchive(db)),
   );
   try {
-    const [original, copied, returned] = await Promise.all(archives.map((a) => exportOf(a.store)));
-    const shape = original as { records: { versions: unknown[] }[]; sources: unknown[] };
+    const [original, copied, returned] = await Promise.all(archives.map((a) => exportOf(a)));
+    const shape = original as {
+      records: { versions: unknown[] }[];
+      sources: unknown[];
+      users: unknown[];
+      tokens: unknown[];
+      audit: unknown[];
+    };
     assert.ok(shape.records.length > 10 && shape.sources.length >= 3);
+    assert.equal(shape.users.length, 2);
+    assert.equal(shape.tokens.length, 2);
+    assert.ok(shape.audit.length >= 5, 'two users, two tokens, a revocation and a withdrawal audited');
     assert.ok(
       shape.records.some((r) => r.versions.length === 2),
       'a record with two versions',
@@ -116,6 +160,11 @@ test('copy moves an archive from SQLite to PostgreSQL and back, and the three ex
       assert.deepEqual(c, a, q);
     }
     for (const a of archives) assert.deepEqual(await a.store.checkIntegrity(), []);
+    // The token still opens the copies; the withdrawn record is still withdrawn there.
+    for (const a of archives) {
+      assert.equal((await tokenOf(a, secret))?.user.name, 'ada');
+      assert.equal((await a.store.getPublication(two.id))?.state, 'withdrawn');
+    }
   } finally {
     for (const a of archives) {
       await a.search.close();

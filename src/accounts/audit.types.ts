@@ -27,6 +27,8 @@ export interface AuditQuery {
   limit?: number;
   /** Entries before this seq (the next page of a list that runs newest first). */
   before?: number;
+  /** Entries after this seq, oldest first: the whole log read in its order (a copy of the archive). */
+  after?: number;
   actor?: string;
   action?: string;
   target?: string;
@@ -34,6 +36,6 @@ export interface AuditQuery {
 
 export interface AuditLog {
   append(entry: AuditInput): Promise<number>;
-  /** Newest first. */
+  /** Newest first; oldest first with `after`. */
   list(query?: AuditQuery): Promise<AuditEntry[]>;
 }

@@ -32,10 +32,10 @@ export class PostgresAuditLog implements AuditLog {
   }
 
   async list(query: AuditQuery = {}): Promise<AuditEntry[]> {
-    const { where, params, limit } = auditWhere(query, (n) => `$${n}`);
+    const { where, params, limit, order } = auditWhere(query, (n) => `$${n}`);
     const { rows } = await this.pool.query<
       Omit<AuditEntry, 'detail' | 'seq'> & { seq: string; detail: string }
-    >(`SELECT * FROM audit_log ${where} ORDER BY seq DESC LIMIT ${limit}`, params);
+    >(`SELECT * FROM audit_log ${where} ORDER BY seq ${order} LIMIT ${limit}`, params);
     return rows.map((row) => ({ ...row, seq: Number(row.seq), detail: JSON.parse(row.detail) }));
   }
 }

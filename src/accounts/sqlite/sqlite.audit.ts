@@ -32,9 +32,9 @@ export class SqliteAuditLog implements AuditLog {
   }
 
   async list(query: AuditQuery = {}): Promise<AuditEntry[]> {
-    const { where, params, limit } = auditWhere(query, () => '?');
+    const { where, params, limit, order } = auditWhere(query, () => '?');
     const rows = this.db
-      .prepare(`SELECT * FROM audit_log ${where} ORDER BY seq DESC LIMIT ${limit}`)
+      .prepare(`SELECT * FROM audit_log ${where} ORDER BY seq ${order} LIMIT ${limit}`)
       .all(...params) as (Omit<AuditEntry, 'detail'> & { detail: string })[];
     return rows.map((row) => ({ ...row, seq: Number(row.seq), detail: JSON.parse(row.detail) }));
   }
