@@ -135,6 +135,37 @@ for (const [backend, dbFor] of backends) {
       assert.equal(entry?.actor, 'chancery');
       assert.deepEqual(await app.store.releaseEmbargoes(new Date()), [], 'each embargo ends once');
     });
+
+    test("a published record's relation to a hidden one names it without a link", async () => {
+      const web = createWebApp(app);
+      await app.store.saveRelations(cable, [{ type: 'reply-to', target: letter }]);
+      const audit = (reason: string) => ({
+        at: new Date().toISOString(),
+        actor: 'ed',
+        action: 'record.publish',
+        target: letter,
+        detail: {},
+        reason,
+        address: '127.0.0.1',
+      });
+      const related = async () => {
+        const page = await (await web.request(`/documents/${encodeURIComponent(cable)}`)).text();
+        return /<section id="relations"[\s\S]*?<\/section>/.exec(page)?.[0] ?? '';
+      };
+      await app.store.setPublication(
+        letter,
+        { state: 'draft', until: null, reason: 'checking' },
+        audit('checking'),
+      );
+      const hiddenNow = await related();
+      assert.match(hiddenNow, /Reply to/);
+      assert.ok(!hiddenNow.includes(`/documents/${encodeURIComponent(letter)}`), 'no link to the draft');
+      assert.match(hiddenNow, /not in the reading room/);
+      await app.store.setPublication(letter, { state: 'published', until: null, reason: '' }, audit(''));
+      const shown = await related();
+      assert.ok(shown.includes(`href="/documents/${encodeURIComponent(letter)}"`), 'a link once published');
+      assert.match(shown, /Hand-delivered/);
+    });
   });
 }
 

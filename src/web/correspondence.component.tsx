@@ -18,9 +18,12 @@ const RELATION_LABELS: Record<Relation['type'], string> = {
 export function RelatedDocuments({
   relations,
   links,
+  currentId,
 }: {
   relations: Relation[];
   links: DocumentLinks | undefined;
+  /** The document shown: a relation to one of its own texts names it. */
+  currentId: string;
 }) {
   return (
     <ul class="relations">
@@ -28,16 +31,25 @@ export function RelatedDocuments({
         const [recordId = '', textId] = relation.target.split('#');
         const href = `/documents/${encodeURIComponent(recordId)}${textId ? `#text-${encodeURIComponent(textId)}` : ''}`;
         const summary = links?.related.get(recordId);
+        // A text of this document (no record id of another), or a record readers can open.
+        const own = !recordId || !links || recordId === currentId;
         const label = summary
           ? `${summary.title}, ${summary.dateDisplay}`
-          : textId
+          : textId && own
             ? `${textId === 'original' ? 'the original' : labelFromCode(textId).toLowerCase()} of this document`
             : relation.target;
         return (
           <li data-relation={relation.type}>
             {RELATION_LABELS[relation.type] ?? labelFromCode(relation.type)}
             {relation.source ? ` (the ${labelFromCode(relation.source).toLowerCase()})` : null}:{' '}
-            <a href={href}>{label}</a>
+            {summary || own ? (
+              <a href={href}>{label}</a>
+            ) : (
+              // Not in the archive, or not published: a link would lead to a page that says so.
+              <>
+                {label} <span class="muted">(not in the reading room)</span>
+              </>
+            )}
             {relation.basis ? <span class="muted"> — {relation.basis}</span> : null}
           </li>
         );

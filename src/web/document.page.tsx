@@ -171,7 +171,7 @@ export function DocumentPage({
           {record.relations.length > 0 ? (
             <section id="relations" aria-labelledby="relations-heading">
               <h2 id="relations-heading">Related documents</h2>
-              <RelatedDocuments relations={record.relations} links={links} />
+              <RelatedDocuments relations={record.relations} links={links} currentId={record.id} />
             </section>
           ) : null}
 

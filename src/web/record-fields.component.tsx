@@ -6,7 +6,6 @@ import type {
   HandlingEvent,
   Mention,
   RecordSource,
-  Relation,
 } from '../record/record.types.ts';
 import { nameFacetValue } from '../search/query/query.resolve.ts';
 import type { RecordVersion } from '../store/store.types.ts';
@@ -299,21 +298,4 @@ function uniqueMentions(
     byKey.set(key, entry);
   }
   return [...byKey.values()];
-}
-
-/** Links to the records this one is a draft, reply or attachment of. */
-export function Relations({ relations }: { relations: Relation[] }) {
-  return (
-    <ul class="relations">
-      {relations.map((relation) => {
-        const [recordId = '', textId] = relation.target.split('#');
-        const href = `/documents/${encodeURIComponent(recordId)}${textId ? `#text-${encodeURIComponent(textId)}` : ''}`;
-        return (
-          <li>
-            {labelFromCode(relation.type)}: <a href={href}>{relation.target}</a>
-          </li>
-        );
-      })}
-    </ul>
-  );
 }
