@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Agent, ChanceryRecord } from '../src/record/record.types.ts';
 import type { SearchIndex } from '../src/search/search-index.types.ts';
+import { PUBLISHED } from '../src/store/record.publication.ts';
 import type { Store } from '../src/store/store.types.ts';
 import { makeRecord } from './support/record.fixture.ts';
 
@@ -67,6 +68,38 @@ export function runStoreContract(driver: string, openEmpty: () => Promise<Backen
   withStore('an unknown id gives null, not an error', async (store) => {
     assert.equal(await store.getRecord('nope'), null);
     assert.deepEqual(await store.listVersions('nope'), []);
+  });
+
+  withStore('a record comes with its publication in one read, whoever may see it', async (store) => {
+    const record = makeRecord();
+    await store.saveRecord(record);
+    assert.deepEqual(await store.getRecordWithPublication(record.id), { record, publication: PUBLISHED });
+    const at = '2024-05-01T12:00:00.000Z';
+    await store.setPublication(
+      record.id,
+      { state: 'withdrawn', until: null, reason: 'Rights not cleared' },
+      {
+        at,
+        actor: 'ed',
+        action: 'record.publish',
+        target: record.id,
+        detail: {},
+        reason: '',
+        address: 'cli',
+      },
+    );
+    assert.equal(await store.getRecord(record.id), null, 'readers do not get it');
+    assert.deepEqual(await store.getRecordWithPublication(record.id), {
+      record,
+      publication: {
+        state: 'withdrawn',
+        until: null,
+        reason: 'Rights not cleared',
+        changedAt: at,
+        changedBy: 'ed',
+      },
+    });
+    assert.equal(await store.getRecordWithPublication('nope'), null);
   });
 
   withStore('records list in date order, and a collection lists in its own order', async (store) => {
