@@ -102,6 +102,42 @@ export function runStoreContract(driver: string, openEmpty: () => Promise<Backen
     assert.equal(await store.getRecordWithPublication('nope'), null);
   });
 
+  withStore(
+    'the reconciled authority of each member is found by member, never by its own id',
+    async (store) => {
+      const person = (id: string, members: string[]) => ({
+        id,
+        kind: 'person' as const,
+        name: id,
+        names: [{ form: id, kind: 'preferred' as const }],
+        members,
+      });
+      // After a merge and a split, the authority file's member `kim-il-sung` is in `kis`, and a
+      // split made an authority `kim-il-sung` of another member.
+      await store.saveReconciliation({
+        authorities: [person('kim-il-sung', ['v1-kim']), person('kis', ['kim-il-sung', 'v2-kim'])],
+        groupOf: new Map([
+          ['v1-kim', 'kim-il-sung'],
+          ['kim-il-sung', 'kis'],
+          ['v2-kim', 'kis'],
+        ]),
+        review: [],
+      });
+      const groups = await store.getReconciledOfMembers(['kim-il-sung', 'v1-kim', 'nobody']);
+      assert.deepEqual([...groups].map(([member, authority]) => [member, authority.id]).sort(), [
+        ['kim-il-sung', 'kis'],
+        ['v1-kim', 'kim-il-sung'],
+      ]);
+      assert.deepEqual(groups.get('kim-il-sung')?.members, ['kim-il-sung', 'v2-kim']);
+      assert.equal(
+        (await store.getReconciled('kim-il-sung'))?.id,
+        'kim-il-sung',
+        'getReconciled: an id first',
+      );
+      assert.deepEqual(await store.getReconciledOfMembers([]), new Map());
+    },
+  );
+
   withStore('records list in date order, and a collection lists in its own order', async (store) => {
     const late = makeRecord({
       id: 'late',

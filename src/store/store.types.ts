@@ -312,6 +312,12 @@ export interface Store {
   reconciliationVersion(): Promise<number>;
   /** A reconciled authority by its id or the id of one of its members. */
   getReconciled(id: string): Promise<Authority | null>;
+  /**
+   * The reconciled authority each of these members (a source's authority id) belongs to, by
+   * member; a member none holds is left out. By member only: after a merge and a split a member's
+   * id may be another authority's own, which `getReconciled` gives first.
+   */
+  getReconciledOfMembers(members: readonly string[]): Promise<Map<string, Authority>>;
   /** Reconciled authorities A–Z (by name, leading article ignored). */
   listReconciled(query?: ReconciledQuery): Promise<Authority[]>;
   countReconciled(query?: ReconciledQuery): Promise<number>;

@@ -712,6 +712,10 @@ class SqliteStore implements Store {
     return this.reconciled.get(id);
   }
 
+  async getReconciledOfMembers(members: readonly string[]): Promise<Map<string, Authority>> {
+    return this.reconciled.ofMembers(members);
+  }
+
   async listReconciled(query?: ReconciledQuery): Promise<Authority[]> {
     return this.reconciled.list(query);
   }
