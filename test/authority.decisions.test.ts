@@ -4,7 +4,7 @@ import { type App, openApp } from '../src/app.ts';
 import { decideAuthority } from '../src/editing/authority.decide.ts';
 import { ingestPaths } from '../src/ingest/ingest.batch.ts';
 import { reconcileArchive } from '../src/names/archive.reconcile.ts';
-import { applyDecisions } from '../src/names/authority.decisions.ts';
+import { type AuthorityDecision, applyDecisions } from '../src/names/authority.decisions.ts';
 import type { Authority } from '../src/record/record.types.ts';
 import { searchArchive } from '../src/search/search.service.ts';
 import { copyArchive } from '../src/store/archive.copy.ts';
@@ -187,6 +187,53 @@ for (const [backend, dbFor] of backends) {
         ),
         /member: "nobody" is no source's authority/,
       );
+    });
+
+    test('a decision that does not hold is refused with its field and why, and nothing is kept', async () => {
+      const person = (await app.store.getReconciled('ellis-o-briggs')) as Authority;
+      const other = (await app.store.getReconciled('syngman-rhee')) as Authority;
+      const place = (await app.store.listReconciled({ kind: 'place', limit: 1 }))[0] as Authority;
+      const [member, otherMember, placeMember] = [person, other, place].map((a) => a.members?.[0] as string);
+      const alone = (await app.store.listReconciled({ kind: 'person' })).find((a) => a.members?.length === 1);
+      const kept = (await app.store.listAuthorityDecisions()).length;
+      const nobody = `"nobody" is no source's authority in this archive (the ids are listed on the authority's page).`;
+      for (const [decision, message] of [
+        [{ kind: 'merge', into: 'nobody', from: member }, `into: ${nobody}`],
+        [{ kind: 'merge', into: member, from: 'nobody' }, `from: ${nobody}`],
+        [{ kind: 'merge', into: member, from: member }, 'from: is already part of the same authority.'],
+        [
+          { kind: 'merge', into: member, from: placeMember },
+          'from: is a place; only authorities of one kind are merged.',
+        ],
+        [{ kind: 'split', members: [] }, 'members: choose the forms of the sources that are someone else.'],
+        [{ kind: 'split', members: [member, 'nobody'] }, `members: ${nobody}`],
+        [
+          { kind: 'split', members: [member, otherMember] },
+          'members: belong to different authorities; split one at a time.',
+        ],
+        [
+          { kind: 'split', members: alone?.members ?? [] },
+          'members: are every member; leave at least one behind.',
+        ],
+        [{ kind: 'edit', member, name: ' ' }, 'name: an authority needs a name.'],
+        [{ kind: 'edit', member: 'nobody', name: 'X' }, `member: ${nobody}`],
+        [
+          { kind: 'add-name', member, form: ' ', language: null, source: 'y' },
+          'form: write the name form to add.',
+        ],
+        [
+          { kind: 'add-name', member, form: 'X', language: null, source: ' ' },
+          'source: say where the form is found (a book, an archive, a document).',
+        ],
+        [{ kind: 'remove-name', member: 'nobody', form: 'X' }, `member: ${nobody}`],
+        [{ kind: 'distinct', member: 'nobody' }, `member: ${nobody}`],
+      ] as [AuthorityDecision, string][]) {
+        await assert.rejects(decideAuthority(app, decision, 'why', EDITOR), (error: Error) => {
+          assert.equal(error.message, message, JSON.stringify(decision));
+          return true;
+        });
+      }
+      assert.equal((await app.store.listAuthorityDecisions()).length, kept);
     });
 
     test('the decisions are kept in order with who made them, and travel with a copy of the archive', async () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Agent, ChanceryRecord } from '../src/record/record.types.ts';
 import type { SearchIndex } from '../src/search/search-index.types.ts';
+import { PUBLISHED } from '../src/store/record.publication.ts';
 import type { Store } from '../src/store/store.types.ts';
 import { makeRecord } from './support/record.fixture.ts';
 
@@ -68,6 +69,74 @@ export function runStoreContract(driver: string, openEmpty: () => Promise<Backen
     assert.equal(await store.getRecord('nope'), null);
     assert.deepEqual(await store.listVersions('nope'), []);
   });
+
+  withStore('a record comes with its publication in one read, whoever may see it', async (store) => {
+    const record = makeRecord();
+    await store.saveRecord(record);
+    assert.deepEqual(await store.getRecordWithPublication(record.id), { record, publication: PUBLISHED });
+    const at = '2024-05-01T12:00:00.000Z';
+    await store.setPublication(
+      record.id,
+      { state: 'withdrawn', until: null, reason: 'Rights not cleared' },
+      {
+        at,
+        actor: 'ed',
+        action: 'record.publish',
+        target: record.id,
+        detail: {},
+        reason: '',
+        address: 'cli',
+      },
+    );
+    assert.equal(await store.getRecord(record.id), null, 'readers do not get it');
+    assert.deepEqual(await store.getRecordWithPublication(record.id), {
+      record,
+      publication: {
+        state: 'withdrawn',
+        until: null,
+        reason: 'Rights not cleared',
+        changedAt: at,
+        changedBy: 'ed',
+      },
+    });
+    assert.equal(await store.getRecordWithPublication('nope'), null);
+  });
+
+  withStore(
+    'the reconciled authority of each member is found by member, never by its own id',
+    async (store) => {
+      const person = (id: string, members: string[]) => ({
+        id,
+        kind: 'person' as const,
+        name: id,
+        names: [{ form: id, kind: 'preferred' as const }],
+        members,
+      });
+      // After a merge and a split, the authority file's member `kim-il-sung` is in `kis`, and a
+      // split made an authority `kim-il-sung` of another member.
+      await store.saveReconciliation({
+        authorities: [person('kim-il-sung', ['v1-kim']), person('kis', ['kim-il-sung', 'v2-kim'])],
+        groupOf: new Map([
+          ['v1-kim', 'kim-il-sung'],
+          ['kim-il-sung', 'kis'],
+          ['v2-kim', 'kis'],
+        ]),
+        review: [],
+      });
+      const groups = await store.getReconciledOfMembers(['kim-il-sung', 'v1-kim', 'nobody']);
+      assert.deepEqual([...groups].map(([member, authority]) => [member, authority.id]).sort(), [
+        ['kim-il-sung', 'kis'],
+        ['v1-kim', 'kim-il-sung'],
+      ]);
+      assert.deepEqual(groups.get('kim-il-sung')?.members, ['kim-il-sung', 'v2-kim']);
+      assert.equal(
+        (await store.getReconciled('kim-il-sung'))?.id,
+        'kim-il-sung',
+        'getReconciled: an id first',
+      );
+      assert.deepEqual(await store.getReconciledOfMembers([]), new Map());
+    },
+  );
 
   withStore('records list in date order, and a collection lists in its own order', async (store) => {
     const late = makeRecord({

@@ -1,7 +1,7 @@
 import type { Actor } from '../accounts/accounts.types.ts';
 import { reconcileArchive } from '../names/archive.reconcile.ts';
 import type { Reconciliation } from '../names/authorities.reconcile.ts';
-import { type AuthorityDecision, checkDecision } from '../names/authority.decisions.ts';
+import { type AuthorityDecision, checkDecision, membersNamed } from '../names/authority.decisions.ts';
 import type { AuthorityIndex } from '../names/authority.index.ts';
 import type { Store } from '../store/store.types.ts';
 import { checkNote } from './record.edit.ts';
@@ -22,18 +22,19 @@ export async function decideAuthority(
   actor: Actor,
 ): Promise<Reconciliation> {
   const why = checkNote(note);
-  const current = await deps.store.getReconciliation();
-  checkDecision(decision, current);
+  // Checked against the authorities it names alone: the reconciliation after it reads the rest.
+  const named = membersNamed(decision);
+  const groups = await deps.store.getReconciledOfMembers(named);
+  checkDecision(decision, groups);
   const at = (deps.now?.() ?? new Date()).toISOString();
-  const member =
-    'member' in decision ? decision.member : 'into' in decision ? decision.into : decision.members[0];
+  const member = named[0];
   await deps.store.addAuthorityDecision(
     { decision, at, actor: actor.name, note: why },
     {
       at,
       actor: actor.name,
       action: `authority.${decision.kind}`,
-      target: current.groupOf.get(member ?? '') ?? member ?? '',
+      target: groups.get(member ?? '')?.id ?? member ?? '',
       detail: { ...decision },
       reason: why,
       address: actor.address,

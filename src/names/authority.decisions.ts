@@ -169,38 +169,49 @@ function freeId(base: string, taken: ReadonlyMap<string, unknown>): string {
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
+/** The members a decision names, the one it is about first: what checking it reads. */
+export function membersNamed(decision: AuthorityDecision): string[] {
+  switch (decision.kind) {
+    case 'merge':
+      return [decision.into, decision.from];
+    case 'split':
+      return decision.members;
+    default:
+      return [decision.member];
+  }
+}
+
 /**
- * A decision checked against the reconciliation it would change: the members it names exist, a
- * merge joins two authorities of one kind, a split leaves some members behind. The message names
- * what is wrong.
+ * A decision checked against the reconciled authorities of the members it names (`membersNamed`),
+ * by member: the members exist, a merge joins two authorities of one kind, a split leaves some
+ * members behind. The message names what is wrong.
  */
-export function checkDecision(decision: AuthorityDecision, reconciliation: Reconciliation): void {
-  const groupOf = reconciliation.groupOf;
-  const kindOf = new Map(reconciliation.authorities.map((a) => [a.id, a.kind]));
-  const known = (member: string, field: string) => {
-    if (!groupOf.has(member))
+export function checkDecision(decision: AuthorityDecision, groups: ReadonlyMap<string, Authority>): void {
+  const known = (member: string, field: string): Authority => {
+    const group = groups.get(member);
+    if (!group)
       invalid(
         field,
         `"${member}" is no source's authority in this archive (the ids are listed on the authority's page)`,
       );
-    return groupOf.get(member) as string;
+    return group;
   };
   switch (decision.kind) {
     case 'merge': {
       const into = known(decision.into, 'into');
       const from = known(decision.from, 'from');
-      if (into === from) invalid('from', 'is already part of the same authority');
-      if (kindOf.get(into) !== kindOf.get(from))
-        invalid('from', `is a ${kindOf.get(from)}; only authorities of one kind are merged`);
+      if (into.id === from.id) invalid('from', 'is already part of the same authority');
+      if (into.kind !== from.kind)
+        invalid('from', `is a ${from.kind}; only authorities of one kind are merged`);
       return;
     }
     case 'split': {
       if (decision.members.length === 0)
         invalid('members', 'choose the forms of the sources that are someone else');
-      const groups = new Set(decision.members.map((m) => known(m, 'members')));
-      if (groups.size > 1) invalid('members', 'belong to different authorities; split one at a time');
-      const group = [...groups][0] as string;
-      const all = [...groupOf].filter(([, id]) => id === group).length;
+      const of = decision.members.map((m) => known(m, 'members'));
+      if (new Set(of.map((group) => group.id)).size > 1)
+        invalid('members', 'belong to different authorities; split one at a time');
+      const all = of[0]?.members?.length ?? 0;
       if (decision.members.length >= all) invalid('members', 'are every member; leave at least one behind');
       return;
     }

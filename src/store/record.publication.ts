@@ -39,6 +39,11 @@ export const PUBLISHED: Publication = {
   changedBy: null,
 };
 
+/** A publication as read beside its record: without a row of its own, no editor set one, so it is published. */
+export function publicationOf(row: Publication | { state: null }): Publication {
+  return row.state === null ? PUBLISHED : row;
+}
+
 /**
  * The publication an editor asked for, checked: a known state, a reason to withdraw, a future date
  * for an embargo and none for any other state; else refused with the field named.

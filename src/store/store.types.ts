@@ -257,6 +257,11 @@ export interface Store {
   /** A record's publication (PUBLISHED when no editor set one); null when there is no such record. */
   getPublication(id: string): Promise<Publication | null>;
   /**
+   * A record whoever may see it, with its publication, read together: what a page needs to decide
+   * who may have the record, from one state of it. Null when there is no such record.
+   */
+  getRecordWithPublication(id: string): Promise<{ record: ChanceryRecord; publication: Publication } | null>;
+  /**
    * Sets a record's publication with its audit entry, in one transaction: the search index then
    * holds the record if readers see it and not otherwise, and harvesters see the change.
    * `record.not_found` when there is no such record.
@@ -307,6 +312,12 @@ export interface Store {
   reconciliationVersion(): Promise<number>;
   /** A reconciled authority by its id or the id of one of its members. */
   getReconciled(id: string): Promise<Authority | null>;
+  /**
+   * The reconciled authority each of these members (a source's authority id) belongs to, by
+   * member; a member none holds is left out. By member only: after a merge and a split a member's
+   * id may be another authority's own, which `getReconciled` gives first.
+   */
+  getReconciledOfMembers(members: readonly string[]): Promise<Map<string, Authority>>;
   /** Reconciled authorities A–Z (by name, leading article ignored). */
   listReconciled(query?: ReconciledQuery): Promise<Authority[]>;
   countReconciled(query?: ReconciledQuery): Promise<number>;

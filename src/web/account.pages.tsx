@@ -1,6 +1,7 @@
 import type { ApiToken, User } from '../accounts/accounts.types.ts';
 import { PASSWORD_MIN } from '../accounts/users.service.ts';
 import { CSRF_FIELD } from './auth.middleware.ts';
+import { DataTable } from './data-table.component.tsx';
 import { Layout } from './layout.component.tsx';
 
 /** A form's hidden CSRF token: every form Chancery renders carries one. */
@@ -133,35 +134,25 @@ export function AccountPage(props: {
             <code class="token-secret">{props.newToken.secret}</code>
           </p>
         ) : null}
-        <table class="account-table">
-          <thead>
+        <DataTable headings={['Label', 'Scope', 'Created', 'State']}>
+          {props.tokens.map((t) => (
             <tr>
-              <th>Label</th>
-              <th>Scope</th>
-              <th>Created</th>
-              <th>State</th>
+              <td>{t.label || '–'}</td>
+              <td>{t.scope}</td>
+              <td>{t.createdAt.slice(0, 10)}</td>
+              <td>
+                {t.revokedAt ? (
+                  `revoked ${t.revokedAt.slice(0, 10)}`
+                ) : (
+                  <form method="post" action={`/account/tokens/${encodeURIComponent(t.id)}/revoke`}>
+                    <CsrfField token={csrf} />
+                    <button type="submit">Revoke</button>
+                  </form>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {props.tokens.map((t) => (
-              <tr>
-                <td>{t.label || '–'}</td>
-                <td>{t.scope}</td>
-                <td>{t.createdAt.slice(0, 10)}</td>
-                <td>
-                  {t.revokedAt ? (
-                    `revoked ${t.revokedAt.slice(0, 10)}`
-                  ) : (
-                    <form method="post" action={`/account/tokens/${encodeURIComponent(t.id)}/revoke`}>
-                      <CsrfField token={csrf} />
-                      <button type="submit">Revoke</button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
         <form method="post" action="/account/tokens" class="account-form">
           <CsrfField token={csrf} />
           <label>

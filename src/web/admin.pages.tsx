@@ -2,6 +2,7 @@ import { ROLES, type User } from '../accounts/accounts.types.ts';
 import type { AuditEntry } from '../accounts/audit.types.ts';
 import { PASSWORD_MIN } from '../accounts/users.service.ts';
 import { CsrfField, Problem } from './account.pages.tsx';
+import { DataTable } from './data-table.component.tsx';
 import { Layout } from './layout.component.tsx';
 
 export function UsersPage(props: { users: User[]; csrf: string; problem?: string; notice?: string }) {
@@ -15,51 +16,40 @@ export function UsersPage(props: { users: User[]; csrf: string; problem?: string
         </p>
         <Problem message={props.problem} />
         {props.notice ? <p role="status">{props.notice}</p> : null}
-        <table class="account-table">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Role</th>
-              <th>State</th>
-              <th>Created</th>
-              <th>Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.users.map((u) => {
-              const base = `/admin/users/${encodeURIComponent(u.name)}`;
-              return (
-                <tr>
-                  <td>{u.name}</td>
-                  <td>{u.role}</td>
-                  <td>{u.disabled ? 'disabled' : 'active'}</td>
-                  <td>{u.createdAt.slice(0, 10)}</td>
-                  <td>
-                    <form method="post" action={`${base}/role`} class="inline-form">
-                      <CsrfField token={csrf} />
-                      <select name="role" aria-label={`Role of ${u.name}`}>
-                        {ROLES.map((r) => (
-                          <option value={r} selected={r === u.role}>
-                            {r}
-                          </option>
-                        ))}
-                      </select>
-                      <button type="submit">Set role</button>
-                    </form>
-                    <form
-                      method="post"
-                      action={`${base}/${u.disabled ? 'enable' : 'disable'}`}
-                      class="inline-form"
-                    >
-                      <CsrfField token={csrf} />
-                      <button type="submit">{u.disabled ? 'Enable' : 'Disable'}</button>
-                    </form>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable headings={['Name', 'Role', 'State', 'Created', 'Change']}>
+          {props.users.map((u) => {
+            const base = `/admin/users/${encodeURIComponent(u.name)}`;
+            return (
+              <tr>
+                <td>{u.name}</td>
+                <td>{u.role}</td>
+                <td>{u.disabled ? 'disabled' : 'active'}</td>
+                <td>{u.createdAt.slice(0, 10)}</td>
+                <td>
+                  <form method="post" action={`${base}/role`} class="inline-form">
+                    <CsrfField token={csrf} />
+                    <select name="role" aria-label={`Role of ${u.name}`}>
+                      {ROLES.map((r) => (
+                        <option value={r} selected={r === u.role}>
+                          {r}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit">Set role</button>
+                  </form>
+                  <form
+                    method="post"
+                    action={`${base}/${u.disabled ? 'enable' : 'disable'}`}
+                    class="inline-form"
+                  >
+                    <CsrfField token={csrf} />
+                    <button type="submit">{u.disabled ? 'Enable' : 'Disable'}</button>
+                  </form>
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
         <h2>Add an account</h2>
         <form method="post" action="/admin/users" class="account-form">
           <CsrfField token={csrf} />
@@ -97,34 +87,20 @@ export function AuditPage(props: { entries: AuditEntry[]; query: string; next: s
       <div class="page">
         <h1>Audit log</h1>
         <p>Every change, newest first: who, when, from where, what, and why. Nothing here can be changed.</p>
-        <table class="account-table">
-          <thead>
+        <DataTable headings={['#', 'When', 'Who', 'From', 'What', 'To what', 'Detail', 'Why']}>
+          {props.entries.map((e) => (
             <tr>
-              <th>#</th>
-              <th>When</th>
-              <th>Who</th>
-              <th>From</th>
-              <th>What</th>
-              <th>To what</th>
-              <th>Detail</th>
-              <th>Why</th>
+              <td>{e.seq}</td>
+              <td>{e.at}</td>
+              <td>{e.actor}</td>
+              <td>{e.address}</td>
+              <td>{e.action}</td>
+              <td>{e.target}</td>
+              <td>{Object.keys(e.detail).length ? JSON.stringify(e.detail) : ''}</td>
+              <td>{e.reason}</td>
             </tr>
-          </thead>
-          <tbody>
-            {props.entries.map((e) => (
-              <tr>
-                <td>{e.seq}</td>
-                <td>{e.at}</td>
-                <td>{e.actor}</td>
-                <td>{e.address}</td>
-                <td>{e.action}</td>
-                <td>{e.target}</td>
-                <td>{Object.keys(e.detail).length ? JSON.stringify(e.detail) : ''}</td>
-                <td>{e.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
         {props.next ? (
           <p>
             <a href={`/admin/audit?${props.query}before=${props.next}`}>Older entries</a>

@@ -1,6 +1,7 @@
 import type { ReviewItem } from '../names/people.reconcile.ts';
 import type { Authority } from '../record/record.types.ts';
 import { CsrfField, Problem } from './account.pages.tsx';
+import { DataTable } from './data-table.component.tsx';
 import { Layout } from './layout.component.tsx';
 
 /** The page of an authority, by its kind. */
@@ -70,39 +71,29 @@ export function AuthorityEditPage(props: {
 
         <section aria-labelledby="forms-heading">
           <h2 id="forms-heading">Name forms</h2>
-          <table class="account-table">
-            <thead>
+          <DataTable headings={['Form', 'Language', 'Source', 'Remove']}>
+            {authority.names.map((n) => (
               <tr>
-                <th scope="col">Form</th>
-                <th scope="col">Language</th>
-                <th scope="col">Source</th>
-                <th scope="col">Remove</th>
+                <td>{n.form}</td>
+                <td>{n.language ?? ''}</td>
+                <td>{n.source ?? ''}</td>
+                <td>
+                  {n.form === authority.name ? (
+                    'the name'
+                  ) : (
+                    <form method="post" action={action} class="inline-form">
+                      <CsrfField token={csrf} />
+                      <input type="hidden" name="action" value="remove-name" />
+                      <input type="hidden" name="member" value={anchor} />
+                      <input type="hidden" name="form" value={n.form} />
+                      <input name="note" placeholder="why" required aria-label={`Why remove ${n.form}`} />
+                      <button type="submit">Remove</button>
+                    </form>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {authority.names.map((n) => (
-                <tr>
-                  <td>{n.form}</td>
-                  <td>{n.language ?? ''}</td>
-                  <td>{n.source ?? ''}</td>
-                  <td>
-                    {n.form === authority.name ? (
-                      'the name'
-                    ) : (
-                      <form method="post" action={action} class="inline-form">
-                        <CsrfField token={csrf} />
-                        <input type="hidden" name="action" value="remove-name" />
-                        <input type="hidden" name="member" value={anchor} />
-                        <input type="hidden" name="form" value={n.form} />
-                        <input name="note" placeholder="why" required aria-label={`Why remove ${n.form}`} />
-                        <button type="submit">Remove</button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           <form method="post" action={action} class="account-form">
             <CsrfField token={csrf} />
             <input type="hidden" name="action" value="add-name" />

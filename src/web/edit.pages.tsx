@@ -3,6 +3,7 @@ import type { RecordComparison } from '../editing/record.compare.ts';
 import { type ChanceryRecord, DOCUMENT_TYPES } from '../record/record.types.ts';
 import type { HeldReading, RecordVersion } from '../store/store.types.ts';
 import { CsrfField, Problem } from './account.pages.tsx';
+import { DataTable } from './data-table.component.tsx';
 import { Layout } from './layout.component.tsx';
 import { formatIsoDateTime } from './web.format.ts';
 
@@ -168,52 +169,40 @@ export function HistoryPage(props: {
             </form>
           </section>
         ) : null}
-        <table class="account-table">
-          <thead>
+        <DataTable headings={['Version', 'Saved', 'How', 'Why', 'Compare', ...(csrf ? ['Restore'] : [])]}>
+          {[...versions].reverse().map((v) => (
             <tr>
-              <th>Version</th>
-              <th>Saved</th>
-              <th>How</th>
-              <th>Why</th>
-              <th>Compare</th>
-              {csrf ? <th>Restore</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {[...versions].reverse().map((v) => (
-              <tr>
-                <td>{v.version}</td>
-                <td>{formatIsoDateTime(v.savedAt.slice(0, 16))}</td>
-                <td>{describeVersion(v)}</td>
-                <td>{v.edit?.note ?? ''}</td>
+              <td>{v.version}</td>
+              <td>{formatIsoDateTime(v.savedAt.slice(0, 16))}</td>
+              <td>{describeVersion(v)}</td>
+              <td>{v.edit?.note ?? ''}</td>
+              <td>
+                {v.version < last ? (
+                  <a href={documentPath(id, `/compare?a=${v.version}&b=${last}`)}>with the current</a>
+                ) : (
+                  'current'
+                )}
+              </td>
+              {csrf ? (
                 <td>
                   {v.version < last ? (
-                    <a href={documentPath(id, `/compare?a=${v.version}&b=${last}`)}>with the current</a>
-                  ) : (
-                    'current'
-                  )}
+                    <form method="post" action={documentPath(id, '/restore')} class="inline-form">
+                      <CsrfField token={csrf} />
+                      <input type="hidden" name="version" value={String(v.version)} />
+                      <input
+                        name="note"
+                        required
+                        placeholder="why"
+                        aria-label={`Why restore version ${v.version}`}
+                      />
+                      <button type="submit">Restore</button>
+                    </form>
+                  ) : null}
                 </td>
-                {csrf ? (
-                  <td>
-                    {v.version < last ? (
-                      <form method="post" action={documentPath(id, '/restore')} class="inline-form">
-                        <CsrfField token={csrf} />
-                        <input type="hidden" name="version" value={String(v.version)} />
-                        <input
-                          name="note"
-                          required
-                          placeholder="why"
-                          aria-label={`Why restore version ${v.version}`}
-                        />
-                        <button type="submit">Restore</button>
-                      </form>
-                    ) : null}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
         <form method="get" action={documentPath(id, '/compare')} class="inline-form">
           <label for="compare-a">Compare version</label>
           <VersionChoice id="compare-a" name="a" versions={versions} selected={Math.max(1, last - 1)} />
@@ -261,30 +250,21 @@ export function ComparePage(props: {
           <p>The two versions are the same.</p>
         ) : null}
         {comparison.fields.length > 0 ? (
-          <table class="account-table compare-table">
-            <thead>
+          <DataTable class="compare-table" headings={['Field', `Version ${props.a}`, `Version ${props.b}`]}>
+            {comparison.fields.map((f) => (
               <tr>
-                <th>Field</th>
-                <th>Version {props.a}</th>
-                <th>Version {props.b}</th>
+                <th scope="row">
+                  <code>{f.field}</code>
+                </th>
+                <td>
+                  <pre class="compare-value">{f.before}</pre>
+                </td>
+                <td>
+                  <pre class="compare-value">{f.after}</pre>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {comparison.fields.map((f) => (
-                <tr>
-                  <th scope="row">
-                    <code>{f.field}</code>
-                  </th>
-                  <td>
-                    <pre class="compare-value">{f.before}</pre>
-                  </td>
-                  <td>
-                    <pre class="compare-value">{f.after}</pre>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         ) : null}
         {comparison.texts.map((t) => (
           <section aria-label={`Text ${t.textId}`}>

@@ -1,8 +1,10 @@
+import type { Child } from 'hono/jsx';
 import type { CitationItem } from '../citation/citation.types.ts';
 import type { ChanceryRecord } from '../record/record.types.ts';
 import { PUBLICATION_STATES, type Publication } from '../store/record.publication.ts';
 import type { UnpublishedRecord } from '../store/store.types.ts';
 import { CsrfField } from './account.pages.tsx';
+import { DataTable } from './data-table.component.tsx';
 import { CitePanel } from './document-extras.component.tsx';
 import { Layout } from './layout.component.tsx';
 import { formatIsoDateTime } from './web.format.ts';
@@ -85,23 +87,20 @@ export function RestrictedNotice() {
 /** The restricted records, for anyone with an account: what the archive shows its readers only. */
 export function RestrictedPage({ records }: { records: UnpublishedRecord[] }) {
   return (
-    <Layout title="For readers">
-      <div class="page">
-        <h1>For readers</h1>
-        <p>
-          {records.length === 0
-            ? 'No record is restricted to readers.'
-            : `${records.length} record${records.length === 1 ? '' : 's'} shown to readers with an account, not to the public (nor in its search).`}
-        </p>
-        <ul>
-          {records.map((r) => (
-            <li>
-              <a href={documentPath(r.id)}>{r.title}</a>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </Layout>
+    <RecordListPage
+      title="For readers"
+      count={records.length}
+      none="No record is restricted to readers."
+      some="shown to readers with an account, not to the public (nor in its search)."
+    >
+      <ul>
+        {records.map((r) => (
+          <li>
+            <a href={documentPath(r.id)}>{r.title}</a>
+          </li>
+        ))}
+      </ul>
+    </RecordListPage>
   );
 }
 
@@ -137,34 +136,48 @@ export function WithdrawnPage(props: {
 /** Editors' list of the records readers do not see: drafts, embargoes with their dates, withdrawals. */
 export function UnpublishedPage({ records }: { records: UnpublishedRecord[] }) {
   return (
-    <Layout title="Not published">
+    <RecordListPage
+      title="Not published"
+      count={records.length}
+      none="Readers see every record."
+      some="that readers do not see. An embargoed record is published by itself on its date."
+    >
+      {records.length > 0 ? (
+        <DataTable headings={['Record', 'State']}>
+          {records.map((r) => (
+            <tr>
+              <td>
+                <a href={documentPath(r.id)}>{r.title}</a> <code>{r.id}</code>
+              </td>
+              <td>{describe(r)}</td>
+            </tr>
+          ))}
+        </DataTable>
+      ) : null}
+    </RecordListPage>
+  );
+}
+
+/**
+ * The head the lists of records share (who may read each is the route's to say): the title, how
+ * many records there are, or what it means that there are none, then the list itself.
+ */
+function RecordListPage(props: {
+  title: string;
+  count: number;
+  /** The sentence for no record. */
+  none: string;
+  /** What follows "N records" in the sentence that counts them. */
+  some: string;
+  children: Child;
+}) {
+  const { title, count } = props;
+  return (
+    <Layout title={title}>
       <div class="page">
-        <h1>Not published</h1>
-        <p>
-          {records.length === 0
-            ? 'Readers see every record.'
-            : `${records.length} record${records.length === 1 ? '' : 's'} that readers do not see. An embargoed record is published by itself on its date.`}
-        </p>
-        {records.length > 0 ? (
-          <table class="account-table">
-            <thead>
-              <tr>
-                <th scope="col">Record</th>
-                <th scope="col">State</th>
-              </tr>
-            </thead>
-            <tbody>
-              {records.map((r) => (
-                <tr>
-                  <td>
-                    <a href={documentPath(r.id)}>{r.title}</a> <code>{r.id}</code>
-                  </td>
-                  <td>{describe(r)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
+        <h1>{title}</h1>
+        <p>{count === 0 ? props.none : `${count} record${count === 1 ? '' : 's'} ${props.some}`}</p>
+        {props.children}
       </div>
     </Layout>
   );

@@ -6,13 +6,13 @@ import { viewerOf } from './auth.middleware.ts';
 
 /**
  * A record as this viewer may have it: everyone gets published records; an account (a reader's
- * too) also restricted ones; editors (by session or token) every record, with its publication;
- * anyone gets a withdrawn record's notice and citation, never its texts.
+ * too) also restricted ones; editors (by session or token) every record; anyone gets a withdrawn
+ * record's notice and citation, never its texts.
  */
 export type RecordAccess =
   | { kind: 'public'; record: ChanceryRecord }
   | { kind: 'restricted'; record: ChanceryRecord }
-  | { kind: 'editor'; record: ChanceryRecord; publication: Publication }
+  | { kind: 'editor'; record: ChanceryRecord }
   | { kind: 'withdrawn'; record: ChanceryRecord; publication: Publication }
   | { kind: 'none' };
 
@@ -30,15 +30,14 @@ export function isEditor(c: Context): boolean {
  * record goes through here, so that none shows what readers may not see.
  */
 export async function recordForViewer(c: Context, store: Store, id: string): Promise<RecordAccess> {
-  const record = await store.getRecord(id);
-  if (record) return { kind: 'public', record };
-  const publication = await store.getPublication(id);
-  if (!publication) return { kind: 'none' };
-  const unpublished = await store.getRecord(id, { unpublished: true });
-  if (!unpublished) return { kind: 'none' };
-  if (isEditor(c)) return { kind: 'editor', record: unpublished, publication };
-  if (publication.state === 'restricted' && viewerOf(c)) return { kind: 'restricted', record: unpublished };
-  if (publication.state === 'withdrawn') return { kind: 'withdrawn', record: unpublished, publication };
+  // The record and its publication in one read: who may have it is decided on one state of both.
+  const found = await store.getRecordWithPublication(id);
+  if (!found) return { kind: 'none' };
+  const { record, publication } = found;
+  if (publication.state === 'published') return { kind: 'public', record };
+  if (isEditor(c)) return { kind: 'editor', record };
+  if (publication.state === 'restricted' && viewerOf(c)) return { kind: 'restricted', record };
+  if (publication.state === 'withdrawn') return { kind: 'withdrawn', record, publication };
   return { kind: 'none' };
 }
 

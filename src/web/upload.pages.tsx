@@ -1,5 +1,6 @@
 import type { JobInfo } from '../jobs/job-queue.types.ts';
 import { CsrfField, Problem } from './account.pages.tsx';
+import { DataTable } from './data-table.component.tsx';
 import { Layout } from './layout.component.tsx';
 import { formatIsoDateTime } from './web.format.ts';
 
@@ -87,37 +88,26 @@ export function UploadJobPage({ job }: { job: JobInfo }) {
         {running ? <p class="muted">This page reloads itself every 2 seconds until the job ends.</p> : null}
         <Problem message={job.lastError ?? undefined} />
         {progress?.files ? (
-          <table class="account-table">
-            <thead>
+          <DataTable headings={['File', 'Result', 'Format', 'Records', 'Problems']}>
+            {progress.files.map((f) => (
               <tr>
-                <th>File</th>
-                <th>Result</th>
-                <th>Format</th>
-                <th>Records</th>
-                <th>Problems</th>
+                <td>{f.file}</td>
+                <td>{f.status}</td>
+                <td>{f.format ?? ''}</td>
+                <td>
+                  {[
+                    f.ingested && `${f.ingested} new`,
+                    f.updated && `${f.updated} updated`,
+                    f.unchanged && `${f.unchanged} unchanged`,
+                    f.held && `${f.held} held for review`,
+                  ]
+                    .filter(Boolean)
+                    .join(', ')}
+                </td>
+                <td>{f.problems.join('; ')}</td>
               </tr>
-            </thead>
-            <tbody>
-              {progress.files.map((f) => (
-                <tr>
-                  <td>{f.file}</td>
-                  <td>{f.status}</td>
-                  <td>{f.format ?? ''}</td>
-                  <td>
-                    {[
-                      f.ingested && `${f.ingested} new`,
-                      f.updated && `${f.updated} updated`,
-                      f.unchanged && `${f.unchanged} unchanged`,
-                      f.held && `${f.held} held for review`,
-                    ]
-                      .filter(Boolean)
-                      .join(', ')}
-                  </td>
-                  <td>{f.problems.join('; ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         ) : null}
       </div>
     </Layout>

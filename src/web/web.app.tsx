@@ -271,13 +271,9 @@ export function createWebApp(deps: WebDependencies): Hono {
         410,
       );
     }
-    // Editors see who sees the record, and set it, on its page.
-    const publication =
-      access.kind === 'editor'
-        ? access.publication
-        : isEditor(c)
-          ? await (deps.writer ?? store).getPublication(record.id)
-          : null;
+    // Editors see who sees the record, and set it, on its page: as the primary has it, which a
+    // replica may not have yet (the page an editor is sent back to after setting it shows what was set).
+    const publication = isEditor(c) ? await (deps.writer ?? store).getPublication(record.id) : null;
     const [versions, collections, placement, links, citation] = await Promise.all([
       store.listVersions(record.id),
       Promise.all(

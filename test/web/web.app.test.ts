@@ -294,7 +294,7 @@ test('a fault of the store is a 500 page that keeps the details in the log', asy
   const logged = t.mock.method(console, 'error', () => {});
   await withWeb([makeLetterRecord()], async (_web, store, search) => {
     const failing: Store = Object.create(store);
-    failing.getRecord = async () => {
+    failing.getRecordWithPublication = async () => {
       throw new Error('disk on fire');
     };
     const web = createWebApp({ store: failing, search, authorities });

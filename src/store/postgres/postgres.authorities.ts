@@ -114,6 +114,16 @@ export class PostgresAuthorities {
     return rows[0] ? (JSON.parse(rows[0].json) as Authority) : null;
   }
 
+  /** The reconciled authority of each of these members, by member id. */
+  async ofMembers(members: readonly string[]): Promise<Map<string, Authority>> {
+    const { rows } = await this.pool.query<{ member_id: string; json: string }>(
+      `SELECT m.member_id, a.json FROM authority_members m JOIN reconciled_authorities a ON a.id = m.authority_id
+       WHERE m.member_id = ANY($1::text[])`,
+      [members],
+    );
+    return new Map(rows.map((r) => [r.member_id, JSON.parse(r.json) as Authority]));
+  }
+
   async list(query: ReconciledQuery = {}): Promise<Authority[]> {
     const { where, params } = filterOf(query);
     params.push(query.limit ?? null, query.offset ?? 0);

@@ -21,7 +21,7 @@ import { PostgresSearchIndex } from '../../search/postgres/postgres.search-index
 import { SEARCH_BUDGET_MS } from '../../search/search.budget.ts';
 import type { SearchIndex } from '../../search/search-index.types.ts';
 import { editConflict, recordMissing, versionOf } from '../record.edits.ts';
-import { embargoRelease, PUBLISHED, type Publication } from '../record.publication.ts';
+import { embargoRelease, type Publication, publicationOf } from '../record.publication.ts';
 import type {
   ChangeQuery,
   HeldReading,
@@ -123,6 +123,11 @@ const WRITE_LOCK = 7_340_002;
 
 const SUMMARY_COLUMNS = `r.id, r.title, r.type, r.date_display AS "dateDisplay", r.date_min AS "dateMin",
   r.date_max AS "dateMax", r.original_language AS "originalLanguage", r.version`;
+
+/** A record's publication, read beside the record: all null where no editor set one. */
+const PUBLICATION_OF_RECORD = `p.state, p.until, p.reason, p.changed_at AS "changedAt", p.changed_by AS "changedBy"
+  FROM records r LEFT JOIN record_publication p ON p.record_id = r.id WHERE r.id = $1`;
+type PublicationRow = Publication | { state: null };
 
 interface RecordRow {
   id: string;
@@ -367,14 +372,23 @@ class PostgresStore implements Store {
   }
 
   async getPublication(id: string): Promise<Publication | null> {
-    const { rows } = await this.pool.query<Publication | { state: null }>(
-      `SELECT p.state, p.until, p.reason, p.changed_at AS "changedAt", p.changed_by AS "changedBy"
-       FROM records r LEFT JOIN record_publication p ON p.record_id = r.id WHERE r.id = $1`,
+    const { rows } = await this.pool.query<PublicationRow>(`SELECT ${PUBLICATION_OF_RECORD}`, [id]);
+    return rows[0] ? publicationOf(rows[0]) : null;
+  }
+
+  async getRecordWithPublication(
+    id: string,
+  ): Promise<{ record: ChanceryRecord; publication: Publication } | null> {
+    const { rows } = await this.pool.query<PublicationRow & { json: string }>(
+      `SELECT r.json, ${PUBLICATION_OF_RECORD}`,
       [id],
     );
-    const row = rows[0];
-    if (!row) return null;
-    return row.state === null ? PUBLISHED : (row as Publication);
+    if (!rows[0]) return null;
+    const { json, ...publication } = rows[0];
+    return {
+      record: await this.present(JSON.parse(json) as ChanceryRecord),
+      publication: publicationOf(publication),
+    };
   }
 
   async setPublication(
@@ -721,6 +735,10 @@ class PostgresStore implements Store {
 
   async getReconciled(id: string): Promise<Authority | null> {
     return this.reconciled.get(id);
+  }
+
+  async getReconciledOfMembers(members: readonly string[]): Promise<Map<string, Authority>> {
+    return this.reconciled.ofMembers(members);
   }
 
   async listReconciled(query?: ReconciledQuery): Promise<Authority[]> {

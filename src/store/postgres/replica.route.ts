@@ -9,6 +9,7 @@ import type { ReplicaMonitor } from './replica.monitor.ts';
  */
 const STORE_READS = [
   'getRecord',
+  'getRecordWithPublication',
   'getRecordVersion',
   'listVersions',
   'listRecords',

@@ -51,6 +51,12 @@ export class SqliteAuthorities {
           'SELECT a.json FROM authority_members m JOIN reconciled_authorities a ON a.id = m.authority_id WHERE m.member_id = ?',
         )
         .pluck(),
+      ofMembers: db
+        .prepare(
+          `SELECT m.member_id, a.json FROM authority_members m JOIN reconciled_authorities a ON a.id = m.authority_id
+           WHERE m.member_id IN (SELECT value FROM json_each(?))`,
+        )
+        .raw(),
       names: db.prepare('SELECT id, name FROM reconciled_authorities').raw(),
     };
   }
@@ -119,6 +125,12 @@ export class SqliteAuthorities {
   get(id: string): Authority | null {
     const json = (this.statements.byId.get(id) ?? this.statements.byMember.get(id)) as string | undefined;
     return json ? (JSON.parse(json) as Authority) : null;
+  }
+
+  /** The reconciled authority of each of these members, by member id. */
+  ofMembers(members: readonly string[]): Map<string, Authority> {
+    const rows = this.statements.ofMembers.all(JSON.stringify(members)) as [string, string][];
+    return new Map(rows.map(([member, json]) => [member, JSON.parse(json) as Authority]));
   }
 
   list(query: ReconciledQuery = {}): Authority[] {

@@ -20,7 +20,7 @@ import type { SearchIndex } from '../../search/search-index.types.ts';
 import { SqliteIndexWriter } from '../../search/sqlite/sqlite.index-writer.ts';
 import { SqliteSearchIndex } from '../../search/sqlite/sqlite.search-index.ts';
 import { editConflict, recordMissing, versionOf } from '../record.edits.ts';
-import { embargoRelease, PUBLISHED, type Publication } from '../record.publication.ts';
+import { embargoRelease, type Publication, publicationOf } from '../record.publication.ts';
 import type {
   ChangeQuery,
   HeldReading,
@@ -137,6 +137,11 @@ function migrate(db: Database.Database, migrations: Migration[]): void {
 
 const SUMMARY_COLUMNS = `r.id, r.title, r.type, r.date_display AS dateDisplay, r.date_min AS dateMin,
   r.date_max AS dateMax, r.original_language AS originalLanguage, r.version`;
+
+/** A record's publication, read beside the record: all null where no editor set one. */
+const PUBLICATION_OF_RECORD = `p.state, p.until, p.reason, p.changed_at AS changedAt, p.changed_by AS changedBy
+  FROM records r LEFT JOIN record_publication p ON p.record_id = r.id WHERE r.id = ?`;
+type PublicationRow = Publication | { state: null };
 
 class SqliteStore implements Store {
   private readonly statements;
@@ -363,12 +368,22 @@ class SqliteStore implements Store {
   }
 
   async getPublication(id: string): Promise<Publication | null> {
-    const row = this.prepared(
-      `SELECT p.state, p.until, p.reason, p.changed_at AS changedAt, p.changed_by AS changedBy
-       FROM records r LEFT JOIN record_publication p ON p.record_id = r.id WHERE r.id = ?`,
-    ).get(id) as Publication | { state: null } | undefined;
+    const row = this.prepared(`SELECT ${PUBLICATION_OF_RECORD}`).get(id) as PublicationRow | undefined;
+    return row ? publicationOf(row) : null;
+  }
+
+  async getRecordWithPublication(
+    id: string,
+  ): Promise<{ record: ChanceryRecord; publication: Publication } | null> {
+    const row = this.prepared(`SELECT r.json, ${PUBLICATION_OF_RECORD}`).get(id) as
+      | (PublicationRow & { json: string })
+      | undefined;
     if (!row) return null;
-    return row.state === null ? PUBLISHED : (row as Publication);
+    const { json, ...publication } = row;
+    return {
+      record: this.present(JSON.parse(json) as ChanceryRecord),
+      publication: publicationOf(publication),
+    };
   }
 
   async setPublication(
@@ -695,6 +710,10 @@ class SqliteStore implements Store {
 
   async getReconciled(id: string): Promise<Authority | null> {
     return this.reconciled.get(id);
+  }
+
+  async getReconciledOfMembers(members: readonly string[]): Promise<Map<string, Authority>> {
+    return this.reconciled.ofMembers(members);
   }
 
   async listReconciled(query?: ReconciledQuery): Promise<Authority[]> {
