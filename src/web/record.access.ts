@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ChanceryRecord } from '../record/record.types.ts';
-import type { Publication } from '../store/record.publication.ts';
+import { isPublic, type Publication } from '../store/record.publication.ts';
 import type { Store } from '../store/store.types.ts';
 import { viewerOf } from './auth.middleware.ts';
 
@@ -34,7 +34,7 @@ export async function recordForViewer(c: Context, store: Store, id: string): Pro
   const found = await store.getRecordWithPublication(id);
   if (!found) return { kind: 'none' };
   const { record, publication } = found;
-  if (publication.state === 'published') return { kind: 'public', record };
+  if (isPublic(publication)) return { kind: 'public', record };
   if (isEditor(c)) return { kind: 'editor', record };
   if (publication.state === 'restricted' && viewerOf(c)) return { kind: 'restricted', record };
   if (publication.state === 'withdrawn') return { kind: 'withdrawn', record, publication };
