@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
+import type { FacetColumns, FacetGrouping } from '../facet.columns.ts';
 import { FACETS, type QueryNode } from '../query/query.types.ts';
 import { type SearchPlan, splitPlan } from '../search.plan.ts';
 import type { MatchCount } from '../search-index.types.ts';
-import { FacetColumns, type FacetGrouping } from './facet.columns.ts';
 import { ftsPlan, sqlCondition } from './fts.compile.ts';
+import { loadFacetColumns, refreshFacetColumns } from './sqlite.facet-columns.ts';
 
 type FilterNode = Extract<QueryNode, { kind: 'filter' }>;
 
@@ -96,7 +97,7 @@ export class SqliteMatches {
 
   /** The in-memory facet columns, with what this or another process changed since applied. */
   private facetColumns(): FacetColumns {
-    this.columns = this.columns ? this.columns.refresh(this.db) : FacetColumns.load(this.db);
+    this.columns = this.columns ? refreshFacetColumns(this.columns, this.db) : loadFacetColumns(this.db);
     return this.columns;
   }
 

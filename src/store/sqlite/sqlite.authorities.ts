@@ -3,7 +3,7 @@ import type { Reconciliation } from '../../names/authorities.reconcile.ts';
 import type { ReviewItem } from '../../names/people.reconcile.ts';
 import { listingName } from '../../names/person-name.sort.ts';
 import type { Authority, AuthorityKind, ChanceryRecord } from '../../record/record.types.ts';
-import type { FacetGrouping } from '../../search/sqlite/facet.columns.ts';
+import type { FacetGrouping } from '../../search/facet.columns.ts';
 import {
   authoritySortKey,
   presentReconciled,
