@@ -199,7 +199,7 @@ export class FacetColumns {
       }
       // The values kept are those with at least the least count (leastCounts): ties at it may
       // make them more than `limit`. Code-unit order on a tie, not the locale's, which costs a
-      // collation per comparison.
+      // collation per comparison; the value last, so that two values of one label keep an order.
       facets[facet] = values.sort(byCountThenLabel).slice(0, limit);
     }
     return facets;
@@ -276,6 +276,11 @@ function leastCounts(
   });
 }
 
+/** The most documents first, then by label and by value in code-unit order: the same on every backend and load. */
 function byCountThenLabel(a: FacetValue, b: FacetValue): number {
-  return b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+  return (
+    b.count - a.count ||
+    (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) ||
+    (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)
+  );
 }

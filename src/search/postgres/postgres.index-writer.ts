@@ -31,6 +31,9 @@ export class PostgresIndexWriter {
   ): Promise<void> {
     const byId = new Map(records.map((r, i) => [r.id, documents?.[i] ?? r]));
     if (byId.size === 0) return;
+    // The change this write is: every document it writes carries its number (facet columns read
+    // what changed after the number they hold).
+    const seq = await this.nextSeq(client);
     const docs = [...byId.values()].map((d) => ('recordId' in d ? d : buildIndexDocument(d)));
     const vectors = docs.map(buildIndexVectors);
     const existing = new Map(
@@ -48,12 +51,13 @@ export class PostgresIndexWriter {
       indexes.map((i) => vectors[i]?.length),
       indexes.map((i) => vectors[i]?.fts),
       indexes.map((i) => vectors[i]?.caps),
+      seq,
     ];
     const replaced = docs.map((_, i) => i).filter((i) => existing.has(docs[i]?.recordId as string));
     const added = docs.map((_, i) => i).filter((i) => !existing.has(docs[i]?.recordId as string));
     if (replaced.length > 0) {
       await client.query(
-        `UPDATE search_docs d SET date_min = u.date_min, date_max = u.date_max, length = u.length, fts = u.fts, caps = u.caps
+        `UPDATE search_docs d SET date_min = u.date_min, date_max = u.date_max, length = u.length, fts = u.fts, caps = u.caps, seq = $7
          FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::tsvector[], $6::tsvector[])
            AS u(record_id, date_min, date_max, length, fts, caps)
          WHERE d.record_id = u.record_id`,
@@ -68,8 +72,8 @@ export class PostgresIndexWriter {
     for (const row of existing.values()) numbered.set(row.record_id, row.doc);
     if (added.length > 0) {
       const inserted = await client.query<{ doc: number; record_id: string }>(
-        `INSERT INTO search_docs (record_id, date_min, date_max, length, fts, caps)
-         SELECT record_id, date_min, date_max, length, fts, caps FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::tsvector[], $6::tsvector[])
+        `INSERT INTO search_docs (record_id, date_min, date_max, length, fts, caps, seq)
+         SELECT record_id, date_min, date_max, length, fts, caps, $7 FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::tsvector[], $6::tsvector[])
            WITH ORDINALITY AS u(record_id, date_min, date_max, length, fts, caps, n)
          ORDER BY n
          RETURNING doc, record_id`,
@@ -94,7 +98,7 @@ export class PostgresIndexWriter {
     );
     const removedTokens = [...existing.values()].reduce((n, row) => n + row.length, 0);
     const addedTokens = vectors.reduce((n, v) => n + v.length, 0);
-    await client.query('UPDATE search_state SET seq = seq + 1, docs = docs + $1, tokens = tokens + $2', [
+    await client.query('UPDATE search_state SET docs = docs + $1, tokens = tokens + $2', [
       added.length,
       addedTokens - removedTokens,
     ]);
@@ -103,16 +107,24 @@ export class PostgresIndexWriter {
 
   /** Removes a record's index entries (its facets go with them); false when it had none. */
   async removeRecord(client: pg.PoolClient, recordId: string): Promise<boolean> {
-    const removed = await client.query<{ length: number }>(
-      'DELETE FROM search_docs WHERE record_id = $1 RETURNING length',
+    const removed = await client.query<{ doc: number; length: number }>(
+      'DELETE FROM search_docs WHERE record_id = $1 RETURNING doc, length',
       [recordId],
     );
     const row = removed.rows[0];
     if (!row) return false;
-    await client.query('UPDATE search_state SET seq = seq + 1, docs = docs - 1, tokens = tokens - $1', [
-      row.length,
-    ]);
+    const seq = await this.nextSeq(client);
+    await client.query('INSERT INTO search_removed (doc, seq) VALUES ($1, $2)', [row.doc, seq]);
+    await client.query('UPDATE search_state SET docs = docs - 1, tokens = tokens - $1', [row.length]);
     return true;
+  }
+
+  /** Moves `search_state.seq` on (writes are serialized by the store's write lock): this write's number. */
+  private async nextSeq(client: pg.PoolClient): Promise<number> {
+    const { rows } = await client.query<{ seq: string }>(
+      'UPDATE search_state SET seq = seq + 1 RETURNING seq',
+    );
+    return Number(rows[0]?.seq);
   }
 
   /** A form new to the vocabulary gets its keys once; most forms of a new record are known. */

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { ChanceryError } from '../../errors.ts';
 import type { ChanceryRecord } from '../../record/record.types.ts';
 import type { PostgresAuthorities } from '../../store/postgres/postgres.authorities.ts';
 import type { CorrespondenceEntry, CorrespondencePair } from '../../store/store.types.ts';
@@ -13,10 +14,14 @@ import type {
   WrittenName,
 } from '../search-index.types.ts';
 import { findThread, listCorrespondencePairs } from './postgres.correspondence.ts';
+import { PostgresFacetColumns } from './postgres.facet-columns.ts';
 import { countMatches } from './postgres.matches.ts';
 import { type IndexStatistics, rankPage } from './postgres.ranking.ts';
 import type { RankedPhrase } from './tsquery.compile.ts';
 import { quoteLexeme } from './tsvector.build.ts';
+
+/** Snapshots a count takes at most while other searches move the facet columns past it. */
+const COUNT_ATTEMPTS = 5;
 
 /** Document counts of phrases remembered, the oldest forgotten first. */
 const COUNT_MEMORY = 20_000;
@@ -24,22 +29,41 @@ const COUNT_MEMORY = 20_000;
 /**
  * Search over the PostgreSQL index that the store writes in its own transactions
  * (postgres.index-writer.ts). A search's count and page run side by side on two connections of
- * the pool, each in one snapshot. What it remembers between searches (how many documents hold a
- * phrase) is keyed on the index's generation, `search_state.seq`, which every write moves on: a
- * write by any process makes every process count again.
+ * the pool, each in one snapshot. What it holds between searches is brought to each search's
+ * snapshot or keyed on the index's generation, `search_state.seq`, which every write moves on: the
+ * facet columns (postgres.facet-columns.ts), and how many documents hold a phrase. A write by any
+ * process is seen by every process's next search.
  */
 export class PostgresSearchIndex implements SearchIndex {
   private readonly counted = new Map<string, number>();
+  private readonly facets: PostgresFacetColumns;
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly authorities: PostgresAuthorities,
     /** A server's time budget per search, the statement timeout of its snapshot; none for a command. */
     private readonly budgetMs?: number,
-  ) {}
+  ) {
+    this.facets = new PostgresFacetColumns(pool);
+  }
 
   async count(plan: SearchPlan, options: { facetLimit: number }): Promise<MatchCount> {
-    return this.snapshot((client) => countMatches(client, plan, options.facetLimit));
+    // Counted on the facet columns of the search's own snapshot: when this process already holds
+    // a later state (another search read a write that this snapshot began before), a new snapshot.
+    for (let attempt = 1; ; attempt++) {
+      const counted = await this.snapshot(async (client) => {
+        const { rows } = await client.query<{ seq: string }>('SELECT seq FROM search_state');
+        const columns = await this.facets.at(client, Number(rows[0]?.seq ?? 0));
+        if (!columns) return null;
+        return countMatches(client, plan, options.facetLimit, columns, await this.authorities.grouping());
+      });
+      if (counted) return counted;
+      if (attempt === COUNT_ATTEMPTS)
+        throw new ChanceryError(
+          'search.timeout',
+          'The archive is being written faster than this search could count it; try again in a few seconds.',
+        );
+    }
   }
 
   async page(plan: SearchPlan, window: { from: number; size: number }): Promise<PageHit[]> {
@@ -121,9 +145,9 @@ export class PostgresSearchIndex implements SearchIndex {
     return new Map(rows as [string, number][]);
   }
 
-  /** Nothing is held in memory that a search cannot read as it goes: the connections are opened. */
+  /** The facet columns read into memory, as a server does before its first search. */
   async warm(): Promise<void> {
-    await this.generation();
+    await this.facets.load();
   }
 
   /** The pool belongs to the store, which closes it. */

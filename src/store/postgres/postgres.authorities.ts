@@ -3,6 +3,7 @@ import type { Reconciliation } from '../../names/authorities.reconcile.ts';
 import type { ReviewItem } from '../../names/people.reconcile.ts';
 import { listingName } from '../../names/person-name.sort.ts';
 import type { Authority, AuthorityKind, ChanceryRecord } from '../../record/record.types.ts';
+import type { FacetGrouping } from '../../search/facet.columns.ts';
 import {
   authoritySortKey,
   presentReconciled,
@@ -185,6 +186,13 @@ export class PostgresAuthorities {
     for (const [member, { id }] of members) byGroup.set(id, [...(byGroup.get(id) ?? []), member]);
     this.cache = { version, members, byGroup };
     return members;
+  }
+
+  /** Linked ids grouped by reconciled authority, for counting facets; none before any reconciliation. */
+  async grouping(): Promise<FacetGrouping | undefined> {
+    const members = await this.memberMap();
+    if (members.size === 0) return undefined;
+    return { version: this.cache?.version ?? 0, groupOf: (value) => members.get(value) };
   }
 
   /** The ids a key may be linked under: a reconciled id's members, or the key itself. */

@@ -291,6 +291,22 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'numbered index changes, for facet columns held in memory',
+    sql: `
+      -- As SQLite's search_docs.seq and search_removed: the change (search_state.seq) that last
+      -- wrote a document, and the documents removed with the change that removed them, so that a
+      -- process brings its facet columns up to date by reading only what changed since.
+      ALTER TABLE search_docs ADD COLUMN seq bigint NOT NULL DEFAULT 0;
+      CREATE INDEX search_docs_by_seq ON search_docs (seq);
+      CREATE TABLE search_removed (
+        doc integer NOT NULL,
+        seq bigint NOT NULL
+      );
+      CREATE INDEX search_removed_by_seq ON search_removed (seq);
+    `,
+  },
 ];
 
 /** Serializes migrations of one database between processes that open it at once. */
