@@ -1,8 +1,12 @@
 import type pg from 'pg';
 import { FacetColumns } from '../facet.columns.ts';
 
-/** Documents read per query when the columns are loaded: bounded memory, whatever the archive. */
-const LOAD_DOCS = 20_000;
+/**
+ * Documents read per query when the columns are loaded: bounded memory, whatever the archive. On
+ * the bench corpus (76,295 documents, 1.15 million facet rows) a process's RSS grows by 65 MB
+ * reading 2,000 at a time, 141 MB reading 20,000, in the same 2.3 s.
+ */
+const LOAD_DOCS = 2_000;
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
