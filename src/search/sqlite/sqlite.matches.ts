@@ -10,7 +10,7 @@ type FilterNode = Extract<QueryNode, { kind: 'filter' }>;
 
 /**
  * The documents a plan matches in the SQLite index, and their count with the facets. It runs in
- * the search's own thread and in the counting worker (sqlite.count.worker.ts), each on its own
+ * the search's own thread and in its search workers (sqlite.search.worker.ts), each on its own
  * connection with its own facet columns.
  */
 export class SqliteMatches {
