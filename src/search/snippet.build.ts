@@ -1,7 +1,7 @@
 import type { ChanceryRecord } from '../record/record.types.ts';
-import { foldTerm } from './analysis/term.fold.ts';
 import { analyzeText, type Token } from './analysis/text.analyze.ts';
 import type { TermPattern, TermSequence } from './query/query.terms.ts';
+import { wordStartsIn } from './word-start.find.ts';
 
 /** What a snippet is made from: a record's texts and, when no block matches, its summary. */
 export type SnippetSource = Pick<ChanceryRecord, 'summary' | 'texts'>;
@@ -30,8 +30,8 @@ export function buildSnippet(record: SnippetSource, sequences: TermSequence[]): 
 
 /**
  * The first block with the most distinct query words and phrases, with the tokens they cover.
- * A stem is a prefix of its folded word, so the folded text tells cheaply which sequences a block
- * could hold (each term at the start of a word): blocks are tokenized in the order of that bound,
+ * A stem is a prefix of its folded word, so where the terms start words (word-start.find.ts) tells
+ * cheaply which sequences a block could hold: blocks are tokenized in the order of that bound,
  * and the search stops when no block left could beat the best found (a long document costs a
  * tokenized block or two, not all).
  */
@@ -42,9 +42,9 @@ function bestBlock(
   const candidates: { text: string; language: string; bound: number; order: number }[] = [];
   for (const text of record.texts) {
     for (const block of text.blocks) {
-      const folded = foldTerm(block.text);
+      const startsWord = wordStartsIn(block.text);
       let bound = 0;
-      for (const sequence of sequences) if (sequence.every((t) => startsWordIn(folded, t.term))) bound++;
+      for (const sequence of sequences) if (sequence.every((t) => startsWord(t.term))) bound++;
       if (bound > 0)
         candidates.push({ text: block.text, language: text.language, bound, order: candidates.length });
     }
@@ -81,22 +81,6 @@ function bestBlock(
   }
   return best;
 }
-
-/**
- * Whether a word of the folded text starts with the term: "shchev" is no word of "khrushchev".
- * In scripts written without spaces (Chinese, Japanese) any position is a word's start.
- */
-function startsWordIn(folded: string, term: string): boolean {
-  if (term === '') return false;
-  const spaced = WORD_CHAR.test(term[0] as string);
-  for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) {
-    if (!spaced || at === 0 || !WORD_CHAR.test(folded[at - 1] as string)) return true;
-  }
-  return false;
-}
-
-/** Letters of the scripts that separate words by spaces, and digits. */
-const WORD_CHAR = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hangul}\p{Nd}]/u;
 
 /** Whether the sequence's terms start at token `at`; a plain loop, as it runs for every token. */
 function matchesAt(sequence: TermSequence, tokens: Token[], at: number): boolean {

@@ -8,7 +8,7 @@
 export function foldTerm(word: string): string {
   // Fast path, most words of these archives: ASCII or plain Cyrillic, which NFKC leaves alone
   // and which carry no Latin diacritics. Measured: a third of ingest time went to folding.
-  if (isPlainWord(word)) return word.toLowerCase().replace(/ё/g, 'е');
+  if (isPlainText(word)) return word.toLowerCase().replace(/ё/g, 'е');
   return word
     .normalize('NFKC')
     .toLowerCase()
@@ -21,13 +21,15 @@ export function foldTerm(word: string): string {
  * folding leave each of them alone, and none combines with a neighbour. The quotes and dashes
  * are in a quarter of FRUS's paragraphs, which snippets fold whole.
  */
-function isPlainWord(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
-    if (code < 0x80 || (code >= 0x0410 && code <= 0x044f) || code === 0x0401 || code === 0x0451) continue;
-    if (code === 0x2013 || code === 0x2014 || code === 0x2018 || code === 0x2019) continue;
-    if (code === 0x201c || code === 0x201d) continue;
-    return false;
-  }
-  return true;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: all of ASCII is plain, its control characters too.
+const NOT_PLAIN = /[^\x00-\x7F\u0410-\u044F\u0401\u0451\u2013\u2014\u2018\u2019\u201C\u201D]/;
+
+/**
+ * Whether folding `text` only lowers its case and turns ё into е. A regular expression: over
+ * paragraphs, a loop over the characters took twice as long (snippets test every block of a hit).
+ *
+ * @example isPlainText('“Ты—КТО?”') === true; isPlainText('Kaesŏng') === false
+ */
+export function isPlainText(text: string): boolean {
+  return !NOT_PLAIN.test(text);
 }
