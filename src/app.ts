@@ -11,10 +11,7 @@ import { AuthorityIndex } from './names/authority.index.ts';
 import { loadAuthorities } from './names/authority.loader.ts';
 import { SEARCH_BUDGET_MS } from './search/search.budget.ts';
 import type { SearchIndex } from './search/search-index.types.ts';
-import { openPostgresArchive, openPostgresReplica } from './store/postgres/postgres.store.ts';
 import { isPostgresUrl, redact } from './store/postgres/postgres.url.ts';
-import { ReplicaMonitor } from './store/postgres/replica.monitor.ts';
-import { routeReads } from './store/postgres/replica.route.ts';
 import { openSqliteArchive } from './store/sqlite/sqlite.store.ts';
 import type { Store } from './store/store.types.ts';
 
@@ -63,7 +60,10 @@ export async function openArchive(
   db: string,
   options: SearchOptions & { jobs?: JobOptions } = {},
 ): Promise<{ store: Store; search: SearchIndex; jobs: JobQueue; accounts: AccountStore; audit: AuditLog }> {
-  if (isPostgresUrl(db)) return openPostgresArchive(db, options);
+  // Loaded for a PostgreSQL archive only: pg, pg-boss and the backend take 7 MB in every process
+  // and thread that loads them, and a SQLite archive never needs them.
+  if (isPostgresUrl(db))
+    return (await import('./store/postgres/postgres.store.ts')).openPostgresArchive(db, options);
   const path = db.startsWith('sqlite:') ? db.slice('sqlite:'.length) : db;
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   return openSqliteArchive(path, options);
@@ -96,7 +96,7 @@ export async function openApp(
     );
   }
   const { store, search, jobs, accounts, audit } = await openArchive(db, options);
-  const replica = options.readDb ? await openReplica(db, options.readDb, options) : null;
+  const replica = options.readDb ? await openReplica(db, options.readDb, { store, search }, options) : null;
   // The authority file, then, once the archive has reconciled its sources, the people, places and
   // bodies as reconciled (they include the authority file's).
   const authorities = new AuthorityIndex(loadAuthorities());
@@ -107,30 +107,36 @@ export async function openApp(
     await search.close();
     await store.close();
   };
-  const reader = replica ? routeReads({ primary: { store, search }, ...replica }) : { store, search };
+  const reader = replica?.reader ?? { store, search };
   return { store, search, reader, jobs, accounts, audit, authorities, readers: READERS, close };
 }
 
+/** The replica, watched, and what reads through it while it keeps up (else through `primary`). */
 async function openReplica(
-  primary: string,
+  url: string,
   readDb: string,
+  primary: { store: Store; search: SearchIndex },
   options: {
     replica?: { maxLagMs?: number; checkEveryMs?: number };
     log?: (message: string) => void;
   } & SearchOptions,
 ) {
+  const [{ openPostgresReplica }, { ReplicaMonitor }, { routeReads }] = await Promise.all([
+    import('./store/postgres/postgres.store.ts'),
+    import('./store/postgres/replica.monitor.ts'),
+    import('./store/postgres/replica.route.ts'),
+  ]);
   const budgetMs = options.searchBudgetMs ?? (options.searchThreads ? SEARCH_BUDGET_MS : undefined);
   const replica = openPostgresReplica(readDb, budgetMs ? { searchBudgetMs: budgetMs } : {});
   const monitor = new ReplicaMonitor({
-    primary,
+    primary: url,
     replica: readDb,
     ...options.replica,
     log: options.log ?? ((message) => process.stderr.write(`${message}\n`)),
   });
   await monitor.start();
   return {
-    replica,
-    monitor,
+    reader: routeReads({ primary, replica, monitor }),
     close: async () => {
       await monitor.close();
       await replica.close();

@@ -1,4 +1,4 @@
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
 import { loadZhSyllables } from './romanization.tables.ts';
 import { foldLatin, scriptOf } from './script.text.ts';
 import { combineReadings, type Reading, readWord, SyllableTable, segmentWord } from './syllable.lattice.ts';
@@ -138,12 +138,23 @@ const WORD_LIMIT = 8;
 const latinWordReadings = memoizeWord((word) => readLatinWord(word, WORD_LIMIT), WORD_MEMORY);
 const palladiusWordReadings = memoizeWord((word) => readPalladius(word, WORD_LIMIT), WORD_MEMORY);
 
+let pinyinOf: typeof import('pinyin-pro').pinyin | undefined;
+
+/**
+ * pinyin-pro, loaded the first time characters are read: its dictionary takes 13 MB in every
+ * thread that loads it, and an archive in Latin and Cyrillic (the 45 FRUS volumes) never needs it.
+ */
+function pinyin(): typeof import('pinyin-pro').pinyin {
+  pinyinOf ??= (createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro')).pinyin;
+  return pinyinOf;
+}
+
 /** Pinyin readings of characters: as a personal name (surname readings of its head) and as text. */
 function readHan(form: string): Reading[] {
   const han = [...form].filter((char) => scriptOf(char) === 'han').join('');
   const readings: Reading[] = [];
   for (const surname of ['head', 'off'] as const) {
-    const syllables = pinyin(han, { toneType: 'none', type: 'array', v: true, surname });
+    const syllables = pinyin()(han, { toneType: 'none', type: 'array', v: true, surname });
     if (!syllables.every((s) => /^[a-z]+$/.test(s))) continue;
     const text = syllables.join('');
     const loose = syllables.map((s) => LOOSE.get(s) ?? s).join('');
