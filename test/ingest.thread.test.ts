@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -8,6 +8,8 @@ import { openApp } from '../src/app.ts';
 import { ingestInWorker } from '../src/cli/ingest.thread.ts';
 import { isChanceryError } from '../src/errors.ts';
 import type { FileReport, IngestProgress } from '../src/ingest/ingest.batch.ts';
+import { RECORD_LIMITS } from '../src/record/record.limits.ts';
+import { makeRecord } from './support/record.fixture.ts';
 import { FRUS_DIR } from './support/shared-paths.ts';
 
 let dir: string;
@@ -76,4 +78,30 @@ test('a Chancery error in the worker reaches the caller with its code and messag
     assert.match(error.message, /schema version 99, newer than this Chancery knows/);
     return true;
   });
+});
+
+test('a record as large as the limits let in is saved within the heap ceiling of the worker', async () => {
+  // Blocks as long as a block may be, as many as one record's JSON holds: the worker's heap must
+  // take the record, its analysis and its index entries at once.
+  const words = 'Stalin Mao armistice Kaesong Громыко Хрущёв the of and to ';
+  const text = words.repeat(Math.floor((RECORD_LIMITS.blockChars - 1000) / words.length));
+  const target = RECORD_LIMITS.jsonChars * 0.98;
+  const texts = Array.from({ length: Math.floor(target / text.length) }, () => text);
+  texts.push(text.slice(0, target - texts.length * text.length));
+  const base = makeRecord({ id: 'largest-1' });
+  const record = makeRecord({
+    id: 'largest-1',
+    texts: [
+      {
+        ...(base.texts[0] as (typeof base.texts)[0]),
+        blocks: texts.map((t, i) => ({ id: `b${i + 1}`, type: 'paragraph', text: t, marks: [] })),
+      },
+    ],
+  });
+  const json = JSON.stringify(record);
+  assert.ok(json.length > 0.97 * RECORD_LIMITS.jsonChars && json.length < RECORD_LIMITS.jsonChars);
+  const file = join(dir, 'largest.jsonl');
+  writeFileSync(file, `${json}\n`);
+  const report = await ingestInWorker({ db: join(dir, 'largest.db'), paths: [file], progress: false });
+  assert.equal(report.ingested, 1, JSON.stringify(report.files));
 });

@@ -42,11 +42,22 @@ export type IngestMessage =
 /**
  * The ceiling of the worker's old generation. Under the ceiling V8 sets on a machine with
  * gigabytes free, it lets the old generation grow to about four times what survived its last full
- * collection before the next; under 1 GB it collects sooner. The ingest keeps 30–40 MB alive, so
- * the ceiling is never near, and the peak resident memory of a 100 MB ingest drops from about
- * 316 MB to about 238 MB (bench/ingest).
+ * collection before the next; under a lower one it collects sooner. The ingest keeps 40–50 MB
+ * alive between files, but a record as large as the limits let in (64 million characters of
+ * JSON, README "Limits") needs its text, analysis and index entries at once: 512 MB were too few
+ * for one of 59 million (the worker ran out of memory), 768 hold one of 63 million
+ * (test/ingest.thread.test.ts).
  */
-const HEAP_CEILING_MB = 1024;
+const HEAP_CEILING_MB = 768;
+
+/**
+ * The worker's young generation, where the garbage of each document (its text, words and terms)
+ * is made and dies. Left to V8, it grows to tens of megabytes under this ceiling; at 8 MB it is
+ * collected more often, each collection as short, and almost nothing of a document lives long
+ * enough to be kept. The 45 FRUS volumes peak at 303 MB with it (bench/ingest), 344 MB without,
+ * in the same 35–36 s.
+ */
+const YOUNG_GENERATION_MB = 8;
 
 /**
  * Runs `chancery ingest` in a worker thread whose heap has a ceiling, so that the garbage an ingest
@@ -63,7 +74,10 @@ export function ingestInWorker(
   return new Promise((resolve, reject) => {
     const worker = startTypescriptWorker(new URL('./ingest.worker.ts', import.meta.url), {
       workerData: { ...job, readerThreads: job.readerThreads ?? READER_THREADS } satisfies IngestJob,
-      resourceLimits: { maxOldGenerationSizeMb: HEAP_CEILING_MB },
+      resourceLimits: {
+        maxOldGenerationSizeMb: HEAP_CEILING_MB,
+        maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
+      },
     });
     // A promise settles once: the 'exit' that follows a report (or an error) changes nothing.
     worker.on('message', (message: IngestMessage) => {
