@@ -58,7 +58,7 @@ export interface JobOptions {
  */
 export async function openArchive(
   db: string,
-  options: SearchOptions & { jobs?: JobOptions } = {},
+  options: SearchOptions & { jobs?: JobOptions; pageCacheMb?: number } = {},
 ): Promise<{ store: Store; search: SearchIndex; jobs: JobQueue; accounts: AccountStore; audit: AuditLog }> {
   // Loaded for a PostgreSQL archive only: pg, pg-boss and the backend take 7 MB in every process
   // and thread that loads them, and a SQLite archive never needs them.
@@ -86,6 +86,8 @@ export async function openApp(
     /** How far a replica may lag before reads go to the primary (default 5 s), and how often that is checked (1 s). */
     replica?: { maxLagMs?: number; checkEveryMs?: number };
     log?: (message: string) => void;
+    /** On SQLite, the page cache of this process's connection (default 16 MB). */
+    pageCacheMb?: number;
   } & SearchOptions = {},
 ): Promise<App> {
   const db = options.db ?? process.env.CHANCERY_DB ?? DEFAULT_DB;

@@ -6,13 +6,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openApp } from '../app.ts';
 import { isChanceryError } from '../errors.ts';
 import { ingestPaths } from '../ingest/ingest.batch.ts';
-import type { IngestJob, IngestMessage } from './ingest.thread.ts';
+import { INGEST_PAGE_CACHE_MB, type IngestJob, type IngestMessage } from './ingest.thread.ts';
 
 const job = workerData as IngestJob;
 const tell = (message: IngestMessage) => parentPort?.postMessage(message);
 
 try {
-  const app = await openApp(job.db ? { db: job.db } : {});
+  const app = await openApp({ ...(job.db ? { db: job.db } : {}), pageCacheMb: INGEST_PAGE_CACHE_MB });
   try {
     const report = await ingestPaths({
       paths: job.paths,

@@ -68,7 +68,8 @@ export interface SqliteArchive {
  * Opens (and migrates) a SQLite database file, or an in-memory one with `:memory:`.
  *
  * `searchThreads` runs searches in that many worker threads, each within a time budget: for a
- * server (src/search/sqlite/sqlite.search-index.ts).
+ * server (src/search/sqlite/sqlite.search-index.ts). `pageCacheMb` sets the connection's page
+ * cache (SQLite's build here: 16 MB).
  *
  * @example const { store, search } = openSqliteArchive('./data/chancery.db', { searchThreads: 2 });
  */
@@ -79,11 +80,14 @@ export function openSqliteArchive(
     searchBudgetMs?: number;
     migrations?: Migration[];
     jobs?: SqliteJobQueueOptions;
+    pageCacheMb?: number;
   } = {},
 ): SqliteArchive {
   const migrations = options.migrations ?? SQLITE_MIGRATIONS;
   const db = new Database(path);
   db.pragma('foreign_keys = ON');
+  // A negative cache size is in KiB.
+  if (options.pageCacheMb) db.pragma(`cache_size = ${-Math.round(options.pageCacheMb * 1024)}`);
   if (path !== ':memory:') {
     // WAL lets the web server read while an ingest writes.
     db.pragma('journal_mode = WAL');
