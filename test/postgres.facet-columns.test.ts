@@ -44,18 +44,18 @@ test('a search whose snapshot is older than the facet columns the process holds 
     );
     const columns = new PostgresFacetColumns(pool);
     const early = await snapshot(pool);
-    const before = await columns.at(early.client, early.seq);
-    assert.ok(before, 'the columns of the state the process holds');
-    assert.deepEqual(await types(early.client, before), { telegram: 10 });
+    const earlier = await columns.at(early.client, early.seq);
+    assert.ok(earlier, 'the columns of the state the process holds');
+    assert.deepEqual(await types(early.client, earlier), { telegram: 10 });
 
     // Another search, begun after a write, brings the process's columns to a later state.
     await archive.store.saveRecords([makeRecord({ id: 'second', type: 'letter' })]);
     const late = await snapshot(pool);
     assert.ok(late.seq > early.seq);
-    const after = await columns.at(late.client, late.seq);
-    assert.ok(after);
-    assert.equal(after.seq, late.seq);
-    assert.deepEqual(await types(late.client, after), { telegram: 10, letter: 1 });
+    const later = await columns.at(late.client, late.seq);
+    assert.ok(later);
+    assert.equal(later.seq, late.seq);
+    assert.deepEqual(await types(late.client, later), { telegram: 10, letter: 1 });
 
     // The earlier snapshot cannot be counted on the later columns (it would count a record it does
     // not see), nor can the process go back: none, and the count starts again.
