@@ -111,6 +111,16 @@ function isSearchable(node: QueryNode): boolean {
   }
 }
 
+/**
+ * The plan with one of its filters left out: a facet with a filter of its own is counted without it.
+ *
+ * @example withoutFilter(plan, plan.disjunctive[0].filter) // type:telegram Seoul → Seoul
+ */
+export function withoutFilter(plan: SearchPlan, filter: FilterNode): SearchPlan {
+  const parts = plan.query.kind === 'and' ? plan.query.children : [plan.query];
+  return splitPlan({ kind: 'and', children: parts.filter((p) => p !== filter) });
+}
+
 /** True for nodes the full-text index answers alone (no field, no date). */
 export function isTextOnly(node: QueryNode): boolean {
   switch (node.kind) {

@@ -1,11 +1,10 @@
 import type pg from 'pg';
 import type { FacetColumns, FacetGrouping } from '../facet.columns.ts';
-import { FACETS, type QueryNode } from '../query/query.types.ts';
-import { type SearchPlan, splitPlan } from '../search.plan.ts';
+import { FACETS } from '../query/query.types.ts';
+import { type SearchPlan, withoutFilter } from '../search.plan.ts';
 import type { MatchCount } from '../search-index.types.ts';
 import { compileText, matchSql, sqlCondition } from './tsquery.compile.ts';
 
-type FilterNode = Extract<QueryNode, { kind: 'filter' }>;
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
 /**
@@ -47,14 +46,8 @@ export async function countMatches(
   const docs = await matchingDocs(db, plan);
   const facets = columns.count(docs, FACETS, grouping, facetLimit);
   for (const { facet, filter } of plan.disjunctive) {
-    const others = await matchingDocs(db, without(plan, filter));
+    const others = await matchingDocs(db, withoutFilter(plan, filter));
     facets[facet] = columns.count(others, [facet], grouping, facetLimit)[facet];
   }
   return { total: docs.length, facets };
-}
-
-/** The plan with one of its filters left out: a facet counted without its own filter. */
-function without(plan: SearchPlan, filter: FilterNode): SearchPlan {
-  const parts = plan.query.kind === 'and' ? plan.query.children : [plan.query];
-  return splitPlan({ kind: 'and', children: parts.filter((p) => p !== filter) });
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { FacetColumns, FacetGrouping } from '../facet.columns.ts';
 import { FACETS, type QueryNode } from '../query/query.types.ts';
-import { type SearchPlan, splitPlan } from '../search.plan.ts';
+import { type SearchPlan, withoutFilter } from '../search.plan.ts';
 import type { MatchCount } from '../search-index.types.ts';
 import { ftsPlan, sqlCondition } from './fts.compile.ts';
 import { loadFacetColumns, refreshFacetColumns } from './sqlite.facet-columns.ts';
@@ -44,7 +44,7 @@ export class SqliteMatches {
               matched,
               inMemory.filter((f) => f !== filter),
             )
-          : this.find(without(plan, filter), columns).docs;
+          : this.find(withoutFilter(plan, filter), columns).docs;
         facets[facet] = columns.count(others, [facet], grouping, facetLimit)[facet];
       }
       return { total: docs.length, facets };
@@ -119,10 +119,4 @@ function applyFilters(columns: FacetColumns, docs: number[], filters: FilterNode
   let kept = docs;
   for (const filter of filters) kept = kept.filter(columns.matcher(filter.facets, filter.values));
   return kept;
-}
-
-/** The plan with one of its filters left out: a facet counted without its own filter. */
-function without(plan: SearchPlan, filter: FilterNode): SearchPlan {
-  const parts = plan.query.kind === 'and' ? plan.query.children : [plan.query];
-  return splitPlan({ kind: 'and', children: parts.filter((p) => p !== filter) });
 }
