@@ -112,9 +112,11 @@ async function variantsOf(
 }
 
 /**
- * The likeliest spellings by sound, in another script than the query's: "Даллес" sounds like
- * "Dulles", "Dallas" and "Dales"; "Dulles" is as alike letter for letter as "Dallas" and far more
- * written, so it is kept, and "Dales" is not.
+ * The likeliest spellings by sound, in another script than the query's: those as alike letter for
+ * letter as the most alike one, the most written first, two at most. "Даллес" sounds like
+ * "Dulles", "Dallas" and "Dales", all alike: "Dulles" and "Dallas", far more written, are kept.
+ * A spelling less alike than the best is another name that shares the skeleton, however often it
+ * is written: "Эйзенхауэр" keeps "Eisenhower", not "Sanger" (likeness 0.71 against 1).
  */
 async function phonetic(text: string, keys: string[], lookup: NameFormLookup): Promise<WrittenName[]> {
   const script = scriptOf(text);
@@ -130,7 +132,15 @@ async function phonetic(text: string, keys: string[], lookup: NameFormLookup): P
     keep,
     ...(script ? { notInScript: script } : {}),
   });
-  return found.filter((n) => n.documents > 0).slice(0, PHONETIC_KEPT);
+  const alike = found
+    .filter((n) => n.documents > 0)
+    .map((n) => ({ ...n, likeness: likeness(typed, soundOf(n.form)) }));
+  const best = Math.max(0, ...alike.map((n) => n.likeness));
+  // Kept in the lookup's order, the most written first.
+  return alike
+    .filter((n) => n.likeness === best)
+    .slice(0, PHONETIC_KEPT)
+    .map(({ form, documents }) => ({ form, documents }));
 }
 
 function keyOf(key: { family: string; key: string }): string {
