@@ -144,11 +144,21 @@ test('the Russian forms of English names meet them through ph', () => {
   assertApart('Никсон', 'Kissinger', ['ph']);
 });
 
-test('consonant skeletons need three consonants', () => {
+test('consonant skeletons: three consonants alone, two with the places of their vowels, fewer none', () => {
   const skeletons = (form: string) => [...keySet(form, ['ph'])].filter((key) => !key.includes('~'));
   assert.deepEqual(skeletons('Мао'), []);
   assert.deepEqual(skeletons('Ito'), []);
   assert.deepEqual(skeletons('Dulles'), ['ph:drs']);
+  // Nehru's h after a vowel is silent, as in Неру; Nair and Nur have the same two consonants.
+  assert.deepEqual(skeletons('Nehru'), ['ph:nVrV']);
+  for (const [russian, english] of [
+    ['Неру', 'Nehru'],
+    ['Тито', 'Tito'],
+    ['Насер', 'Nasser'],
+  ] as const)
+    assertSameName([russian, english], ['ph']);
+  assertApart('Неру', 'Nair', ['ph']);
+  assertApart('Неру', 'Nur', ['ph']);
 });
 
 test('Chinese and Korean forms carry a loose key in ph: the spelling without marks, for when readings are too many', () => {

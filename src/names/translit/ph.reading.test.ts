@@ -26,7 +26,9 @@ test('soft g and w before a vowel are read two ways, the usual way first', () =>
 
 test('c is s before e, i, y; silent h after a vowel; ng before a consonant is one n', () => {
   assert.deepEqual(latin('Cyrus Vance'), ['srsvns']);
-  assert.deepEqual(latin('John'), []);
+  assert.deepEqual(latin('John'), ['jVn']);
+  assert.deepEqual(latin('John'), cyrillic('Джон'));
+  assert.deepEqual(latin('Nehru'), cyrillic('Неру'));
   assert.deepEqual(latin('Johnson'), ['jnsn']);
   assert.deepEqual(latin('Washington').slice(0, 1), cyrillic('Вашингтон'));
 });
@@ -35,7 +37,9 @@ test('Korean and Chinese aspiration in Cyrillic is no sound of its own', () => {
   assert.deepEqual(cyrillic('Пханмунджом'), latin("P'anmunjom".replace("'", '')));
 });
 
-test('skeletons under three consonants and requests for none give nothing', () => {
+test('two consonants keep the places of their vowels; fewer, and requests for none, give nothing', () => {
+  assert.deepEqual(latin('Nehru'), ['nVrV']);
+  assert.deepEqual(latin('Nair'), ['nVr']);
   assert.deepEqual(latin('Mao'), []);
   assert.deepEqual(cyrillic('Ли'), []);
   assert.deepEqual(latin('Kissinger', 0), []);

@@ -140,8 +140,14 @@ function soundsOfCyrillic(word: string): Choice[] {
   return out;
 }
 
-/** Consonant skeletons shorter than this tell too few names apart to be worth a key. */
+/** Consonant skeletons shorter than this tell too few names apart to be a key alone. */
 const MIN_CONSONANTS = 3;
+/**
+ * A name of two consonants (Nehru and Неру, Tito and Тито) is keyed by its consonants
+ * and where its vowels fall ('nVrV'), which tells apart what the two consonants alone do not
+ * (Nair, Noor and Nur are 'nVr'). Fewer than two tell nothing apart (Мао, Ito).
+ */
+const MIN_MARKED_CONSONANTS = 2;
 /** At most this many positions of a word are read both ways. */
 const MAX_AMBIGUOUS = 4;
 
@@ -152,8 +158,9 @@ const bitCount = (mask: number): number => {
 };
 
 /**
- * The skeletons of one word: doubled letters once, vowels dropped; several when a position is
- * read two ways, best first (fewest second readings, earliest positions first).
+ * The skeletons of one word: doubled letters once, each run of vowels one V (dropped or kept by
+ * `readPh`); several when a position is read two ways, best first (fewest second readings,
+ * earliest positions first).
  */
 function wordSkeletons(choices: readonly Choice[]): Reading[] {
   const ambiguous = choices.flatMap((choice, i) => (choice.length > 1 ? [i] : [])).slice(0, MAX_AMBIGUOUS);
@@ -164,10 +171,7 @@ function wordSkeletons(choices: readonly Choice[]): Reading[] {
     for (const [bit, index] of ambiguous.entries()) {
       if (mask & (1 << bit)) sounds[index] = choices[index]?.[1] ?? '';
     }
-    const text = sounds
-      .join('')
-      .replace(/(.)\1+/g, '$1')
-      .replace(/V/g, '');
+    const text = sounds.join('').replace(/(.)\1+/g, '$1');
     if (!skeletons.some((r) => r.text === text)) skeletons.push({ text, rank: bitCount(mask) });
   }
   return skeletons;
@@ -189,7 +193,8 @@ const cyrillicSkeletons = memoizeWord(
  * The loose phonetic skeletons (the ph keys) of a Latin or Cyrillic name form: its consonants by
  * class, doubled letters once, vowels dropped, so that Eisenhower and Эйзенхауэр (sngr), Dulles
  * and Даллес (drs), Harriman and Гарриман (grmn) meet. Several when a spelling may be read two
- * ways (Kissinger: g or дж), best first, at most `limit`; none under three consonants.
+ * ways (Kissinger: g or дж), best first, at most `limit`. A skeleton of two consonants keeps its
+ * vowels' places (Nehru and Неру: nVrV); one of fewer gives none.
  *
  * @example readPh({ words: ['kissinger'], script: 'latin' }, 2).map((r) => r.text) // ['ksngr', 'ksnjr']
  */
@@ -201,7 +206,16 @@ export function readPh(
   // Word by word, so the last letter of one word and the first of the next never pass for a
   // doubled letter.
   const lists = name.words.map(name.script === 'latin' ? latinSkeletons : cyrillicSkeletons);
-  return combineReadings(lists, limit + MAX_AMBIGUOUS)
-    .filter((r) => r.text.length >= MIN_CONSONANTS)
-    .slice(0, limit);
+  const keys: Reading[] = [];
+  for (const { text: marked, rank } of combineReadings(lists, limit + MAX_AMBIGUOUS)) {
+    const consonants = marked.replace(/V/g, '');
+    const text =
+      consonants.length >= MIN_CONSONANTS
+        ? consonants
+        : consonants.length >= MIN_MARKED_CONSONANTS
+          ? marked
+          : '';
+    if (text && !keys.some((k) => k.text === text)) keys.push({ text, rank });
+  }
+  return keys.slice(0, limit);
 }

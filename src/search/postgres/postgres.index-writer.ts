@@ -10,7 +10,7 @@ import { buildIndexVectors } from './tsvector.build.ts';
  * The version of what the PostgreSQL index holds for a record (analysis, vectors, facets, names).
  * A store whose index was built by an older version indexes every record again when it opens.
  */
-export const POSTGRES_INDEX_VERSION = 2;
+export const POSTGRES_INDEX_VERSION = 3;
 
 /**
  * Writes the PostgreSQL search index. The store calls it on its own transaction's connection, so
@@ -125,6 +125,15 @@ export class PostgresIndexWriter {
       'UPDATE search_state SET seq = seq + 1 RETURNING seq',
     );
     return Number(rows[0]?.seq);
+  }
+
+  /**
+   * Empties the vocabulary of name forms, before every record is indexed again for a new version:
+   * a form already there is never keyed again, so keys computed by an older version would stay.
+   */
+  async forgetNameForms(client: pg.PoolClient): Promise<void> {
+    await client.query('DELETE FROM search_name_keys');
+    await client.query('DELETE FROM search_name_forms');
   }
 
   /** A form new to the vocabulary gets its keys once; most forms of a new record are known. */

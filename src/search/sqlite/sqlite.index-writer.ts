@@ -10,7 +10,7 @@ import { formTerm } from '../name-forms.collect.ts';
  * The version of what the index holds for a record (analysis, fields, facets, names). A store
  * whose index was built by an older version indexes every record again when it opens.
  */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /** Name forms remembered as in the vocabulary before starting afresh: memory stays flat. */
 const KNOWN_FORMS = 100_000;
@@ -46,6 +46,8 @@ export class SqliteIndexWriter {
         'INSERT INTO search_fts (rowid, title, names, summary, body, capitals) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       addNameForm: db.prepare('INSERT OR IGNORE INTO search_name_forms (form) VALUES (?)'),
+      clearNameForms: db.prepare('DELETE FROM search_name_forms'),
+      clearNameKeys: db.prepare('DELETE FROM search_name_keys'),
       addNameKey: db.prepare(
         'INSERT OR IGNORE INTO search_name_keys (key, form, term, script) VALUES (?, ?, ?, ?)',
       ),
@@ -122,6 +124,17 @@ export class SqliteIndexWriter {
     this.statements.deleteFacets.run(rowid);
     this.statements.deleteDoc.run(rowid);
     this.statements.markRemoved.run(rowid, this.nextSeq());
+  }
+
+  /**
+   * Empties the vocabulary of name forms, before every record is indexed again for a new version:
+   * a form already there is never keyed again (`knownForms`), so keys computed by an older
+   * version would stay.
+   */
+  forgetNameForms(): void {
+    this.statements.clearNameKeys.run();
+    this.statements.clearNameForms.run();
+    this.knownForms.clear();
   }
 
   /** Whether the index was built by this version of the code (`INDEX_VERSION`). */

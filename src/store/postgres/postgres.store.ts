@@ -815,6 +815,7 @@ class PostgresStore implements Store {
   async reindexIfStale(): Promise<void> {
     const state = await this.pool.query<{ index_version: number }>('SELECT index_version FROM search_state');
     if ((state.rows[0]?.index_version ?? 0) === POSTGRES_INDEX_VERSION) return;
+    await this.write((client) => this.index.forgetNameForms(client));
     let after = '';
     for (;;) {
       const { rows } = await this.pool.query<{ id: string; json: string }>(

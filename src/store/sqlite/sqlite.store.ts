@@ -749,6 +749,7 @@ class SqliteStore implements Store {
    */
   private reindexAll(): void {
     const page = this.prepared('SELECT json FROM public_records WHERE id > ? ORDER BY id LIMIT 250').raw();
+    this.db.transaction(() => this.index.forgetNameForms())();
     let after = '';
     for (;;) {
       const rows = page.all(after) as [string][];
