@@ -21,7 +21,7 @@ export interface IndexDocument {
   names: string;
   summary: string;
   body: string;
-  /** The analyzed words of the names the texts write, in order: where variants of a name match. */
+  /** The analyzed words of the names the texts and the title write, in order: where variants of a name match. */
   capitals: string;
   facets: { facet: IndexFacet; value: string; label: string }[];
 }
@@ -47,6 +47,9 @@ export function buildIndexDocument(record: ChanceryRecord): IndexDocument {
     ...text.blocks.map((block) => analyzeToTerms(block.text, text.language, nameForms)),
     ...(text.notes ?? []).map((note) => analyzeToTerms(note.text, text.language, nameForms)),
   ]);
+  // The title names whom a document is from and to ("Memorandum From Secretary of State Rusk to
+  // President Kennedy"), often nowhere else: its names are names the document writes.
+  const title = analyzeToTerms(record.title, 'und', nameForms);
   // Names of agents and mentions as written; not in capitals throughout ("DULLES" signs a cable).
   for (const name of names) if (/\p{Ll}/u.test(name)) nameForms.forms.add(name);
   // The authorities the record links, as terms of their own (entity.token.ts), after the names.
@@ -59,7 +62,7 @@ export function buildIndexDocument(record: ChanceryRecord): IndexDocument {
     recordId: record.id,
     dateMin: record.date.min,
     dateMax: record.date.max ?? record.date.min,
-    title: analyzeToTerms(record.title, 'und'),
+    title,
     nameForms: [...nameForms.forms].filter((form) => form.length > 1),
     names: [analyzeToTerms(names.filter(Boolean).join(' · '), 'und'), ...entities].join(' '),
     summary: analyzeToTerms(record.summary ?? '', 'und'),

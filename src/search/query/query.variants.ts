@@ -1,5 +1,5 @@
 import anyAscii from 'any-ascii';
-import { nameKeys } from '../../names/translit/name.keys.ts';
+import { type NameKey, nameKeys } from '../../names/translit/name.keys.ts';
 import { scriptOf } from '../../names/translit/script.text.ts';
 import { foldTerm } from '../analysis/term.fold.ts';
 import type { NameFormQuery, WrittenName } from '../search-index.types.ts';
@@ -46,9 +46,46 @@ export async function expandVariants(node: QueryNode, lookup: NameFormLookup): P
     case 'word':
     case 'phrase':
       return (await variantsOf(node.text, lookup)) ?? node;
+    case 'name':
+      return withWrittenForms(node, lookup);
     default:
       return node;
   }
+}
+
+/**
+ * A name an authority knows, with the spellings the texts write it in that the systems read the
+ * same and the authority does not list: 김일성 is Kim Il Sung and Kim Il-sung in the authority
+ * file, and Kim Il-song in volumes of 1958 and 1964–68. By the systems' keys only, never by
+ * sound: the authority already says who it is, and a name that sounds alike is another's.
+ */
+async function withWrittenForms(
+  node: Extract<QueryNode, { kind: 'name' }>,
+  lookup: NameFormLookup,
+): Promise<QueryNode> {
+  const known = new Set(node.forms.map((f) => fold(f.form)));
+  const written = (await systemSpellings(node.text, nameKeys(node.text), lookup)).filter(
+    (n) => !known.has(fold(n.form)),
+  );
+  if (written.length === 0) return node;
+  return { ...node, forms: [...node.forms, ...written.map((n) => ({ form: n.form, language: 'und' }))] };
+}
+
+/**
+ * The spellings the texts write that the romanization systems read as `text` (its keys of
+ * families zh, ko and ru), not the typed form itself; the most written first.
+ */
+async function systemSpellings(
+  text: string,
+  keys: readonly NameKey[],
+  lookup: NameFormLookup,
+  options: { wholeOnly?: boolean } = {},
+): Promise<WrittenName[]> {
+  const typed = fold(text);
+  // A run of words is one name only when a system reads it whole (Chinese or Korean syllables).
+  const precise = keys.filter((k) => k.family !== 'ph' && (!options.wholeOnly || k.family !== 'ru'));
+  const found = await lookup(precise.map(keyOf), { limit: MAX_VARIANTS });
+  return found.filter((n) => n.documents > 0 && fold(n.form) !== typed);
 }
 
 async function expandRuns(children: QueryNode[], lookup: NameFormLookup): Promise<QueryNode[]> {
@@ -87,11 +124,7 @@ async function variantsOf(
 ): Promise<QueryNode | undefined> {
   if (text.length < 2 || /^\p{N}+$/u.test(text)) return undefined;
   const keys = nameKeys(text);
-  const typed = fold(text);
-  const other = (written: WrittenName[]) => written.filter((n) => n.documents > 0 && fold(n.form) !== typed);
-  // A run of words is one name only when a system reads it whole (Chinese or Korean syllables).
-  const precise = keys.filter((k) => k.family !== 'ph' && (!options.wholeOnly || k.family !== 'ru'));
-  const found = other(await lookup(precise.map(keyOf), { limit: MAX_VARIANTS }));
+  const found = await systemSpellings(text, keys, lookup, options);
   // The Russian form of an English name is no romanization of it: "Даллес" reads "Dales" by the
   // Russian systems. Spellings by sound are taken when the systems find nothing, or nothing
   // nearly as written as what sounds alike ("Dulles" in thousands of documents, "Dales" in three).
