@@ -166,12 +166,7 @@ test('a name in another script or romanization finds every document that writes 
   assert.ok(judged.length >= 25, `${judged.length} queries`);
   const recalls: number[] = [];
   for (const j of judged) {
-    const found = new Set<string>();
-    for (let page = 1; ; page++) {
-      const { hits } = await searchArchive({ q: j.query, page, pageSize: 100 }, app);
-      for (const hit of hits) found.add(hit.id);
-      if (hits.length < 100) break;
-    }
+    const found = new Set(await everyHit(j.query));
     const recall = j.relevant.filter((id) => found.has(id)).length / j.relevant.length;
     recalls.push(recall);
     if (recall < 1)
@@ -186,19 +181,14 @@ test('a name in another script or romanization finds every document that writes 
 });
 
 test('a name found by sound takes only the spellings as alike as the best: Эйзенхауэр finds no document but those that write Eisenhower', async () => {
-  // No Russian system spells it Eisenhower: the spelling comes by sound, as "Sanger" sounds
-  // nearly as (the same consonants), in documents that never name him.
+  // No Russian system spells it Eisenhower: the spelling comes by sound. "Sanger" has the same
+  // consonants and sounds nearly as alike, in documents that never name him.
   const judged = (JSON.parse(readFileSync(JUDGED, 'utf8')) as { queries: Judged[] }).queries.find(
     (j) => j.query === 'Эйзенхауэр',
   );
   assert.ok(judged);
   const relevant = new Set(judged.relevant);
-  const found: string[] = [];
-  for (let page = 1; ; page++) {
-    const { hits } = await searchArchive({ q: judged.query, page, pageSize: 100 }, app);
-    found.push(...hits.map((h) => h.id));
-    if (hits.length < 100) break;
-  }
+  const found = await everyHit(judged.query);
   const others = found.filter((id) => !relevant.has(id));
   assert.deepEqual(others, [], `${others.length} of ${found.length} documents do not write Eisenhower`);
   assert.ok(found.length >= 0.95 * relevant.size, `${found.length} of ${relevant.size}`);
@@ -210,6 +200,16 @@ test('the judgments over the volumes are what the judging script reads in the XM
     stdio: 'pipe',
   });
 });
+
+/** The ids of every document a query finds, page after page. */
+async function everyHit(q: string): Promise<string[]> {
+  const found: string[] = [];
+  for (let page = 1; ; page++) {
+    const { hits } = await searchArchive({ q, page, pageSize: 100 }, app);
+    found.push(...hits.map((h) => h.id));
+    if (hits.length < 100) return found;
+  }
+}
 
 async function evaluate(
   judged: Judged[],

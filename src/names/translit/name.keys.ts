@@ -57,7 +57,8 @@ const cachedNameKeys = createNameKeys({ cacheSize: CACHE_SIZE });
  *
  * zh keys are toneless Pinyin run together (ü as v: 'maozedong'), ko keys Revised Romanization
  * syllable by syllable ('gimilseong'), ru keys one folded Latin spelling ('khrushchev'). ph keys
- * are consonant classes of Latin and Cyrillic forms ('sngr' for Eisenhower and Эйзенхауэр), and
+ * are consonant classes of Latin and Cyrillic forms ('sngr' for Eisenhower and Эйзенхауэр; with the
+ * places of the vowels when there are two consonants only, 'nVrV' for Nehru and Неру), and
  * the loose keys of Chinese and Korean forms ('zh~changchun', 'ko~kimilson': Wade–Giles or
  * McCune–Reischauer without marks), which let an unmarked press spelling meet its characters or
  * Hangul when its precise readings are too many to list. At most 12 keys, best first within each
