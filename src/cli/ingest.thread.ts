@@ -53,8 +53,9 @@ const HEAP_CEILING_MB = 768;
 /**
  * The worker's young generation, where the garbage of each document (its text, words and terms)
  * is made and dies. Left to V8, it grows to tens of megabytes under this ceiling; at 8 MB it is
- * collected more often, and almost nothing of a document lives long enough to be kept. The 45 FRUS volumes peaked at 303 MB with it (bench/ingest, with SQLite's
- * own page cache), 344 MB with V8's own and a 1 GB ceiling, in the same 35–36 s.
+ * collected more often, and almost nothing of a document lives long enough to be kept. The 45
+ * FRUS volumes peaked at 303 MB with it (bench/ingest, with SQLite's own page cache), 344 MB with
+ * V8's own and a 1 GB ceiling, in the same 35–36 s.
  */
 const YOUNG_GENERATION_MB = 8;
 

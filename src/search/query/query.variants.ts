@@ -156,24 +156,28 @@ async function phonetic(text: string, keys: string[], lookup: NameFormLookup): P
   const typed = soundOf(text);
   const typedFold = fold(text);
   const words = text.split(/\s+/).length;
+  // Each candidate's likeness is computed once: by the lookup's filter, and read again to rank.
+  const likenesses = new Map<string, number>();
+  const likenessOf = (form: string) => {
+    let value = likenesses.get(form);
+    if (value === undefined) {
+      value = likeness(typed, soundOf(form));
+      likenesses.set(form, value);
+    }
+    return value;
+  };
   const keep = (form: string) =>
-    fold(form) !== typedFold &&
-    form.split(/\s+/).length === words &&
-    likeness(typed, soundOf(form)) >= PHONETIC_LIKENESS;
-  const found = await lookup(keys, {
-    limit: PHONETIC_CANDIDATES,
-    keep,
-    ...(script ? { notInScript: script } : {}),
-  });
-  const alike = found
-    .filter((n) => n.documents > 0)
-    .map((n) => ({ ...n, likeness: likeness(typed, soundOf(n.form)) }));
-  const best = Math.max(0, ...alike.map((n) => n.likeness));
+    fold(form) !== typedFold && form.split(/\s+/).length === words && likenessOf(form) >= PHONETIC_LIKENESS;
+  const found = (
+    await lookup(keys, {
+      limit: PHONETIC_CANDIDATES,
+      keep,
+      ...(script ? { notInScript: script } : {}),
+    })
+  ).filter((n) => n.documents > 0);
+  const best = Math.max(0, ...found.map((n) => likenessOf(n.form)));
   // Kept in the lookup's order, the most written first.
-  return alike
-    .filter((n) => n.likeness === best)
-    .slice(0, PHONETIC_KEPT)
-    .map(({ form, documents }) => ({ form, documents }));
+  return found.filter((n) => likenessOf(n.form) === best).slice(0, PHONETIC_KEPT);
 }
 
 function keyOf(key: { family: string; key: string }): string {
