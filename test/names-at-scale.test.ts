@@ -8,6 +8,8 @@ import { type App, openApp } from '../src/app.ts';
 import { ingestPaths } from '../src/ingest/ingest.batch.ts';
 import { reconcileAuthorities } from '../src/names/authorities.reconcile.ts';
 import type { Authority } from '../src/record/record.types.ts';
+import { resolveFields } from '../src/search/query/query.resolve.ts';
+import { splitPlan } from '../src/search/search.plan.ts';
 import { searchArchive } from '../src/search/search.service.ts';
 import { openCorpusApp } from './support/corpus.app.ts';
 import { ndcgAtK, recallAtK } from './support/relevance.metrics.ts';
@@ -192,6 +194,40 @@ test('a name found by sound takes only the spellings as alike as the best: Эй�
   const others = found.filter((id) => !relevant.has(id));
   assert.deepEqual(others, [], `${others.length} of ${found.length} documents do not write Eisenhower`);
   assert.ok(found.length >= 0.95 * relevant.size, `${found.length} of ${relevant.size}`);
+});
+
+test('person: finds the documents that name someone by their surname alone, in their years, when no one else bears it', async (t) => {
+  // "the program of Mikoyan": running text that no persons list links. Judged from the XML, the
+  // whole result: the person: queries whose judgments read the names in the texts.
+  const judged = (JSON.parse(readFileSync(JUDGED, 'utf8')) as { queries: Judged[] }).queries.filter((j) =>
+    j.query.startsWith('person:'),
+  );
+  assert.ok(judged.length >= 3, `${judged.length} queries`);
+  const recalls: number[] = [];
+  for (const j of judged) {
+    const found = new Set(await everyHit(j.query));
+    recalls.push(j.relevant.filter((id) => found.has(id)).length / j.relevant.length);
+    t.diagnostic(
+      `${j.query}: ${found.size} found, recall ${recalls.at(-1)?.toFixed(3)} of ${j.relevant.length}`,
+    );
+  }
+  assert.ok(mean(recalls) >= 0.97, `mean recall ${mean(recalls).toFixed(3)}`);
+  assert.ok(Math.min(...recalls) >= 0.95, `least recall ${Math.min(...recalls).toFixed(3)}`);
+  // Not a surname another person bears (Howard Rusk), nor a common word (Hope), nor years before
+  // the person's own: Governor Wallace of the 1960s is not the missionary "Dr. Wallace" of 1951.
+  const linking = async (value: string) =>
+    (
+      await app.search.count(
+        splitPlan(resolveFields({ kind: 'field', field: 'person', value }, app.authorities)),
+        { facetLimit: 0 },
+      )
+    ).total;
+  const total = async (q: string) => (await searchArchive({ q, page: 1, pageSize: 0 }, app)).total;
+  assert.equal(await total('person:"Dean Rusk"'), await linking('Dean Rusk'));
+  assert.equal(await total('person:"Ashley G. Hope"'), await linking('Ashley G. Hope'));
+  const wallace = await everyHit('person:"George Wallace"');
+  assert.ok(wallace.length > (await linking('George Wallace')), 'Wallace alone, in his years');
+  assert.ok(!wallace.some((id) => id.startsWith('frus1951')), wallace.join(' '));
 });
 
 test('the judgments over the volumes are what the judging script reads in the XML', () => {

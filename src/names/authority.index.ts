@@ -90,6 +90,16 @@ export class AuthorityIndex {
       addTo(this.bySurname, normalizeName(merged.name).split(' ').at(-1) ?? '', merged);
   }
 
+  /** Every authority of a kind one of whose name forms holds the word (normalized, as `normalizeName` gives it). */
+  withWord(word: string, kind?: AuthorityKind): Authority[] {
+    return (this.byWord.get(word) ?? []).filter((a) => !kind || a.kind === kind);
+  }
+
+  /** Every authority of a kind that goes by the form, whoever else does. */
+  named(form: string, kind?: AuthorityKind): Authority[] {
+    return (this.byForm.get(normalizeName(form)) ?? []).filter((a) => !kind || a.kind === kind);
+  }
+
   get(id: string): Authority | undefined {
     return this.byId.get(id);
   }

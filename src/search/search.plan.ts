@@ -3,6 +3,7 @@ import type { AuthorityIndex } from '../names/authority.index.ts';
 import { expandNames } from './query/query.expand.ts';
 import { parseQuery } from './query/query.parse.ts';
 import { resolveFields } from './query/query.resolve.ts';
+import { withSoleSurnames } from './query/query.surnames.ts';
 import { analyzePhrase, analyzePrefix, positiveSequences, type TermSequence } from './query/query.terms.ts';
 import { FACETS, type FacetName, type NameLevel, type QueryNode } from './query/query.types.ts';
 import { expandVariants } from './query/query.variants.ts';
@@ -62,7 +63,11 @@ export async function planSearch(
   }
   const named = expandNames(parsed, deps.authorities);
   const spelled = await expandVariants(named, (keys, options) => deps.search.nameForms(keys, options));
-  const plan = splitPlan(resolveFields(spelled, deps.authorities));
+  const surnamed = await withSoleSurnames(spelled, {
+    authorities: deps.authorities,
+    count: (query, facetLimit) => deps.search.count(splitPlan(query), { facetLimit }),
+  });
+  const plan = splitPlan(resolveFields(surnamed, deps.authorities));
   if (plans.size >= PLAN_MEMORY) plans.delete(plans.keys().next().value as string);
   plans.set(key, plan);
   return plan;

@@ -202,7 +202,8 @@ export function sqlCondition(node: QueryNode, params: unknown[]): string {
         params.push(`${node.to}\uffff`);
         parts.push(`d.date_min <= $${params.length}`);
       }
-      return parts.length ? `(${parts.join(' AND ')})` : 'TRUE';
+      const overlaps = parts.length ? `(${parts.join(' AND ')})` : 'TRUE';
+      return node.orUndated ? `(d.date_min IS NULL OR ${overlaps})` : overlaps;
     }
     default:
       throw new Error(`sqlCondition: unresolved ${node.kind} node`);

@@ -66,11 +66,19 @@ export function nameFacetValue(authorityId: string | null, name: string): string
  * agent is linked to none.
  */
 function agentValues(value: string, authorities: AuthorityIndex): string[] {
-  const people = authorities.findAll(value, 'person');
-  const found = people.length > 0 ? people : [authorities.findByRomanization(value, 'person')];
   const offices = [authorities.find(value, 'organization')];
-  const values = [...found, ...offices].flatMap((a) => (a ? authorityFacetValues(a) : []));
+  const values = [...peopleNamed(value, authorities), ...offices].flatMap((a) =>
+    a ? authorityFacetValues(a) : [],
+  );
   return unique([nameFacetValue(null, value), officeId(value), ...values]);
+}
+
+/** The people a field's value names: by their name forms, else by how the name sounds in another script. */
+export function peopleNamed(value: string, authorities: AuthorityIndex): Authority[] {
+  const people = authorities.findAll(value, 'person');
+  if (people.length > 0) return people;
+  const bySound = authorities.findByRomanization(value, 'person');
+  return bySound ? [bySound] : [];
 }
 
 function nameValues(value: string, kind: AuthorityKind, authorities: AuthorityIndex): string[] {

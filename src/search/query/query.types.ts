@@ -48,8 +48,11 @@ export type QueryNode =
    * `values` under one of the index's `facets`. Only resolved filters reach a storage backend.
    */
   | { kind: 'filter'; field: Exclude<QueryField, 'date'>; facets: IndexFacet[]; values: string[] }
-  /** Documents whose date range overlaps [from, to] (ISO dates, inclusive). */
-  | { kind: 'date'; from: string | null; to: string | null };
+  /**
+   * Documents whose date range overlaps [from, to] (ISO dates, inclusive); with `orUndated`, and
+   * those without a date, of which nothing says they fall outside.
+   */
+  | { kind: 'date'; from: string | null; to: string | null; orUndated?: boolean };
 
 /**
  * How much of each name a full-text expression takes: `typed`, what was typed; `common`, with

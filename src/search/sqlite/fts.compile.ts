@@ -117,7 +117,8 @@ export function sqlCondition(node: QueryNode, params: unknown[]): string {
         parts.push('d.date_min <= ?');
         params.push(`${node.to}\uffff`);
       }
-      return `(${parts.join(' AND ')})`;
+      const overlaps = `(${parts.join(' AND ')})`;
+      return node.orUndated ? `(d.date_min IS NULL OR ${overlaps})` : overlaps;
     }
     default:
       throw new Error(`sqlCondition: unresolved ${node.kind} node`);
