@@ -11,6 +11,7 @@ import type { Authority } from '../src/record/record.types.ts';
 import { resolveFields } from '../src/search/query/query.resolve.ts';
 import { splitPlan } from '../src/search/search.plan.ts';
 import { searchArchive } from '../src/search/search.service.ts';
+import { createWebApp } from '../src/web/web.app.tsx';
 import { openCorpusApp } from './support/corpus.app.ts';
 import { ndcgAtK, recallAtK } from './support/relevance.metrics.ts';
 import { FRUS_DIR, SHARED_DIR } from './support/shared-paths.ts';
@@ -228,6 +229,14 @@ test('person: finds the documents that name someone by their surname alone, in t
   const wallace = await everyHit('person:"George Wallace"');
   assert.ok(wallace.length > (await linking('George Wallace')), 'Wallace alone, in his years');
   assert.ok(!wallace.some((id) => id.startsWith('frus1951')), wallace.join(' '));
+  // The person's page counts them where they are named in, as the search finds them.
+  const mikoyan = judged.find((j) => j.query.includes('Mikoyan'));
+  assert.ok(mikoyan);
+  const page = await createWebApp(app).request(
+    `/people/${encodeURIComponent(personWith('Mikoyan, Anastas I.').id)}`,
+  );
+  const namedIn = Number(/Named in \((\d+)\)/.exec(await page.text())?.[1]);
+  assert.ok(namedIn >= 0.95 * mikoyan.relevant.length, `named in ${namedIn} of ${mikoyan.relevant.length}`);
 });
 
 test('the judgments over the volumes are what the judging script reads in the XML', () => {

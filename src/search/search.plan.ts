@@ -3,7 +3,7 @@ import type { AuthorityIndex } from '../names/authority.index.ts';
 import { expandNames } from './query/query.expand.ts';
 import { parseQuery } from './query/query.parse.ts';
 import { resolveFields } from './query/query.resolve.ts';
-import { withSoleSurnames } from './query/query.surnames.ts';
+import { type QueryCount, withSoleSurnames } from './query/query.surnames.ts';
 import { analyzePhrase, analyzePrefix, positiveSequences, type TermSequence } from './query/query.terms.ts';
 import { FACETS, type FacetName, type NameLevel, type QueryNode } from './query/query.types.ts';
 import { expandVariants } from './query/query.variants.ts';
@@ -65,12 +65,17 @@ export async function planSearch(
   const spelled = await expandVariants(named, (keys, options) => deps.search.nameForms(keys, options));
   const surnamed = await withSoleSurnames(spelled, {
     authorities: deps.authorities,
-    count: (query, facetLimit) => deps.search.count(splitPlan(query), { facetLimit }),
+    count: queryCount(deps.search),
   });
   const plan = splitPlan(resolveFields(surnamed, deps.authorities));
   if (plans.size >= PLAN_MEMORY) plans.delete(plans.keys().next().value as string);
   plans.set(key, plan);
   return plan;
+}
+
+/** Counts a resolved query on an index, as planning and the pages of people ask. */
+export function queryCount(search: SearchIndex): QueryCount {
+  return (query, facetLimit) => search.count(splitPlan(query), { facetLimit });
 }
 
 /**

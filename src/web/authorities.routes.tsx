@@ -1,5 +1,8 @@
 import { type Context, Hono } from 'hono';
 import type { Authority } from '../record/record.types.ts';
+import { surnameAlone } from '../search/query/query.surnames.ts';
+import type { QueryNode } from '../search/query/query.types.ts';
+import { queryCount } from '../search/search.plan.ts';
 import type { SearchDependencies } from '../search/search.service.ts';
 import { AuthoritiesIndexPage, type AuthoritiesIndexProps } from './authorities-index.page.tsx';
 import { authorityEditHref } from './authority-edit.pages.tsx';
@@ -67,12 +70,24 @@ export function createAuthorityRoutes(deps: SearchDependencies): Hono {
     const key = c.req.param('id');
     const authority = await findAuthority(key, deps);
     const values = facetValuesOf(key, authority);
-    const find = (facets: ('author' | 'recipient' | 'person')[]) =>
-      runQuery(deps, facetFilter(facets[0] ?? 'person', facets, values), { pageSize: SECTION_SIZE });
+    const filter = (facets: ('author' | 'recipient' | 'person')[]) =>
+      facetFilter(facets[0] ?? 'person', facets, values);
+    // Named in: linked, or by the surname alone where it is theirs, as `person:` finds them.
+    const alone =
+      authority?.kind === 'person'
+        ? await surnameAlone(authority, filter(['author', 'recipient', 'person']), {
+            authorities: deps.authorities,
+            count: queryCount(search),
+          })
+        : null;
+    const namedIn = alone
+      ? { kind: 'or' as const, children: [filter(['person']), alone] }
+      : filter(['person']);
+    const find = (query: QueryNode) => runQuery(deps, query, { pageSize: SECTION_SIZE });
     const [wrote, received, named, pairs] = await Promise.all([
-      find(['author']),
-      find(['recipient']),
-      find(['person']),
+      find(filter(['author'])),
+      find(filter(['recipient'])),
+      find(namedIn),
       search.listCorrespondence({ personKey: authority?.id ?? key }),
     ]);
     if (!authority && wrote.total + received.total + named.total === 0)
