@@ -97,6 +97,18 @@ const SAME_AS: Record<string, string> = {
 };
 
 /**
+ * The office in which one signs for a body, as a key: a telegram "From the Department of State"
+ * goes out over its Secretary's name ("Rusk"), or an acting Secretary's, and each department of
+ * the United States government is headed by a Secretary. Other offices sign as themselves.
+ *
+ * @example signingOfficeKey('Department of State') === 'secretary state'
+ */
+export function signingOfficeKey(office: string): string {
+  const key = officeKey(office);
+  return key.startsWith('department ') ? `secretary ${key.slice('department '.length)}` : key;
+}
+
+/**
  * The key two wordings of one office share: "Ambassador in the United Kingdom" (a FRUS head) and
  * "Ambassador to the U.K." (a persons list) both give "ambassador uk". Rank words are kept:
  * "Acting Secretary of State" and "Under Secretary of State" are other offices than "Secretary of State".

@@ -1,7 +1,13 @@
 import type { Authority, NameForm } from '../record/record.types.ts';
 import { mergeAuthorities, SHIPPED_SOURCE, slugOf } from './authority.merge.ts';
 import { DescriptionSimilarity } from './description.similarity.ts';
-import { officeKey, parseOfficeTerms, parseYearSpan, termCovers, type YearSpan } from './office.parse.ts';
+import {
+  parseOfficeTerms,
+  parseYearSpan,
+  signingOfficeKey,
+  termCovers,
+  type YearSpan,
+} from './office.parse.ts';
 import { compareNames, type NameComparison, type NameRelation } from './person-name.compare.ts';
 import { type PersonName, parsePersonName } from './person-name.parse.ts';
 
@@ -365,7 +371,7 @@ function observe(authority: Authority): Observation {
     years,
     offices,
     signedAs: (authority.offices ?? []).flatMap((o) =>
-      o.date ? [{ key: officeKey(o.name), date: o.date }] : [],
+      o.date ? [{ key: signingOfficeKey(o.name), date: o.date }] : [],
     ),
     shipped: authority.source === SHIPPED_SOURCE,
   };

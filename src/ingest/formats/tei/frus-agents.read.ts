@@ -21,6 +21,8 @@ export interface AgentContext {
   persons: ReadonlyMap<string, FrusAuthorityRef>;
   /** A person or office as written, resolved within the volume (see FrusVolumeHandler). */
   resolveAgent(raw: string): Agent;
+  /** A person of the volume's persons list by a name form or surname; null when the list has none or several. */
+  listedPerson(raw: string): Agent | null;
   normalizeName(form: string): string;
   /** The person held the office at the date of the document: evidence for reconciling people. */
   heldOffice(personId: string, office: string): void;
@@ -86,7 +88,37 @@ function agentFromWording(text: string, context: AgentContext): Agent {
   // "Burton Kitain of the Office of British Commonwealth …": a person, then the post.
   const person = /^((?:[A-Z][\p{L}’'-]*\.?\s+){1,3}[A-Z][\p{L}’'-]+)\s+of\s+the\s+[A-Z]/u.exec(text);
   if (person?.[1] && !isOfficeName(person[1])) return { ...context.resolveAgent(person[1]), raw: text };
-  return context.resolveAgent(text);
+  return personThenOffice(text, context) ?? officeThenPerson(text, context) ?? context.resolveAgent(text);
+}
+
+/**
+ * "John H. Ohly, Assistant Director for Program, Office of the Director of Mutual Security" and
+ * "Mr. Henry S. Villard … Both of the Advisory Staff of the United States Delegation": a person's
+ * name, a comma, then their post.
+ */
+function personThenOffice(text: string, context: AgentContext): Agent | null {
+  const parts = /^((?:Mr\.|Mrs\.|Miss|Dr\.)?\s*[^,]+?(?:,\s*(?:Jr|Sr)\.)?),\s+(.+)$/iu.exec(text);
+  const [name, post] = [parts?.[1]?.trim() ?? '', postOf(parts?.[2] ?? '')];
+  if (!looksLikePersonName(name.replace(/^(?:Mr|Mrs|Dr)\.\s+|^Miss\s+/, '')) || !isOfficeName(post))
+    return null;
+  return withOffice({ ...context.resolveAgent(name), raw: text }, post);
+}
+
+/**
+ * "Secretary of State Kissinger", "Foreign Secretary Home", "CIA Director McCone", "Secretary of
+ * Defense McNamara at the Ministerial Meeting …": an office, then the surname of a person of the
+ * volume who held it. Taken only when the volume's persons list has that person: the last word
+ * of "Department of State" or "Board of National Estimates" is no one's surname.
+ */
+function officeThenPerson(text: string, context: AgentContext): Agent | null {
+  for (const wording of [text, text.replace(/\s+(?:at|in)\s+.*$/u, '')]) {
+    const parts = /^(.+?)\s+(\p{Lu}[\p{L}’'-]+)$/u.exec(wording);
+    const office = officeName(parts?.[1] ?? '');
+    if (!parts?.[2] || !isOfficeName(office) || isOfficeName(parts[2])) continue;
+    const agent = context.listedPerson(parts[2]);
+    if (agent) return withOffice({ ...agent, raw: text }, office);
+  }
+  return null;
 }
 
 function agentFromMarkup(draft: AgentDraft, context: AgentContext): Agent {
@@ -99,12 +131,21 @@ function agentFromMarkup(draft: AgentDraft, context: AgentContext): Agent {
   return { name: person.name, alias, personId: person.id, raw: draft.text };
 }
 
-/** The office a wording gives a person it names: "the President's Special Assistant (Rostow)", "President Johnson". */
+/**
+ * The office a wording gives a person it names: "the President's Special Assistant (Rostow)",
+ * "President Johnson", "G. Hayden Raynor, Special Assistant to the Director …".
+ */
 function officeBeside(wording: string, written: string): string | null {
   const holder = /^(.*?)\s*\(([^()]+)\)$/.exec(wording);
   const before = holder ? holder[1] : wording.endsWith(written) ? wording.slice(0, -written.length) : null;
-  const office = officeName(before ?? '');
+  const after = wording.startsWith(`${written}, `) ? postOf(wording.slice(written.length + 2)) : null;
+  const office = officeName(before ?? after ?? '');
   return office && isOfficeName(office) ? office : null;
+}
+
+/** A post as written after a name and its comma: "of the Division of …", "Both of the Advisory Staff …". */
+function postOf(text: string): string {
+  return officeName(text.replace(/^(?:(?:both|all)\s+)?of\s+/i, ''));
 }
 
 function withOffice(agent: Agent, office: string): Agent {

@@ -19,6 +19,9 @@ const HEAD_TYPES: [RegExp, DocumentType][] = [
   [/^(?:notes|minutes|summary minutes)\b(?: of)?/i, 'minutes'],
   [/^(?:memorandum|memoranda|aide-m[ée]moire|paper)\b/i, 'memorandum'],
   [/^(?:letter|personal letter)\b/i, 'letter'],
+  // "Message From Chairman Kosygin to President Johnson", "Backchannel Message From …".
+  [/^(?:backchannel |oral |personal )?messages?\b/i, 'letter'],
+  [/^intelligence note\b/i, 'report'],
   [/^(?:national security council |progress |special )?report\b/i, 'report'],
   [/^(?:staff study|study|paper|draft paper|briefing paper)\b|\bposition paper\b/i, 'report'],
   [/^(?:statement|press release|joint communiqu[ée]|communiqu[ée])\b/i, 'statement'],
@@ -30,9 +33,10 @@ const HEAD_TYPES: [RegExp, DocumentType][] = [
   [/^(?:note|note verbale)\b/i, 'note'],
 ];
 
-/** "2. Memorandum of a Conversation…": the current and the later older encodings number the head. */
+/** "2. Memorandum of a Conversation…", "No. 383 Memorandum …": the encodings number the head. */
 export function stripDocumentNumber(title: string): string {
-  return title.replace(/^\d+[A-Za-z]?\.\s+/, '');
+  // "No. 383 Memorandum by …": the 1952–1954 volumes.
+  return title.replace(/^(?:\d+[A-Za-z]?\.|No\.\s*\d+[A-Za-z]?)\s+/, '');
 }
 
 /**
@@ -65,6 +69,13 @@ const PLACE_AND_DATE = new RegExp(
 );
 
 /**
+ * ", November 2. Situation in light of …" after a sender and recipient: a listing of documents
+ * (the microfiche supplements' "Memorandum from Hilsman to Rusk, November 2. …") gives a day
+ * without a year, then what the document is about.
+ */
+const LISTED_DAY = new RegExp(`,\\s+(?:${MONTHS})\\s+\\d{1,2}\\.\\s.*$`);
+
+/**
  * Sender and recipient as a head's wording gives them, for heads that do not mark them up:
  * "The Joint Chiefs of Staff to the Commander in Chief, Far East (MacArthur)", "Memorandum by
  * the Director … (Bonbright) and the Assistant Secretary … (Rusk) to the Secretary of State",
@@ -72,7 +83,7 @@ const PLACE_AND_DATE = new RegExp(
  * have participants, not a sender, and give nothing.
  */
 export function agentsFromWording(title: string): { from: string[]; to: string[] } {
-  const head = stripDocumentNumber(title).replace(PLACE_AND_DATE, '').trim();
+  const head = stripDocumentNumber(title).replace(PLACE_AND_DATE, '').replace(LISTED_DAY, '').trim();
   if (/\bbetween\b/i.test(head)) return { from: [], to: [] };
   let body: string = head;
   if (HEAD_TYPES.some(([pattern]) => pattern.test(head))) {
@@ -89,10 +100,18 @@ export function agentsFromWording(title: string): { from: string[]; to: string[]
   return { from: splitAgents(split.from), to: split.to ? splitAgents(split.to) : [] };
 }
 
+/** A post whose name goes on with "to": "Adviser to the …", "Special Assistant to the …". */
+const POST_BEFORE_TO = /\b(?:Adviser|Advisor|Assistant|Consultant|Counselor|Aide|Delegate)$/;
+
 function splitSenderRecipient(body: string): { from: string; to: string | null } {
   // "(Rankin) to the …" is the surest place; else the first " to " before a capital or "the".
   const afterName = /\)\s+to\s+/.exec(body);
-  const plain = /\s+to\s+(?=the\s|The\s|[A-Z])/.exec(body);
+  // Not the "to" of a post ("Homer M. Byington, Jr., Adviser to the United States Delegation"),
+  // unless a holder in brackets ends the head: "…, Special Assistant to the Director … (Hickerson)".
+  const holderEnds = /\)\s*$/.test(body);
+  const plain = [...body.matchAll(/\s+to\s+(?=the\s|The\s|[A-Z])/g)].find(
+    (m) => holderEnds || !POST_BEFORE_TO.test(body.slice(0, m.index)),
+  );
   // "Prepared by the Central Intelligence Agency for the Senior Staff of the NSC": "for" addresses.
   const at = afterName ?? plain ?? /\s+for\s+(?=the\s)/.exec(body);
   if (!at) return { from: body, to: null };

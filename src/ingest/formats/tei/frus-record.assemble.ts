@@ -23,6 +23,8 @@ export interface FrusDocumentContext {
   terms: ReadonlyMap<string, FrusAuthorityRef>;
   editors: readonly string[];
   resolveAgent(raw: string): Agent;
+  /** A person of the volume's persons list by a name form or surname; null when the list has none or several. */
+  listedPerson(raw: string): Agent | null;
   /** A person held an office at a date ("1951-07-13"), as a document's head and signature say. */
   heldOffice(personId: string, office: string, date: string | null): void;
   /** `normalizeName`, remembered for the volume: the same few names recur in it. */

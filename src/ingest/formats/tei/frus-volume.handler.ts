@@ -193,6 +193,10 @@ export class FrusVolumeHandler implements XmlEventSink {
       terms: this.terms,
       editors: this.editors,
       resolveAgent: (raw) => this.resolveAgent(raw),
+      listedPerson: (raw) => {
+        const listed = this.volumePersons.resolveAgent(raw);
+        return listed.personId ? listed : null;
+      },
       heldOffice: (personId, office, date) => this.observed().heldOffice(personId, office, date),
       normalizeName: (form) => this.normalizeName(form),
       line: () => this.options.position().line,
