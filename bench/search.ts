@@ -44,6 +44,7 @@ import { searchArchive } from '../src/search/search.service.ts';
 import { ftsPlan } from '../src/search/sqlite/fts.compile.ts';
 import { FIELD_WEIGHTS } from '../src/search/sqlite/sqlite.rank.ts';
 import { copyArchive } from '../src/store/archive.copy.ts';
+import { sessionOptions } from '../src/store/postgres/postgres.pool.ts';
 import { parsePostgresUrl } from '../src/store/postgres/postgres.url.ts';
 
 const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
@@ -256,7 +257,8 @@ async function timePostgres(
   plans: QueryPlan[],
 ): Promise<{ chancery: number[]; paired: number[]; floor: number[]; perQuery: string[] }> {
   const address = parsePostgresUrl(PG_URL);
-  const client = new pg.Client({ ...address.config, options: `-c search_path=${address.schema},public` });
+  // The floor's session is Chancery's: the same schema and planner settings.
+  const client = new pg.Client({ ...address.config, options: sessionOptions(address) });
   await client.connect();
   const chancery: number[] = [];
   const paired: number[] = [];

@@ -3,6 +3,7 @@ import { after, test } from 'node:test';
 import pg from 'pg';
 import type { FacetColumns } from '../src/search/facet.columns.ts';
 import { PostgresFacetColumns } from '../src/search/postgres/postgres.facet-columns.ts';
+import { sessionOptions } from '../src/store/postgres/postgres.pool.ts';
 import { openPostgresArchive } from '../src/store/postgres/postgres.store.ts';
 import { parsePostgresUrl } from '../src/store/postgres/postgres.url.ts';
 import { createTestDatabase } from './support/postgres.db.ts';
@@ -36,7 +37,7 @@ test('a search whose snapshot is older than the facet columns the process holds 
   const url = database.url('columns');
   const archive = await openPostgresArchive(url);
   const address = parsePostgresUrl(url);
-  const pool = new pg.Pool({ ...address.config, options: `-c search_path=${address.schema},public` });
+  const pool = new pg.Pool({ ...address.config, options: sessionOptions(address) });
   try {
     // Ten records, so that one more is a change laid over the columns, not a reason to read them again.
     await archive.store.saveRecords(

@@ -24,8 +24,7 @@ export async function openPool(address: PostgresAddress): Promise<pg.Pool> {
   const pool = new pg.Pool({
     ...address.config,
     max: POOL_SIZE,
-    // Every connection works in the archive's schema; pg_trgm's operators live in public.
-    options: `-c search_path=${address.schema},public`,
+    options: sessionOptions(address),
   });
   // An idle connection that the server closed is dropped from the pool, not a crash of the process.
   pool.on('error', () => {});
@@ -53,10 +52,24 @@ export function openReadPool(address: PostgresAddress): pg.Pool {
     ...address.config,
     max: POOL_SIZE,
     connectionTimeoutMillis: 2000,
-    options: `-c search_path=${address.schema},public`,
+    options: sessionOptions(address),
   });
   pool.on('error', () => {});
   return pool;
+}
+
+/**
+ * The settings of every connection to an archive: its schema first (pg_trgm's operators live in
+ * public), and the planner told that a page read out of order costs little more than one read in
+ * order, as on the solid-state disks archives run on (PostgreSQL's default of 4 assumes spinning
+ * ones). The index rows' vectors live out of line (TOAST), which the cost of a sequential scan
+ * does not count: with the default, a name in 13 % of 76,295 documents was matched by reading
+ * every vector (930 ms) instead of through its GIN index (57 ms).
+ *
+ * @example new pg.Client({ ...address.config, options: sessionOptions(address) })
+ */
+export function sessionOptions(address: PostgresAddress): string {
+  return `-c search_path=${address.schema},public -c random_page_cost=1.1`;
 }
 
 /** Creates the database when the server has none of that name. */

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { sessionOptions } from './postgres.pool.ts';
 import { type PostgresAddress, parsePostgresUrl } from './postgres.url.ts';
 
 /** How often the replica's replay is compared with the primary's WAL. */
@@ -173,7 +174,7 @@ function smallPool(address: PostgresAddress): pg.Pool {
     ...address.config,
     max: 1,
     connectionTimeoutMillis: 2000,
-    options: `-c search_path=${address.schema},public`,
+    options: sessionOptions(address),
   });
   pool.on('error', () => {});
   return pool;
