@@ -101,11 +101,16 @@ test('warnings and skipped files leave the exit code at 0: a FRUS volume with an
   assert.equal(ingest.code, 0, ingest.stdout + ingest.stderr);
   assert.match(
     ingest.stdout,
-    /^ok {6}\S*frus1969-76v28\.xml \(\d+ ingested, tei-frus; 1 kind of warning\)$/m,
+    /^ok {6}\S*frus1969-76v28\.xml \(\d+ ingested, tei-frus; 2 kinds of warning\)$/m,
   );
   assert.match(
     ingest.stdout,
     /^ {10}warning ingest\.xml_document: frus1969-76v28\.xml, line \d+, column \d+: <affiliation>/m,
+  );
+  // The edition links "Rogers" to Peter W. Rodman's entry: the name is kept, the link is not.
+  assert.match(
+    ingest.stdout,
+    /^ {10}warning ingest\.xml_document: frus1969-76v28\.xml, line \d+, column \d+: a <persName> links "Rogers" to the persons-list entry "Peter W\. Rodman"/m,
   );
   assert.match(ingest.stdout, /^skipped \S*frus-current\/README\.md: README\.md is a README file/m);
   assert.match(

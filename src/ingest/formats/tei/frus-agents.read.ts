@@ -1,4 +1,5 @@
 import { isOfficeName, looksLikePersonName, officeId, officeName } from '../../../names/office.name.ts';
+import { writtenFitsName } from '../../../names/written-name.fit.ts';
 import type { Agent } from '../../../record/record.types.ts';
 import { agentsFromWording } from './frus-head.parse.ts';
 import type { FrusAuthorityRef } from './frus-lists.collector.ts';
@@ -123,7 +124,7 @@ function officeThenPerson(text: string, context: AgentContext): Agent | null {
 
 function agentFromMarkup(draft: AgentDraft, context: AgentContext): Agent {
   const person = draft.corresp ? context.persons.get(draft.corresp) : undefined;
-  if (!person) return context.resolveAgent(draft.text);
+  if (!person || !writtenFitsName(draft.text, person.forms)) return context.resolveAgent(draft.text);
   const written = context.normalizeName(draft.text);
   const preferred = context.normalizeName(person.name);
   // "Yang" for You Chan Yang is the same person named shortly, not another name.
@@ -159,7 +160,8 @@ function signerOf(signatures: SignatureDraft[], context: AgentContext): Agent | 
       .replace(/[[\]]/g, '')
       .replace(/[,.;:\s]+$/, '')
       .trim();
-    const linked = signature.corresp ? context.persons.get(signature.corresp) : undefined;
+    const listed = signature.corresp ? context.persons.get(signature.corresp) : undefined;
+    const linked = listed && writtenFitsName(text, listed.forms) ? listed : undefined;
     if (linked) return { name: linked.name, alias: null, personId: linked.id, raw: signature.text };
     if (!looksLikePersonName(text)) continue;
     const agent = context.resolveAgent(text);

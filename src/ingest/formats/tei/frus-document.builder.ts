@@ -1,3 +1,4 @@
+import { writtenFitsName } from '../../../names/written-name.fit.ts';
 import type { BlockType, ChanceryRecord } from '../../../record/record.types.ts';
 import {
   type AgentDraft,
@@ -298,10 +299,14 @@ export class FrusDocumentBuilder {
     const block = this.note || this.head ? null : (this.writer.current ?? null);
     this.capture(frame, (form) => {
       if (!form) return;
+      // The edition's link is taken unless the written name cannot be that person's.
+      const linked =
+        kind === 'person' && authority && !writtenFitsName(form, authority.forms) ? undefined : authority;
+      if (authority && !linked) this.context.doubtfulLink(form, authority.name);
       const mention: MentionDraft = {
         kind,
-        authorityId: authority?.id ?? null,
-        name: authority?.name ?? form,
+        authorityId: linked?.id ?? null,
+        name: linked?.name ?? form,
         form,
         textId: 'original',
       };

@@ -8,6 +8,8 @@ import { TeiTextBuffer } from './tei-text.buffer.ts';
 export interface FrusAuthorityRef {
   id: string;
   name: string;
+  /** Every form the list gives, as written: what a link's written form is checked against. */
+  forms: readonly string[];
 }
 
 interface Entry {

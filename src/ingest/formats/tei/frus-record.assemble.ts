@@ -33,6 +33,8 @@ export interface FrusDocumentContext {
   line(): number;
   /** An element the reader does not know: its text is kept as inline text. */
   unknownElement(name: string): void;
+  /** A `persName` links a written name to a persons-list entry it cannot name ("Saud" to John S. D. Eisenhower). */
+  doubtfulLink(written: string, listed: string): void;
 }
 
 export interface NoteDraft {

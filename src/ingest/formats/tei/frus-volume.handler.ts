@@ -201,6 +201,7 @@ export class FrusVolumeHandler implements XmlEventSink {
       normalizeName: (form) => this.normalizeName(form),
       line: () => this.options.position().line,
       unknownElement: (name) => this.unknownElement(name),
+      doubtfulLink: (written, listed) => this.doubtfulLink(written, listed),
     });
   }
 
@@ -226,7 +227,11 @@ export class FrusVolumeHandler implements XmlEventSink {
   }
 
   private emitAuthority(authority: Authority): void {
-    const ref = { id: authority.id, name: authority.name };
+    const ref = {
+      id: authority.id,
+      name: authority.name,
+      forms: [authority.name, ...authority.names.map((n) => n.form)],
+    };
     const target = authority.kind === 'person' ? this.persons : this.terms;
     for (const external of authority.externalIds ?? []) target.set(external.value, ref);
     if (authority.kind === 'person') this.volumePersons.add(authority);
@@ -296,6 +301,17 @@ export class FrusVolumeHandler implements XmlEventSink {
       'ingest.xml_document',
       `<${name}>${where} is not an element the FRUS reader knows; its text is kept as running text. (Reported once per file.)`,
       `unknown-element:${name}`,
+    );
+  }
+
+  private doubtfulLink(written: string, listed: string): void {
+    const kind = `doubtful-link:${written}\u0000${listed}`;
+    if (this.reportedElements.has(kind)) return;
+    this.reportedElements.add(kind);
+    this.problem(
+      'ingest.xml_document',
+      `a <persName> links "${written}" to the persons-list entry "${listed}", whose names it shares nothing with: such a name is kept as written, not linked to the entry. (The first such link in the file; the count is of the pairs of name and entry.)`,
+      'doubtful-link',
     );
   }
 
