@@ -48,3 +48,17 @@ test('every authority in the shipped files has a unique id and at least one name
   for (const a of all) assert.ok(a.name && a.names.length > 0, a.id);
   assert.ok(index.get('kaesong')?.names.some((n) => n.form === 'Кайдзъё'));
 });
+
+test('a name by sound is one of as many words that sounds alike: Менон is not Maung Nu', () => {
+  const people = new AuthorityIndex([
+    { id: 'maung-nu', kind: 'person', name: 'Maung Nu', names: [] },
+    {
+      id: 'dulles',
+      kind: 'person',
+      name: 'John Foster Dulles',
+      names: [{ form: 'Dulles', kind: 'variant' }],
+    },
+  ]);
+  assert.equal(people.findByRomanization('Менон', 'person'), undefined);
+  assert.equal(people.findByRomanization('Даллес', 'person')?.id, 'dulles');
+});

@@ -2,6 +2,7 @@ import type { Agent, Authority, AuthorityKind } from '../record/record.types.ts'
 import { normalizeName, stripHonorifics } from './name.normalize.ts';
 import { nameKeys } from './translit/name.keys.ts';
 import { scriptOf } from './translit/script.text.ts';
+import { likeness, SOUND_LIKENESS, soundOf } from './translit/sound.likeness.ts';
 
 /**
  * Authorities (people, places, organizations, terms) and every name form they go by, looked up by
@@ -19,7 +20,7 @@ export class AuthorityIndex {
   private readonly byMember = new Map<string, Authority>();
   private readonly byForm = new Map<string, Authority[]>();
   /** Authorities by the keys of their name forms (translit/name.keys.ts), built when first asked. */
-  private byRomanization: Map<string, { authority: Authority; script: string | undefined }[]> | null = null;
+  private byRomanization: Map<string, RomanizedForm[]> | null = null;
   /** People by the last word of their preferred name, for documents that give a surname alone. */
   private readonly bySurname = new Map<string, Authority[]>();
   /** Authorities by each word of each of their name forms, for names given in part ("Acheson"). */
@@ -151,23 +152,23 @@ export class AuthorityIndex {
     const found = new Set<Authority>();
     for (const { family, key } of nameKeys(written)) {
       for (const entry of byKey.get(`${family}:${key}`) ?? []) {
-        // The loose phonetic key joins scripts only: "Даллес" and "Dulles", not "Dulles" and "Dallas".
-        if (family === 'ph' && entry.script === script) continue;
+        if (family === 'ph' && !alikeBySound(written, script, entry)) continue;
         if (!kind || entry.authority.kind === kind) found.add(entry.authority);
       }
     }
     return found.size === 1 ? [...found][0] : undefined;
   }
 
-  private romanizations(): Map<string, { authority: Authority; script: string | undefined }[]> {
+  private romanizations(): Map<string, RomanizedForm[]> {
     if (this.byRomanization) return this.byRomanization;
-    const map = new Map<string, { authority: Authority; script: string | undefined }[]>();
+    const map = new Map<string, RomanizedForm[]>();
     for (const authority of this.byId.values()) {
       if (authority.kind === 'term') continue;
       for (const form of new Set([authority.name, ...authority.names.map((n) => n.form)])) {
         for (const { family, key } of nameKeys(form)) {
           const list = map.get(`${family}:${key}`) ?? [];
-          if (!list.some((e) => e.authority === authority)) list.push({ authority, script: scriptOf(form) });
+          if (!list.some((e) => e.authority === authority && e.form === form))
+            list.push({ authority, form, script: scriptOf(form) });
           map.set(`${family}:${key}`, list);
         }
       }
@@ -205,6 +206,26 @@ export class AuthorityIndex {
     const people = this.bySurname.get(normalizeName(form)) ?? [];
     return people.length === 1 ? people[0] : undefined;
   }
+}
+
+/** A name form of an authority under one of its keys, with its script. */
+interface RomanizedForm {
+  authority: Authority;
+  form: string;
+  script: string | undefined;
+}
+
+/**
+ * Whether a form found under the loose phonetic key is the written name said in another script:
+ * the key joins scripts only ("Даллес" and "Dulles", not "Dulles" and "Dallas"), and as in a
+ * search, only a spelling of as many words that sounds alike ("Менон" is not "Maung Nu").
+ */
+function alikeBySound(written: string, script: string | undefined, entry: RomanizedForm): boolean {
+  return (
+    entry.script !== script &&
+    written.split(/\s+/).length === entry.form.split(/\s+/).length &&
+    likeness(soundOf(written), soundOf(entry.form)) >= SOUND_LIKENESS
+  );
 }
 
 function addTo(map: Map<string, Authority[]>, key: string, authority: Authority): void {

@@ -2,6 +2,7 @@ import { ChanceryError } from '../errors.ts';
 import type { AuthorityIndex } from '../names/authority.index.ts';
 import { expandNames } from './query/query.expand.ts';
 import { parseQuery } from './query/query.parse.ts';
+import { withLatinParticles } from './query/query.particles.ts';
 import { resolveFields } from './query/query.resolve.ts';
 import { type QueryCount, withSoleSurnames } from './query/query.surnames.ts';
 import { analyzePhrase, analyzePrefix, positiveSequences, type TermSequence } from './query/query.terms.ts';
@@ -61,7 +62,7 @@ export async function planSearch(
       'Nothing to search for: the query holds no word. Type words, "a phrase" or a field such as type:cable.',
     );
   }
-  const named = expandNames(parsed, deps.authorities);
+  const named = expandNames(withLatinParticles(parsed), deps.authorities);
   const spelled = await expandVariants(named, (keys, options) => deps.search.nameForms(keys, options));
   const surnamed = await withSoleSurnames(spelled, {
     authorities: deps.authorities,

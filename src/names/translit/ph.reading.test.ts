@@ -44,3 +44,9 @@ test('two consonants keep the places of their vowels; fewer, and requests for no
   assert.deepEqual(cyrillic('Ли'), []);
   assert.deepEqual(latin('Kissinger', 0), []);
 });
+
+test('a final e after a consonant may be silent: Gaulle is Голль, and still a vowel for those who say it', () => {
+  assert.ok(latin('Gaulle').some((key) => cyrillic('Голль').includes(key)));
+  assert.ok(latin('Rose').includes('rVsV'));
+  assert.deepEqual(latin('Nehru'), ['nVrV']);
+});

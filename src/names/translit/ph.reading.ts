@@ -20,10 +20,11 @@ const isVowelLetter = (char: string | undefined): boolean => char !== undefined 
 /**
  * Reads a Latin word with English spelling rules (the Russian forms of English names were made
  * from how the names sound): c is s before e, i, y and k elsewhere; ch is ч; x is ks; ph f; th t;
- * ck k; gh is silent inside a word; h sounds at a word's start and before a vowel, and is silent
- * after one; w before a vowel is в or nothing (Вильсон, Уолтер), and nothing after one; g before
- * e, i, y is г or дж; j is дж; ng before a consonant or at the end is one н (Вашингтон keeps its г
- * in spelling, but so does the Latin, and both drop it alike).
+ * ck k; gh is silent inside a word; a final e after a consonant may be silent; h sounds at a
+ * word's start and before a vowel, and is silent after one; w before a vowel is в or nothing
+ * (Вильсон, Уолтер), and nothing after one; g before e, i, y is г or дж; j is дж; ng before a
+ * consonant or at the end is one н (Вашингтон keeps its г in spelling, but so does the Latin, and
+ * both drop it alike).
  */
 function soundsOfLatin(word: string): Choice[] {
   const out: Choice[] = [];
@@ -32,7 +33,10 @@ function soundsOfLatin(word: string): Choice[] {
     const c = at(i);
     const next = at(i + 1);
     const rest = word.slice(i, i + 4);
-    if (isVowelLetter(c)) {
+    if (c === 'e' && i === word.length - 1 && i >= 2 && !isVowelLetter(at(i - 1))) {
+      // A final e after a consonant is often silent in English and French: Gaulle is Голль.
+      out.push([VOWEL, '']);
+    } else if (isVowelLetter(c)) {
       out.push([VOWEL]);
     } else if (rest.startsWith('tsch') || rest.startsWith('tch')) {
       out.push(['c']);

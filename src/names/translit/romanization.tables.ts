@@ -97,3 +97,18 @@ export function loadKoJamo(dir?: URL): KoJamo[] {
     };
   });
 }
+
+/**
+ * The particles of foreign names as Russian writes them, each with the Latin particles it renders
+ * (`ru-name-particles.tsv`): "де" is "de", "аль" is "al" or "el".
+ *
+ * @example russianNameParticles().get('фон') // ['von']
+ */
+export function russianNameParticles(): ReadonlyMap<string, readonly string[]> {
+  particles ??= new Map(
+    readTable('ru-name-particles.tsv').map((row) => [row.russian ?? '', forms(row.latin)]),
+  );
+  return particles;
+}
+
+let particles: Map<string, string[]> | undefined;

@@ -48,7 +48,8 @@ export function compileText(node: QueryNode, options: { level?: NameLevel } = {}
       const typed = leaf('fts', [analyzePhrase(node.text)]);
       if (level === 'typed') return typed;
       const forms = level === 'common' ? node.forms.slice(0, node.common) : node.forms;
-      // Other spellings match where the texts write names only: "Risk" at a sentence's head is no "Rusk".
+      // Other spellings match names only (the caps vector): the agents and mentions a record links,
+      // and the names its texts write. "Risk" at a sentence's head is no "Rusk".
       const others = leaf('caps', analyzeNameForms(forms.map((form) => ({ form, language: 'und' }))));
       return typed && others ? { kind: 'or', children: [typed, others] } : (typed ?? others);
     }

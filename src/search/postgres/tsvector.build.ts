@@ -9,7 +9,10 @@ const MAX_LEXEME_BYTES = 2046;
 export interface IndexVectors {
   /** title A, names B, summary C, names as written and texts D. */
   fts: string;
-  /** The names as written alone: where spellings in other scripts and romanizations match. */
+  /**
+   * Names alone: of the agents and mentions a record links, and as its texts write them. Where
+   * spellings in other scripts and romanizations match.
+   */
   caps: string;
   /** Terms in all fields, as FTS5 counts a row's size for BM25. */
   length: number;
@@ -37,6 +40,7 @@ export function buildIndexVectors(doc: IndexDocument): IndexVectors {
     length += fts.field(field, weight);
   }
   const caps = new VectorBuilder();
+  caps.field(doc.names, 'D');
   caps.field(doc.capitals, 'D');
   return { fts: fts.literal(), caps: caps.literal(), length };
 }

@@ -1,6 +1,6 @@
-import anyAscii from 'any-ascii';
 import { type NameKey, nameKeys } from '../../names/translit/name.keys.ts';
 import { scriptOf } from '../../names/translit/script.text.ts';
+import { likeness, SOUND_LIKENESS, soundOf, spelledLikeness } from '../../names/translit/sound.likeness.ts';
 import { foldTerm } from '../analysis/term.fold.ts';
 import type { NameFormQuery, WrittenName } from '../search-index.types.ts';
 import type { QueryNode } from './query.types.ts';
@@ -13,8 +13,6 @@ const MAX_VARIANTS = 24;
 /** Candidates read for the loose phonetic key, of which the likeliest few are kept. */
 const PHONETIC_CANDIDATES = 200;
 const PHONETIC_KEPT = 2;
-/** How alike a spelling found by sound must be to the query's (0 to 1, see `soundOf`). */
-const PHONETIC_LIKENESS = 0.7;
 /** How much more written spellings by sound must be than the systems' to be taken beside them. */
 const OUTWRITTEN = 10;
 /** A spelling this much rarer than the most written one is rare: its documents rank after. */
@@ -145,8 +143,8 @@ async function variantsOf(
 }
 
 /**
- * The likeliest spellings by sound, in another script than the query's: those as alike letter for
- * letter as the most alike one, the most written first, two at most. "Даллес" sounds like
+ * The likeliest spellings by sound, in another script than the query's: those that sound as alike
+ * as the most alike one, of them those closest in letters, the most written first, two at most. "Даллес" sounds like
  * "Dulles", "Dallas" and "Dales", all alike: "Dulles" and "Dallas", far more written, are kept.
  * A spelling less alike than the best is another name that shares the skeleton, however often it
  * is written: "Эйзенхауэр" keeps "Eisenhower", not "Sanger" (likeness 0.71 against 1).
@@ -167,7 +165,7 @@ async function phonetic(text: string, keys: string[], lookup: NameFormLookup): P
     return value;
   };
   const keep = (form: string) =>
-    fold(form) !== typedFold && form.split(/\s+/).length === words && likenessOf(form) >= PHONETIC_LIKENESS;
+    fold(form) !== typedFold && form.split(/\s+/).length === words && likenessOf(form) >= SOUND_LIKENESS;
   const found = (
     await lookup(keys, {
       limit: PHONETIC_CANDIDATES,
@@ -176,8 +174,21 @@ async function phonetic(text: string, keys: string[], lookup: NameFormLookup): P
     })
   ).filter((n) => n.documents > 0);
   const best = Math.max(0, ...found.map((n) => likenessOf(n.form)));
+  const alike = found.filter((n) => likenessOf(n.form) === best);
+  // Of those that sound alike, the closest in letters: "Киссинджер" (Kissindzher) keeps
+  // "Kissinger", not "Kiesinger", though both sound "kasangar"; and a spelling far more written
+  // than those, the name's usual one: "Голль" keeps "Gaulle" beside the misprint "Goull".
+  const spelled = (n: WrittenName) => spelledLikeness(text, n.form);
+  const closest = Math.max(0, ...alike.map(spelled));
+  const written = Math.max(0, ...alike.filter((n) => spelled(n) === closest).map((n) => n.documents));
+  const usual = alike.reduce<WrittenName | undefined>(
+    (most, n) => (n.documents > (most?.documents ?? 0) ? n : most),
+    undefined,
+  );
   // Kept in the lookup's order, the most written first.
-  return found.filter((n) => likenessOf(n.form) === best).slice(0, PHONETIC_KEPT);
+  return alike
+    .filter((n) => spelled(n) === closest || (n === usual && n.documents >= written * OUTWRITTEN))
+    .slice(0, PHONETIC_KEPT);
 }
 
 function keyOf(key: { family: string; key: string }): string {
@@ -190,43 +201,4 @@ function fold(text: string): string {
     .filter(Boolean)
     .map(foldTerm)
     .join(' ');
-}
-
-/**
- * A spelling reduced to what the Russian rendering of an English name keeps: consonants by
- * class, every vowel (and w, y, h between them) one mark: "Eisenhower" and "Эйзенхауэр" both
- * "asanhar", "Dulles" and "Даллес" both "dalas".
- */
-function soundOf(text: string): string {
-  return anyAscii(text)
-    .toLowerCase()
-    .replace(/[^a-z]/g, '')
-    .replace(/kh/g, 'h')
-    .replace(/shch|sch|sh|zh|ch|tch/g, 's')
-    .replace(/ph/g, 'f')
-    .replace(/ts|tz|z|c(?=[eiy])/g, 's')
-    .replace(/c|q/g, 'k')
-    .replace(/x/g, 'ks')
-    .replace(/(?<=[aeiouyw])h(?=[aeiouyw]|$)/g, '')
-    .replace(/[aeiouyw]+/g, 'a')
-    .replace(/([b-df-hj-np-tv-z])\1+/g, '$1');
-}
-
-/** 1 less the edit distance over the longer length: 1 for the same letters, 0 for nothing alike. */
-function likeness(a: string, b: string): number {
-  if (!a || !b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + cost,
-      );
-    }
-    previous = current;
-  }
-  return 1 - (previous[b.length] as number) / Math.max(a.length, b.length);
 }

@@ -53,9 +53,12 @@ export function ftsExpression(node: QueryNode, options: { level?: NameLevel } = 
       const typed = sequences([analyzePhrase(node.text)]);
       if (level === 'typed') return typed;
       const forms = level === 'common' ? node.forms.slice(0, node.common) : node.forms;
-      // Other spellings match where the texts write names only: "Risk" at a sentence's head is no "Rusk".
+      // Other spellings match names only: the senders, recipients and people a record links, and
+      // the names its texts write. "Risk" at a sentence's head is no "Rusk".
       const others = sequences(analyzeNameForms(forms.map((form) => ({ form, language: 'und' }))));
-      const variants = others ? `capitals : ${others.startsWith('(') ? others : `(${others})`}` : null;
+      const variants = others
+        ? `{names capitals} : ${others.startsWith('(') ? others : `(${others})`}`
+        : null;
       return typed && variants ? `(${typed} OR ${variants})` : (typed ?? variants);
     }
     case 'or': {
