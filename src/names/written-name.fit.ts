@@ -18,9 +18,11 @@ const SHORTENED = 3;
  * @example writtenFitsName('LBJ', ['Lyndon B. Johnson']) // true
  */
 export function writtenFitsName(written: string, forms: readonly string[]): boolean {
-  const nameWords = [...new Set(forms.flatMap((form) => normalizeName(form).split(' ')).filter(Boolean))];
+  const { words: nameWords, set } = wordsOf(forms);
   const writtenWords = normalizeName(written.replace(/[[\]]/g, '')).split(' ').filter(Boolean);
   if (nameWords.length === 0 || writtenWords.length === 0) return true;
+  // Nearly every link shares a word with its name: that is settled without measuring spellings.
+  if (writtenWords.some((word) => set.has(word))) return true;
   const joined = writtenWords.join('');
   const fits = (word: string) =>
     nameWords.some(
@@ -31,6 +33,19 @@ export function writtenFitsName(written: string, forms: readonly string[]): bool
   if (writtenWords.some(fits) || fits(joined) || likeness(joined, nameWords.join('')) >= MISSPELT)
     return true;
   return isInitials(written, nameWords);
+}
+
+/** The words of a person's forms, normalized: a volume checks the links of one entry many times. */
+const wordsMemory = new WeakMap<readonly string[], { words: string[]; set: Set<string> }>();
+
+function wordsOf(forms: readonly string[]): { words: string[]; set: Set<string> } {
+  let known = wordsMemory.get(forms);
+  if (!known) {
+    const set = new Set(forms.flatMap((form) => normalizeName(form).split(' ')).filter(Boolean));
+    known = { words: [...set], set };
+    wordsMemory.set(forms, known);
+  }
+  return known;
 }
 
 /** "LBJ", "RR", "McG. B.", "K": each letter or piece begins a word of the name, in order. */
