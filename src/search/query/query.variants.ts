@@ -144,8 +144,9 @@ async function variantsOf(
 
 /**
  * The likeliest spellings by sound, in another script than the query's: those that sound as alike
- * as the most alike one, of them those closest in letters, the most written first, two at most. "Даллес" sounds like
- * "Dulles", "Dallas" and "Dales", all alike: "Dulles" and "Dallas", far more written, are kept.
+ * as the most alike one, of them those closest in letters, the most written first, two at most.
+ * "Даллес" sounds like "Dulles", "Dallas" and "Dales", all alike and as near in letters: "Dulles"
+ * and "Dallas", far more written, are kept.
  * A spelling less alike than the best is another name that shares the skeleton, however often it
  * is written: "Эйзенхауэр" keeps "Eisenhower", not "Sanger" (likeness 0.71 against 1).
  */
