@@ -26,7 +26,8 @@ test('a Russian particle before a name is the Latin particle it renders', () => 
   });
 });
 
-test('a particle alone or last is a word like any other', () => {
+test('a particle alone, last or before a word in lower case is a word like any other', () => {
   assert.deepEqual(withLatinParticles(parseQuery('де')), { kind: 'word', text: 'де' });
   assert.deepEqual(withLatinParticles(parseQuery('Голль де')), parseQuery('Голль де'));
+  assert.deepEqual(withLatinParticles(parseQuery('да здравствует')), parseQuery('да здравствует'));
 });

@@ -1,11 +1,14 @@
 import { russianNameParticles } from '../../names/translit/romanization.tables.ts';
 import type { QueryNode } from './query.types.ts';
 
+/** A name's first letter: a capital of any script. */
+const NAME_START = /^\p{Lu}/u;
+
 /**
  * The particles of names typed in Russian, read as the Latin particles they render, before any
  * name is looked up: "де Голль" asks for "de" and "Голль" (whose spellings are found by sound), as
  * "de Gaulle" is written; "фон" before a name is "von", not a name of its own. A particle counts
- * as one only before another word.
+ * as one only before a capitalized word: "да Гама" is da Gama, "да здравствует" is Russian.
  *
  * @example withLatinParticles(parseQuery('де Голль')) // and(word "de", word "Голль")
  */
@@ -15,8 +18,9 @@ export function withLatinParticles(node: QueryNode): QueryNode {
       return {
         kind: 'and',
         children: node.children.map((child, i) => {
+          const next = node.children[i + 1];
           const particle =
-            child.kind === 'word' && node.children[i + 1]?.kind === 'word'
+            child.kind === 'word' && next?.kind === 'word' && NAME_START.test(next.text)
               ? russianNameParticles().get(child.text)
               : undefined;
           if (!particle?.length) return withLatinParticles(child);

@@ -115,12 +115,16 @@ function officeThenPerson(text: string, context: AgentContext): Agent | null {
   for (const wording of [text, text.replace(/\s+(?:at|in)\s+.*$/u, '')]) {
     const parts = /^(.+?)\s+(\p{Lu}[\p{L}’'-]+)$/u.exec(wording);
     const office = officeName(parts?.[1] ?? '');
-    if (!parts?.[2] || !isOfficeName(office) || isOfficeName(parts[2])) continue;
+    // "Embassy in Jordan" is a post and its country, whatever the list's Mr. Jordan.
+    if (!parts?.[2] || !isOfficeName(office) || isOfficeName(parts[2]) || UNFINISHED.test(office)) continue;
     const agent = context.listedPerson(parts[2]);
     if (agent) return withOffice({ ...agent, raw: text }, office);
   }
   return null;
 }
+
+/** An office cut before its last word: "Embassy in", "Secretary of". */
+const UNFINISHED = /\b(?:in|of|to|for|at|on|the|and|with)$/i;
 
 function agentFromMarkup(draft: AgentDraft, context: AgentContext): Agent {
   const person = draft.corresp ? context.persons.get(draft.corresp) : undefined;
