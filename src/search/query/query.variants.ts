@@ -179,16 +179,13 @@ async function phonetic(text: string, keys: string[], lookup: NameFormLookup): P
   // Of those that sound alike, the closest in letters: "Киссинджер" (Kissindzher) keeps
   // "Kissinger", not "Kiesinger", though both sound "kasangar"; and a spelling far more written
   // than those, the name's usual one: "Голль" keeps "Gaulle" beside the misprint "Goull".
-  const spelled = (n: WrittenName) => spelledLikeness(text, n.form);
-  const closest = Math.max(0, ...alike.map(spelled));
-  const written = Math.max(0, ...alike.filter((n) => spelled(n) === closest).map((n) => n.documents));
-  const usual = alike.reduce<WrittenName | undefined>(
-    (most, n) => (n.documents > (most?.documents ?? 0) ? n : most),
-    undefined,
-  );
-  // Kept in the lookup's order, the most written first.
+  const spelled = new Map(alike.map((n) => [n, spelledLikeness(text, n.form)]));
+  const closest = Math.max(0, ...spelled.values());
+  const written = Math.max(0, ...alike.filter((n) => spelled.get(n) === closest).map((n) => n.documents));
+  // The lookup gives the most written first: the first is the usual spelling.
+  const usual = alike[0];
   return alike
-    .filter((n) => spelled(n) === closest || (n === usual && n.documents >= written * OUTWRITTEN))
+    .filter((n) => spelled.get(n) === closest || (n === usual && n.documents >= written * OUTWRITTEN))
     .slice(0, PHONETIC_KEPT);
 }
 
