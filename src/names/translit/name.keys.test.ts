@@ -59,6 +59,28 @@ test('different Chinese names keep apart', () => {
   assertApart('Chou En-lai', 'Chu Teh');
 });
 
+test('names whose usual spelling no system derives meet their characters through the dictionary', () => {
+  // Cantonese or irregular spellings: the Wade–Giles of 蒋介石 is Chiang Chieh-shih, of 李承晚 Li Ch'eng-wan.
+  assertSameName(
+    ['蒋介石', '蔣介石', 'Jiang Jieshi', 'Chiang Kai-shek', 'Chiang Kai Shek', 'CHIANG KAI-SHEK'],
+    ['zh'],
+  );
+  assertSameName(['李承晚', 'Syngman Rhee', 'Li Chengwan'], ['zh']);
+  assertSameName(['孙中山', 'Sun Yat-sen', 'Sun Zhongshan'], ['zh']);
+  assertSameName(['香港', 'Hong Kong', 'Xianggang'], ['zh']);
+  // A foreign name the dictionary gives whole, initials aside; its surname alone is no key of it.
+  assertSameName(['赫鲁晓夫', '赫魯曉夫', 'Nikita Khrushchev', 'Nikita S. Khrushchev'], ['zh']);
+  assertApart('赫鲁晓夫', 'Khrushchev');
+  // A name the dictionary gives is a name of those characters only.
+  assertApart('Chiang Kai-shek', 'Chiang Ching-kuo');
+  assertApart('Syngman Rhee', '李光耀');
+  assert.deepEqual(
+    nameKeys('Chiang').filter((k) => k.key === 'jiangjieshi'),
+    [],
+    'a word of the name is not the name',
+  );
+});
+
 test('surnames read with their surname reading', () => {
   assert.ok(keySet('单雄信', ['zh']).has('zh:shanxiongxin'));
   assert.ok(keySet('曾国藩', ['zh']).has('zh:zengguofan'));

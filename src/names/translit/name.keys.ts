@@ -3,6 +3,7 @@ import { readPh } from './ph.reading.ts';
 import { nominativeOf, readRu } from './ru.reading.ts';
 import { nameWords, scriptOf } from './script.text.ts';
 import { bestReadings, type Reading } from './syllable.lattice.ts';
+import { dictionaryPinyinOfHan, dictionaryPinyinOfLatin } from './zh.names.ts';
 import { readZh } from './zh.reading.ts';
 
 /** A key under which forms of one name meet. */
@@ -24,8 +25,9 @@ const TOTAL_LIMIT = 12;
 const CACHE_SIZE = 5_000;
 
 /**
- * A `nameKeys` with a cache of its own, of `cacheSize` recent forms (0 for none): for tests and
- * benchmarks that need to see the work done, and for callers that want a cache of another size.
+ * The keys the romanization systems give a form (`systemNameKeys`), with a cache of its own, of
+ * `cacheSize` recent forms (0 for none): for tests and benchmarks that need to see the work done,
+ * and for callers that want a cache of another size.
  *
  * @example const keysOf = createNameKeys({ cacheSize: 0 }); keysOf('Gromyko')
  */
@@ -61,15 +63,42 @@ const cachedNameKeys = createNameKeys({ cacheSize: CACHE_SIZE });
  * places of the vowels when there are two consonants only, 'nVrV' for Nehru and Неру), and
  * the loose keys of Chinese and Korean forms ('zh~changchun', 'ko~kimilson': Wade–Giles or
  * McCune–Reischauer without marks), which let an unmarked press spelling meet its characters or
- * Hangul when its precise readings are too many to list. At most 12 keys, best first within each
- * family; none for a form over 100 characters, in two scripts, or with no letters. Never throws.
- * Keeps the keys of the 20,000 most recent forms.
+ * Hangul when its precise readings are too many to list. At most 12 keys from the systems, best
+ * first within each family; none for a form over 100 characters, in two scripts, or with no
+ * letters. Never throws. Keeps the keys of the 5,000 most recent forms.
+ *
+ * Before them, the zh keys a dictionary gives where no system derives the usual spelling
+ * (zh.names.ts): "Chiang Kai-shek" is jiangjieshi as 蒋介石 is, though its Wade–Giles is Chiang
+ * Chieh-shih.
  *
  * @example nameKeys('Mao Tse-tung').some((k) => k.family === 'zh' && k.key === 'maozedong') // true
  * @example nameKeys('Эйзенхауэр') // […, { family: 'ph', key: 'sngr' }]
  */
 export function nameKeys(form: string): NameKey[] {
+  const system = cachedNameKeys(form);
+  const dictionary = dictionaryKeys(form);
+  if (dictionary.length === 0) return system;
+  return [
+    ...dictionary,
+    ...system.filter((k) => !dictionary.some((d) => d.family === k.family && d.key === k.key)),
+  ];
+}
+
+/**
+ * The keys the romanization systems give a form, without the dictionary's: what the form's
+ * letters say of it. A citation asks whether a name reads as Chinese to order its words, and
+ * "Syngman Rhee", for all that a dictionary gives it characters, writes its surname last.
+ */
+export function systemNameKeys(form: string): NameKey[] {
   return cachedNameKeys(form);
+}
+
+function dictionaryKeys(form: string): NameKey[] {
+  if (typeof form !== 'string' || form.length > MAX_FORM) return [];
+  const script = scriptOf(form);
+  const pinyin =
+    script === 'han' ? dictionaryPinyinOfHan(form) : script === 'latin' ? dictionaryPinyinOfLatin(form) : [];
+  return pinyin.map((key) => ({ family: 'zh', key }));
 }
 
 const CONTROL = /\p{Cc}+/gu;
