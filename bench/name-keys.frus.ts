@@ -160,17 +160,23 @@ const inLists = (name: string) => [...printed].some((p) => p.includes(name));
 
 function report(title: string, pairs: readonly [string, string][], family: string): void {
   let precise = 0;
+  let dictionary = 0;
   let loose = 0;
   const failures: string[] = [];
   for (const [latin, other] of pairs) {
     if (meet(latin, other, [family])) precise++;
-    else if (meet(latin, other, ['ph'])) {
+    else if (meet(latin, other, ['cc'])) {
+      dictionary++;
+      failures.push(`${latin} = ${other} (dictionary)`);
+    } else if (meet(latin, other, ['ph'])) {
       loose++;
       failures.push(`${latin} ~ ${other} (ph only)`);
     } else failures.push(`${latin} ≠ ${other}`);
   }
   const share = ((100 * precise) / pairs.length).toFixed(0);
-  console.log(`${title}: ${precise}/${pairs.length} meet by ${family} (${share}%), ${loose} more by ph only`);
+  console.log(
+    `${title}: ${precise}/${pairs.length} meet by ${family} (${share}%), ${dictionary} more by the dictionary (cc), ${loose} more by ph only`,
+  );
   for (const failure of failures) console.log(`    ${failure}`);
 }
 

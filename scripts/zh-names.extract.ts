@@ -11,7 +11,7 @@
  * CC-CEDICT marks a proper noun by a capitalized pinyin syllable. Of each of its glosses, the
  * leading run of capitalized words is the name when it is the whole of its clause ("Hong Kong,
  * special administrative region …" is "Hong Kong"; "Chiang Kai-shek (1887-1975), military leader"
- * is "Chiang Kai-shek"). A foreign name is given whole: 赫魯曉夫 is "Nikita Khrushchev", though
+ * is "Chiang Kai-shek"), and "A or B" gives both ("Kinmen or Quemoy islands …"). A foreign name is given whole: 赫魯曉夫 is "Nikita Khrushchev", though
  * Chinese writes the surname alone; which words of a gloss a transcription renders, the dictionary
  * does not say.
  */
@@ -53,9 +53,10 @@ export async function extractZhNames(): Promise<string> {
     if (!/^[A-Z]/.test(toned) || !PINYIN.test(toned) || !HAN.test(simplified)) continue;
     const pinyin = toned.replace(/[1-5]/g, '').replace(/u:/g, 'v').replace(/ /g, '').toLowerCase();
     for (const gloss of Array.isArray(glosses) ? glosses : [glosses]) {
-      const latin = nameOf(gloss);
-      if (latin && fold(latin) !== pinyin)
-        rows.set(`${simplified}\t${latin}`, { traditional, simplified, pinyin, latin });
+      for (const latin of namesOf(gloss)) {
+        if (fold(latin) !== pinyin)
+          rows.set(`${simplified}\t${latin}`, { traditional, simplified, pinyin, latin });
+      }
     }
   }
   const sorted = [...rows.values()].sort((a, b) => cmp(a.simplified, b.simplified) || cmp(a.latin, b.latin));
@@ -75,10 +76,25 @@ export async function extractZhNames(): Promise<string> {
   return `${[...header, ...lines].join('\n')}\n`;
 }
 
-/** The name a gloss gives: its leading run of capitalized words, when that is the whole of its clause. */
-function nameOf(gloss: string): string | null {
-  if (NOT_A_NAME.test(gloss)) return null;
-  const text = gloss.replace(TITLE, '');
+/**
+ * The names a gloss gives: its leading run of capitalized words when that is the whole of its
+ * clause, or the two runs of "A or B" ("Kinmen or Quemoy islands off the Fujian coast").
+ */
+function namesOf(gloss: string): string[] {
+  if (NOT_A_NAME.test(gloss)) return [];
+  const first = leadingName(gloss.replace(TITLE, ''));
+  if (!first) return [];
+  if (first.rest.startsWith(' or ')) {
+    const second = leadingName(first.rest.slice(' or '.length));
+    return second ? [first.name, second.name] : [];
+  }
+  // "Hong Kong person" and "Peking man" name no place; "Hong Kong, Zhuhai and Macau" is a list.
+  const { rest } = first;
+  return rest && (!/^(?:[,;]| \()/.test(rest) || /^, \p{Lu}/u.test(rest)) ? [] : [first.name];
+}
+
+/** The run of capitalized words (and particles inside them) that `text` begins with, and what follows it. */
+function leadingName(text: string): { name: string; rest: string } | null {
   const words: string[] = [];
   for (const word of text.split(/[ ,;:()]/)) {
     if (!word || !NAME_WORD.test(word)) break;
@@ -87,9 +103,7 @@ function nameOf(gloss: string): string | null {
   while (words.length > 0 && PARTICLE.test(words.at(-1) as string)) words.pop();
   if (words.length === 0 || words.length > 5 || PARTICLE.test(words[0] as string)) return null;
   const name = words.join(' ');
-  // "Hong Kong person" and "Peking man" name no place; "Hong Kong, Zhuhai and Macau" is a list.
-  const rest = text.slice(name.length);
-  return rest && (!/^(?:[,;]| \()/.test(rest) || /^, \p{Lu}/u.test(rest)) ? null : name;
+  return { name, rest: text.slice(name.length) };
 }
 
 function fold(text: string): string {

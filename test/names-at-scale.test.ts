@@ -54,6 +54,14 @@ after(async () => {
 });
 
 /** The reconciled person a name form of theirs belongs to; fails when none or several have it. */
+/** Whether a record writes `name` in its title, texts, signers or recipients. */
+async function writes(id: string, name: RegExp): Promise<boolean> {
+  const record = await app.store.getRecord(id);
+  return Boolean(
+    record && name.test(JSON.stringify([record.title, record.texts, record.authors, record.recipients])),
+  );
+}
+
 function personWith(form: string): Authority {
   const found = people.filter((p) => p.names.some((n) => n.form === form));
   assert.equal(found.length, 1, `${form}: ${found.map((p) => p.id).join(', ') || 'nobody'}`);
@@ -236,12 +244,6 @@ test('a name found by sound takes only the likeliest spellings: Эйзенхау
   // consonants and sounds nearly as alike; "Kiesinger" sounds as Kissinger does, and is further
   // in letters. Each hit is read in the record itself, its signers included ("EISENHOWER" signs
   // an airgram of 1970 the judging's spelling does not find).
-  const writes = async (id: string, name: RegExp) => {
-    const record = await app.store.getRecord(id);
-    return Boolean(
-      record && name.test(JSON.stringify([record.title, record.texts, record.authors, record.recipients])),
-    );
-  };
   for (const [query, name] of [
     ['Эйзенхауэр', /eisenhower/i],
     ['Киссинджер', /kissinger/i],
@@ -256,6 +258,37 @@ test('a name found by sound takes only the likeliest spellings: Эйзенхау
     assert.deepEqual(others, [], `${others.length} of ${found.length} documents do not write ${name.source}`);
     assert.ok(found.length >= 0.95 * judged.relevant.length, `${found.length} of ${judged.relevant.length}`);
   }
+});
+
+test('a dictionary joins a name to its characters, never to another name of the same characters: Tokyo is not Tonkin', async () => {
+  // 東京 is Tokyo and, in the French colonial period, Tonkin (CC-CEDICT); 巴黎 and 巴里, both
+  // "bali", are Paris and Bari. No name finds a document that writes the other and not itself.
+  for (const [query, name, other] of [
+    ['Tokyo', /tokyo/i, /tonkin/i],
+    ['Tonkin', /tonkin/i, /tokyo/i],
+    ['Paris', /paris/i, /\bba[rl]i\b/i],
+  ] as const) {
+    const found = await everyHit(query);
+    const wrong: string[] = [];
+    for (const id of found) if (!(await writes(id, name)) && (await writes(id, other))) wrong.push(id);
+    assert.deepEqual(
+      wrong,
+      [],
+      `${wrong.length} of ${found.length} documents write ${other.source}, not ${name.source}`,
+    );
+  }
+  // "Kinmen or Quemoy islands off the Fujian coast": the characters find both names.
+  const named = new Set([...(await everyHit('Quemoy')), ...(await everyHit('Kinmen'))]);
+  const characters = await everyHit('金门');
+  assert.ok(
+    characters.length >= 0.95 * named.size,
+    `金门 ${characters.length}, Quemoy or Kinmen ${named.size}`,
+  );
+  assert.deepEqual(
+    characters.filter((id) => !named.has(id)),
+    [],
+    '金门 finds what Quemoy and Kinmen find',
+  );
 });
 
 test('person: finds the documents that name someone by their surname alone, in their years, when no one else bears it', async (t) => {

@@ -1,5 +1,5 @@
 import { parsePersonName } from '../names/person-name.parse.ts';
-import { systemNameKeys } from '../names/translit/name.keys.ts';
+import { nameKeys } from '../names/translit/name.keys.ts';
 import { scriptOf } from '../names/translit/script.text.ts';
 import type { Authority } from '../record/record.types.ts';
 import type { CitationName } from './citation.types.ts';
@@ -65,7 +65,7 @@ function isSurnameFirst(written: string, authority?: Authority | null): boolean 
       (form.kind === 'native' && (scriptOf(form.form) === 'han' || scriptOf(form.form) === 'hangul')),
   );
   if (ownForm) return true;
-  const keys = systemNameKeys(written);
+  const keys = nameKeys(written);
   if (keys.some((key) => key.family === 'zh')) return true;
   return keys.some((key) => key.family === 'ko') && /\p{L}-\p{Ll}/u.test(written);
 }

@@ -153,6 +153,8 @@ export class AuthorityIndex {
     for (const { family, key } of nameKeys(written)) {
       for (const entry of byKey.get(`${family}:${key}`) ?? []) {
         if (family === 'ph' && !alikeBySound(written, script, entry)) continue;
+        // A dictionary's characters join a Latin name to its characters, not to another Latin name.
+        if (family === 'cc' && entry.script === script) continue;
         if (!kind || entry.authority.kind === kind) found.add(entry.authority);
       }
     }

@@ -3,12 +3,12 @@ import { readPh } from './ph.reading.ts';
 import { nominativeOf, readRu } from './ru.reading.ts';
 import { nameWords, scriptOf } from './script.text.ts';
 import { bestReadings, type Reading } from './syllable.lattice.ts';
-import { dictionaryPinyinOfHan, dictionaryPinyinOfLatin } from './zh.names.ts';
+import { dictionaryHanOfHan, dictionaryHanOfLatin } from './zh.names.ts';
 import { readZh } from './zh.reading.ts';
 
 /** A key under which forms of one name meet. */
 export interface NameKey {
-  family: 'zh' | 'ko' | 'ru' | 'ph';
+  family: 'zh' | 'ko' | 'ru' | 'ph' | 'cc';
   key: string;
 }
 
@@ -25,9 +25,9 @@ const TOTAL_LIMIT = 12;
 const CACHE_SIZE = 5_000;
 
 /**
- * The keys the romanization systems give a form (`systemNameKeys`), with a cache of its own, of
- * `cacheSize` recent forms (0 for none): for tests and benchmarks that need to see the work done,
- * and for callers that want a cache of another size.
+ * The keys the romanization systems give a form (`nameKeys` without the dictionary's), with a
+ * cache of its own, of `cacheSize` recent forms (0 for none): for tests and benchmarks that need
+ * to see the work done, and for callers that want a cache of another size.
  *
  * @example const keysOf = createNameKeys({ cacheSize: 0 }); keysOf('Gromyko')
  */
@@ -67,9 +67,11 @@ const cachedNameKeys = createNameKeys({ cacheSize: CACHE_SIZE });
  * first within each family; none for a form over 100 characters, in two scripts, or with no
  * letters. Never throws. Keeps the keys of the 5,000 most recent forms.
  *
- * Before them, the zh keys a dictionary gives where no system derives the usual spelling
- * (zh.names.ts): "Chiang Kai-shek" is jiangjieshi as 蒋介石 is, though its Wade–Giles is Chiang
- * Chieh-shih.
+ * Before them, family 'cc': the Chinese characters a dictionary gives a Latin name for where no
+ * system derives the usual spelling, and those characters themselves (zh.names.ts): "Chiang
+ * Kai-shek" and 蒋介石 both have 'cc:蒋介石', though the Wade–Giles of 蒋介石 is Chiang Chieh-shih.
+ * Callers use 'cc' only between forms in DIFFERENT scripts: two Latin names of the same
+ * characters are not one name (東京 is Tokyo and, in the French colonial period, Tonkin).
  *
  * @example nameKeys('Mao Tse-tung').some((k) => k.family === 'zh' && k.key === 'maozedong') // true
  * @example nameKeys('Эйзенхауэр') // […, { family: 'ph', key: 'sngr' }]
@@ -78,27 +80,15 @@ export function nameKeys(form: string): NameKey[] {
   const system = cachedNameKeys(form);
   const dictionary = dictionaryKeys(form);
   if (dictionary.length === 0) return system;
-  return [
-    ...dictionary,
-    ...system.filter((k) => !dictionary.some((d) => d.family === k.family && d.key === k.key)),
-  ];
-}
-
-/**
- * The keys the romanization systems give a form, without the dictionary's: what the form's
- * letters say of it. A citation asks whether a name reads as Chinese to order its words, and
- * "Syngman Rhee", for all that a dictionary gives it characters, writes its surname last.
- */
-export function systemNameKeys(form: string): NameKey[] {
-  return cachedNameKeys(form);
+  return [...dictionary, ...system];
 }
 
 function dictionaryKeys(form: string): NameKey[] {
   if (typeof form !== 'string' || form.length > MAX_FORM) return [];
   const script = scriptOf(form);
-  const pinyin =
-    script === 'han' ? dictionaryPinyinOfHan(form) : script === 'latin' ? dictionaryPinyinOfLatin(form) : [];
-  return pinyin.map((key) => ({ family: 'zh', key }));
+  const han =
+    script === 'han' ? dictionaryHanOfHan(form) : script === 'latin' ? dictionaryHanOfLatin(form) : [];
+  return han.map((key) => ({ family: 'cc', key }));
 }
 
 const CONTROL = /\p{Cc}+/gu;

@@ -4,33 +4,33 @@ import { readTable } from './romanization.tables.ts';
 const DICTIONARIES_DIR = new URL('../../../data/dictionaries/', import.meta.url);
 
 interface ZhNames {
-  /** Folded Latin name → the pinyin of the Chinese names CC-CEDICT gives it for. */
+  /** Folded Latin name → the Chinese names (simplified) CC-CEDICT gives it for. */
   byLatin: Map<string, string[]>;
-  /** Chinese characters, simplified or traditional → the dictionary's pinyin of them. */
+  /** A Chinese name the dictionary holds, simplified or traditional → its simplified characters. */
   byHan: Map<string, string[]>;
 }
 
 let table: ZhNames | undefined;
 
 /**
- * The pinyin (toneless, run together, ü as v: zh keys) of the Chinese names CC-CEDICT gives this
- * Latin name for, where the name is no reading of them: "Chiang Kai-shek" → jiangjieshi, "Hong
- * Kong" → xianggang, "Syngman Rhee" → lichengwan (`data/dictionaries/zh-names.tsv`, extracted by
- * scripts/zh-names.extract.ts). The Wade–Giles of Chiang Kai-shek's name is Chiang Chieh-shih:
- * his own spelling, like Sun Yat-sen's, is Cantonese, and no system derives it.
+ * The Chinese names (in simplified characters) CC-CEDICT gives this Latin name for, where the
+ * name is no reading of them: "Chiang Kai-shek" → 蒋介石, "Hong Kong" → 香港, "Syngman Rhee" →
+ * 李承晚 (`data/dictionaries/zh-names.tsv`, extracted by scripts/zh-names.extract.ts). The
+ * Wade–Giles of Chiang Kai-shek's name is Chiang Chieh-shih: his own spelling, like Sun Yat-sen's,
+ * is Cantonese, and no system derives it.
  *
- * @example dictionaryPinyinOfLatin('Chiang Kai-shek') // ['jiangjieshi']
+ * @example dictionaryHanOfLatin('Chiang Kai-shek') // ['蒋介石']
  */
-export function dictionaryPinyinOfLatin(form: string): readonly string[] {
+export function dictionaryHanOfLatin(form: string): readonly string[] {
   return zhNames().byLatin.get(foldLatin(form)) ?? [];
 }
 
 /**
- * The dictionary's pinyin of a Chinese name it holds, where the characters have several readings.
+ * A Chinese name the dictionary gives a Latin name for, in simplified characters.
  *
- * @example dictionaryPinyinOfHan('蔣介石') // ['jiangjieshi']
+ * @example dictionaryHanOfHan('蔣介石') // ['蒋介石']
  */
-export function dictionaryPinyinOfHan(form: string): readonly string[] {
+export function dictionaryHanOfHan(form: string): readonly string[] {
   return zhNames().byHan.get(form.replace(/[\s·・]/g, '')) ?? [];
 }
 
@@ -53,16 +53,16 @@ function zhNames(): ZhNames {
   if (table) return table;
   const byLatin = new Map<string, string[]>();
   const byHan = new Map<string, string[]>();
-  const add = (map: Map<string, string[]>, key: string, pinyin: string) => {
+  const add = (map: Map<string, string[]>, key: string, han: string) => {
     const list = map.get(key) ?? [];
-    if (!list.includes(pinyin)) list.push(pinyin);
+    if (!list.includes(han)) list.push(han);
     map.set(key, list);
   };
   for (const row of readTable('zh-names.tsv', DICTIONARIES_DIR)) {
-    const pinyin = row.pinyin ?? '';
-    add(byLatin, foldLatin(row.latin ?? ''), pinyin);
-    add(byHan, row.simplified ?? '', pinyin);
-    add(byHan, row.traditional ?? '', pinyin);
+    const simplified = row.simplified ?? '';
+    add(byLatin, foldLatin(row.latin ?? ''), simplified);
+    add(byHan, simplified, simplified);
+    add(byHan, row.traditional ?? '', simplified);
   }
   table = { byLatin, byHan };
   return table;

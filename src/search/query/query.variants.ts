@@ -81,8 +81,18 @@ async function systemSpellings(
 ): Promise<WrittenName[]> {
   const typed = fold(text);
   // A run of words is one name only when a system reads it whole (Chinese or Korean syllables).
-  const precise = keys.filter((k) => k.family !== 'ph' && (!options.wholeOnly || k.family !== 'ru'));
+  const precise = keys.filter(
+    (k) => k.family !== 'ph' && k.family !== 'cc' && (!options.wholeOnly || k.family !== 'ru'),
+  );
   const found = await lookup(precise.map(keyOf), { limit: MAX_VARIANTS });
+  // A dictionary's characters lead from a Latin name to its characters and back, never to another
+  // Latin name of the same characters: "Tokyo" is not "Tonkin", though both are 東京.
+  const dictionary = keys.filter((k) => k.family === 'cc').map(keyOf);
+  const script = scriptOf(text);
+  if (dictionary.length > 0)
+    found.push(
+      ...(await lookup(dictionary, { limit: MAX_VARIANTS, ...(script ? { notInScript: script } : {}) })),
+    );
   return found.filter((n) => n.documents > 0 && fold(n.form) !== typed);
 }
 
