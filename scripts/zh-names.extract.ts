@@ -11,9 +11,9 @@
  * CC-CEDICT marks a proper noun by a capitalized pinyin syllable. Of each of its glosses, the
  * leading run of capitalized words is the name when it is the whole of its clause ("Hong Kong,
  * special administrative region …" is "Hong Kong"; "Chiang Kai-shek (1887-1975), military leader"
- * is "Chiang Kai-shek"), and "A or B" gives both ("Kinmen or Quemoy islands …"). A foreign name is given whole: 赫魯曉夫 is "Nikita Khrushchev", though
- * Chinese writes the surname alone; which words of a gloss a transcription renders, the dictionary
- * does not say.
+ * is "Chiang Kai-shek"), and "A or B" gives both ("Kinmen or Quemoy islands …"). A foreign name
+ * is given whole: 赫魯曉夫 is "Nikita Khrushchev", though Chinese writes the surname alone; which
+ * words of a gloss a transcription renders, the dictionary does not say.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -34,9 +34,8 @@ const NAME_WORD =
 const PARTICLE = /^(?:de|du|da|di|von|van|der|den|la|le|al|el|bin|ibn|y)$/;
 /** Glosses that are references, not names. */
 const NOT_A_NAME = /^(?:see|abbr|surname|variant|old|used|also|same|CL|Taiwan pr)\b/i;
-/** Titles CC-CEDICT writes before a name ("Dr Sun Yat-sen"). */
-const TITLE =
-  /^(?:Dr|Mr|Mrs|Mt|St|Saint|King|Queen|Emperor|Empress|General|President|Prince|Princess|Sir|Lord)\.? /;
+/** Titles CC-CEDICT writes before a person's name ("Dr Sun Yat-sen"); "Saint Petersburg" keeps its saint. */
+const TITLE = /^(?:Dr|Mr|Mrs|King|Queen|Emperor|Empress|General|President|Prince|Princess|Sir|Lord)\.? /;
 
 interface Row {
   traditional: string;
