@@ -22,7 +22,9 @@ let table: ZhNames | undefined;
  * @example dictionaryHanOfLatin('Chiang Kai-shek') // ['蒋介石']
  */
 export function dictionaryHanOfLatin(form: string): readonly string[] {
-  return zhNames().byLatin.get(foldLatin(form)) ?? [];
+  // Initials alone ("J.", "A. B.") fold to nothing, and are no name.
+  const folded = foldLatin(form);
+  return folded ? (zhNames().byLatin.get(folded) ?? []) : [];
 }
 
 /**
@@ -60,7 +62,8 @@ function zhNames(): ZhNames {
   };
   for (const row of readTable('zh-names.tsv', DICTIONARIES_DIR)) {
     const simplified = row.simplified ?? '';
-    add(byLatin, foldLatin(row.latin ?? ''), simplified);
+    const latin = foldLatin(row.latin ?? '');
+    if (latin) add(byLatin, latin, simplified);
     add(byHan, simplified, simplified);
     add(byHan, row.traditional ?? '', simplified);
   }
