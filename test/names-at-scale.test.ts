@@ -53,7 +53,6 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The reconciled person a name form of theirs belongs to; fails when none or several have it. */
 /** Whether a record writes `name` in its title, texts, signers or recipients. */
 async function writes(id: string, name: RegExp): Promise<boolean> {
   const record = await app.store.getRecord(id);
@@ -62,6 +61,15 @@ async function writes(id: string, name: RegExp): Promise<boolean> {
   );
 }
 
+/** Whether a record writes `name`, or links a person, place or body of that name ("Sam Rayburn" as "Rayburn"). */
+async function names(id: string, name: RegExp): Promise<boolean> {
+  const record = await app.store.getRecord(id);
+  return Boolean(
+    record && ((await writes(id, name)) || name.test(JSON.stringify(record.mentions.map((m) => m.name)))),
+  );
+}
+
+/** The reconciled person a name form of theirs belongs to; fails when none or several have it. */
 function personWith(form: string): Authority {
   const found = people.filter((p) => p.names.some((n) => n.form === form));
   assert.equal(found.length, 1, `${form}: ${found.map((p) => p.id).join(', ') || 'nobody'}`);
@@ -289,6 +297,27 @@ test('a dictionary joins a name to its characters, never to another name of the 
     [],
     '金门 finds what Quemoy and Kinmen find',
   );
+});
+
+test('a spelling is a name where the texts write it as one: words that open sentences are no spelling of a name', async () => {
+  // "The U" (of "The U.S.") has the Russian key of Thieu, "Begin" that of Пекин, and "Some" and
+  // "Seem" sound like Зьем: each capitalized at the start of a sentence, in lower case far more
+  // often. No document is found for writing one of them and none of the name's own spellings.
+  for (const [query, name, word] of [
+    ['Thieu', /thieu/i, /\bThe U\b/],
+    ['Пекин', /peking|peiping|beijing|pekin|北京/i, /\bBegin\b/],
+    ['Зьем', /\b(diem|sam|siem)\b/i, /\b(Some|Seem)\b/],
+  ] as const) {
+    const found = await everyHit(query);
+    const wrong: string[] = [];
+    for (const id of found) if (!(await names(id, name)) && (await writes(id, word))) wrong.push(id);
+    assert.ok(found.length > 0, `${query} finds nothing`);
+    assert.deepEqual(
+      wrong,
+      [],
+      `${wrong.length} of ${found.length} documents found by ${query} write ${word.source}, not ${name.source}`,
+    );
+  }
 });
 
 test('person: finds the documents that name someone by their surname alone, in their years, when no one else bears it', async (t) => {

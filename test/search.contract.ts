@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AuthorityIndex } from '../src/names/authority.index.ts';
 import { loadAuthorities } from '../src/names/authority.loader.ts';
+import { nameKeys } from '../src/names/translit/name.keys.ts';
 import type { ChanceryRecord, Text } from '../src/record/record.types.ts';
 import { searchArchive } from '../src/search/search.service.ts';
 import type { Backend } from './store.contract.ts';
@@ -337,8 +338,12 @@ export function runSearchContract(driver: string, openEmpty: () => Promise<Backe
   withSearch('names the texts write are a vocabulary, counted by documents', async ({ search: index }) => {
     const forms = await index.nameForms(['ru:gromiko', 'ru:gromyko'], { limit: 10 });
     assert.ok(
-      forms.some((f) => f.form === 'Gromyko' && f.documents === 1),
+      forms.some((f) => f.form === 'Gromyko' && f.documents === 1 && f.withWord === 1),
       JSON.stringify(forms),
     );
+    // "Neutral countries may observe" opens a sentence of the cable; the letter writes "neutral".
+    const keys = nameKeys('Neutral').map((k) => `${k.family}:${k.key}`);
+    const neutral = (await index.nameForms(keys, { limit: 10 })).find((f) => f.form === 'Neutral');
+    assert.deepEqual(neutral, { form: 'Neutral', documents: 1, withWord: 2 });
   });
 }

@@ -35,7 +35,14 @@ export interface NameFormQuery {
 /** A form in which the archive's texts write a name, and how many documents write it so. */
 export interface WrittenName {
   form: string;
+  /** Documents that write the form's word with a capital, as a name. */
   documents: number;
+  /**
+   * Documents whose texts hold the form's word at all, in any case: "Some" is written with a
+   * capital in a thousand documents and without one in eight thousand, "Diem" with one wherever
+   * it is written.
+   */
+  withWord: number;
 }
 
 /**

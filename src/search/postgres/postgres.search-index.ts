@@ -101,13 +101,13 @@ export class PostgresSearchIndex implements SearchIndex {
     const kept = options.keep ? rows.filter(({ form }) => options.keep?.(form)) : rows;
     // How often each is written, counted for the forms kept only (fts5vocab's 'col' count on SQLite).
     const generation = await this.generation();
-    const counts = await this.documentsWith(
-      this.pool,
-      generation,
-      kept.map(({ term }) => ({ column: 'caps', query: quoteLexeme(term) })),
-    );
+    // And how many documents hold the word at all: in the texts, weight D (SQLite's 'body').
+    const counts = await this.documentsWith(this.pool, generation, [
+      ...kept.map(({ term }) => ({ column: 'caps' as const, query: quoteLexeme(term) })),
+      ...kept.map(({ term }) => ({ column: 'fts' as const, query: `${quoteLexeme(term)}:D` })),
+    ]);
     return kept
-      .map(({ form }, i) => ({ form, documents: counts[i] ?? 0 }))
+      .map(({ form }, i) => ({ form, documents: counts[i] ?? 0, withWord: counts[kept.length + i] ?? 0 }))
       .sort((a, b) => b.documents - a.documents || (a.form < b.form ? -1 : 1));
   }
 

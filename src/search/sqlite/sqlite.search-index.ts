@@ -99,19 +99,23 @@ export class SqliteSearchIndex implements SearchIndex {
     // How often each is written, read for the forms kept only: counting a word's documents is
     // the costly part, and a loose key is shared by many forms.
     const documents = this.prepare(
-      "SELECT doc FROM search_vocab WHERE term = ? AND col = 'capitals'",
-    ).pluck();
-    const counted = new Map<string, number>();
+      "SELECT col, doc FROM search_vocab WHERE term = ? AND col IN ('capitals', 'body')",
+    ).raw();
+    const counted = new Map<string, { documents: number; withWord: number }>();
     const count = (term: string) => {
       let n = counted.get(term);
       if (n === undefined) {
-        n = Number(documents.get(term) ?? 0);
+        n = { documents: 0, withWord: 0 };
+        for (const [col, doc] of documents.all(term) as [string, number][]) {
+          if (col === 'capitals') n.documents = doc;
+          else n.withWord = doc;
+        }
         counted.set(term, n);
       }
       return n;
     };
     return kept
-      .map(([form, term]) => ({ form, documents: count(term) }))
+      .map(([form, term]) => ({ form, ...count(term) }))
       .sort((a, b) => b.documents - a.documents || (a.form < b.form ? -1 : 1));
   }
 
