@@ -1,7 +1,7 @@
 import type { Agent, Authority, AuthorityKind } from '../record/record.types.ts';
 import { normalizeName, stripHonorifics } from './name.normalize.ts';
-import { nameKeys } from './translit/name.keys.ts';
-import { scriptOf } from './translit/script.text.ts';
+import { type NameKey, nameKeys, vietnameseCounterparts } from './translit/name.keys.ts';
+import { type NameScript, scriptOf } from './translit/script.text.ts';
 import { likeness, SOUND_LIKENESS, soundOf } from './translit/sound.likeness.ts';
 
 /**
@@ -149,16 +149,51 @@ export class AuthorityIndex {
     const written = stripHonorifics(form);
     const script = scriptOf(written);
     const byKey = this.romanizations();
+    const keys = nameKeys(written);
+    // The systems' keys first, and the Russian forms of Vietnamese names (in the other script);
+    // the loose phonetic key only when they find no one: "Нгуен Ван Тхиеу" is Nguyen Van Thieu by
+    // his Russian form, though his skeleton is Nguyen Van Thoai's too.
+    const precise = keys.filter((k) => k.family !== 'ph');
+    const found = this.authoritiesByKeys(precise, written, script, byKey, kind);
+    for (const authority of this.authoritiesByKeys(
+      vietnameseCounterparts(keys),
+      written,
+      script,
+      byKey,
+      kind,
+      true,
+    ))
+      found.add(authority);
+    if (found.size > 0) return found.size === 1 ? [...found][0] : undefined;
+    const bySound = this.authoritiesByKeys(
+      keys.filter((k) => k.family === 'ph'),
+      written,
+      script,
+      byKey,
+      kind,
+    );
+    return bySound.size === 1 ? [...bySound][0] : undefined;
+  }
+
+  /** The authorities with a form under one of `keys`; `acrossScripts`: only forms in another script than `written`'s. */
+  private authoritiesByKeys(
+    keys: readonly NameKey[],
+    written: string,
+    script: NameScript | undefined,
+    byKey: Map<string, RomanizedForm[]>,
+    kind: AuthorityKind | undefined,
+    acrossScripts = false,
+  ): Set<Authority> {
     const found = new Set<Authority>();
-    for (const { family, key } of nameKeys(written)) {
+    for (const { family, key } of keys) {
       for (const entry of byKey.get(`${family}:${key}`) ?? []) {
         if (family === 'ph' && !alikeBySound(written, script, entry)) continue;
         // A dictionary's characters join a Latin name to its characters, not to another Latin name.
-        if (family === 'cc' && entry.script === script) continue;
+        if ((acrossScripts || family === 'cc') && entry.script === script) continue;
         if (!kind || entry.authority.kind === kind) found.add(entry.authority);
       }
     }
-    return found.size === 1 ? [...found][0] : undefined;
+    return found;
   }
 
   private romanizations(): Map<string, RomanizedForm[]> {

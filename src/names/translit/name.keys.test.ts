@@ -141,6 +141,30 @@ test('different Russian names keep apart', () => {
   assertApart('Громыко', 'Громов');
 });
 
+test('a Vietnamese name read as Vietnamese has the ru key of its Russian form, without its marks as with them', () => {
+  // A Latin form's vi keys are its Cyrillic form's ru keys (vietnameseCounterparts).
+  const meet = (latin: string, cyrillic: string) =>
+    [...keySet(latin, ['vi'])].some((key) => keySet(cyrillic, ['ru']).has(key.replace(/^vi:/, 'ru:')));
+  for (const [latin, cyrillic] of [
+    ['Ngo Dinh Diem', 'Нго Динь Зьем'],
+    ['Ngô Đình Diệm', 'Нго Динь Зьем'],
+    ['Diem', 'Зьем'],
+    ['Nguyen Van Thieu', 'Нгуен Ван Тхиеу'],
+    ['Vo Nguyen Giap', 'Во Нгуен Зиап'],
+    ['Le Duc Tho', 'Ле Дык Тхо'],
+    ['Tran Van Huong', 'Чан Ван Хыонг'],
+    ['Duong Van Minh', 'Зыонг Ван Минь'],
+  ]) {
+    assert.ok(meet(latin as string, cyrillic as string), `${latin} and ${cyrillic}`);
+  }
+  // Without the Vietnamese reading, the Russian systems keep them apart: Diem is no "Зьем" in BGN.
+  assertApart('Ngo Dinh Diem', 'Нго Динь Зьем', ['ru']);
+  // Words of no Vietnamese syllables are not read; an alternate form (â as э) makes no key.
+  assert.deepEqual(keySet('Gromyko', ['vi']), new Set());
+  assert.ok(!meet('Dam', 'Зьем'));
+  assert.deepEqual(keySet('Нго Динь Зьем', ['vi']), new Set(), 'Cyrillic is met by its ru keys');
+});
+
 test('the Russian forms of English names meet them through ph', () => {
   const pairs = [
     ['Эйзенхауэр', 'Eisenhower'],
@@ -245,7 +269,7 @@ test('nameKeys never throws, stays bounded and gives the same keys for the same 
       const system = keys.filter((k) => k.family !== 'cc');
       assert.ok(system.length <= 12, `${system.length} keys`);
       for (const key of keys) {
-        assert.ok(['zh', 'ko', 'ru', 'ph', 'cc'].includes(key.family));
+        assert.ok(['zh', 'ko', 'ru', 'ph', 'cc', 'vi'].includes(key.family));
         assert.equal(typeof key.key, 'string');
         assert.ok(key.key.length > 0 && key.key.length <= 200);
       }

@@ -3,12 +3,13 @@ import { readPh } from './ph.reading.ts';
 import { nominativeOf, readRu } from './ru.reading.ts';
 import { nameWords, scriptOf } from './script.text.ts';
 import { bestReadings, type Reading } from './syllable.lattice.ts';
+import { readViKeys } from './vi.reading.ts';
 import { dictionaryHanOfHan, dictionaryHanOfLatin } from './zh.names.ts';
 import { readZh } from './zh.reading.ts';
 
 /** A key under which forms of one name meet. */
 export interface NameKey {
-  family: 'zh' | 'ko' | 'ru' | 'ph' | 'cc';
+  family: 'zh' | 'ko' | 'ru' | 'ph' | 'cc' | 'vi';
   key: string;
 }
 
@@ -17,6 +18,8 @@ const MAX_FORM = 100;
 /** zh and ko keys together: the readings of an unmarked romanization, best first. */
 const PRECISE_LIMIT = 8;
 const RU_LIMIT = 2;
+/** Vietnamese readings of a Latin form: the unmarked d, u and a each read two ways. */
+const VI_LIMIT = 4;
 /** Loose Chinese and Korean keys, and consonant skeletons, together. */
 const PH_LIMIT = 4;
 const LOOSE_LIMIT = 2;
@@ -127,7 +130,25 @@ function computeKeys(form: string): readonly NameKey[] {
   const precise = [...tag('zh', zh), ...tag('ko', ko)]
     .sort((a, b) => a.rank - b.rank)
     .slice(0, Math.min(PRECISE_LIMIT, TOTAL_LIMIT - ru.length - ph.length));
-  return freeze([...precise, ...ru, ...tag('ph', ph)]);
+  // A Latin form's Russian transcription as Vietnamese (vi.reading.ts) takes the room the other
+  // systems leave.
+  const room = Math.min(VI_LIMIT, TOTAL_LIMIT - precise.length - ru.length - ph.length);
+  const vi = script === 'latin' && room > 0 ? tag('vi', readViKeys(words, room)) : [];
+  return freeze([...precise, ...ru, ...vi, ...tag('ph', ph)]);
+}
+
+/**
+ * The keys under which the other script's forms of a Vietnamese name are filed: a Latin form's vi
+ * key is its Russian form's ru key ("Ngo Dinh Diem" has vi:ngodinzem, "Нго Динь Зьем" ru:ngodinzem),
+ * and the reverse. For lookups across scripts only: "Tran" is Чан, and "Chan", whose ru key is
+ * chan as well, is another name.
+ *
+ * @example vietnameseCounterparts(nameKeys('Зьем')) // [{ family: 'vi', key: 'zem' }]
+ */
+export function vietnameseCounterparts(keys: readonly NameKey[]): NameKey[] {
+  return keys.flatMap(({ family, key }): NameKey[] =>
+    family === 'vi' ? [{ family: 'ru', key }] : family === 'ru' ? [{ family: 'vi', key }] : [],
+  );
 }
 
 /**

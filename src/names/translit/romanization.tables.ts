@@ -98,6 +98,31 @@ export function loadKoJamo(dir?: URL): KoJamo[] {
   });
 }
 
+export type ViPart = 'initial' | 'vowel' | 'final';
+
+/** One part of a Vietnamese syllable and its Russian forms, the rule's first. */
+export interface ViLetters {
+  part: ViPart;
+  /** Vietnamese letters with their vowel marks (â, ơ, ư, đ), without tones. */
+  vietnamese: string;
+  russian: string[];
+}
+
+/**
+ * The parts of Vietnamese syllables with their Russian forms (`vi-ru.tsv`).
+ *
+ * @example loadViRu().find((l) => l.vietnamese === 'nh' && l.part === 'final')?.russian // ['нь']
+ */
+export function loadViRu(dir?: URL): ViLetters[] {
+  return readTable('vi-ru.tsv', dir).map((row) => {
+    const part = row.part;
+    if (part !== 'initial' && part !== 'vowel' && part !== 'final') {
+      throw new Error(`vi-ru.tsv: unknown part "${part}".`);
+    }
+    return { part, vietnamese: row.vietnamese ?? '', russian: forms(row.russian) };
+  });
+}
+
 /**
  * The particles of foreign names as Russian writes them, each with the Latin particles it renders
  * (`ru-name-particles.tsv`): "де" is "de", "аль" is "al" or "el".

@@ -123,7 +123,16 @@ function foldLatinWord(word: string): Reading[] {
 
 /** The folded rendering of one Cyrillic word. */
 function foldCyrillicWord(word: string): Reading[] {
-  return [{ text: foldRussianLatin(translate(word, SCHEMA)), rank: 0 }];
+  return [{ text: foldCyrillic(word), rank: 0 }];
+}
+
+/**
+ * Cyrillic as the ru keys fold it: its BGN/PCGN rendering folded.
+ *
+ * @example foldCyrillic('Зьем') // 'zem'
+ */
+export function foldCyrillic(text: string): string {
+  return foldRussianLatin(translate(text, SCHEMA));
 }
 
 const latinWordFolds = memoizeWord(foldLatinWord, WORD_MEMORY);

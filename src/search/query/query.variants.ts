@@ -1,4 +1,4 @@
-import { type NameKey, nameKeys } from '../../names/translit/name.keys.ts';
+import { type NameKey, nameKeys, vietnameseCounterparts } from '../../names/translit/name.keys.ts';
 import { scriptOf } from '../../names/translit/script.text.ts';
 import { likeness, SOUND_LIKENESS, soundOf, spelledLikeness } from '../../names/translit/sound.likeness.ts';
 import { foldTerm } from '../analysis/term.fold.ts';
@@ -87,27 +87,22 @@ async function systemSpellings(
   options: { wholeOnly?: boolean } = {},
 ): Promise<WrittenName[]> {
   const typed = fold(text);
-  // A run of words is one name only when a system reads it whole (Chinese or Korean syllables).
-  const syllables = keys.filter((k) => k.family === 'zh' || k.family === 'ko');
-  const found = await lookup(syllables.map(keyOf), { limit: MAX_VARIANTS });
-  // Russian letters render a name word for word, and their key runs the words together: "Thieu"
-  // and "The U" (of "The U.S.") are one key, not one name.
-  const russian = options.wholeOnly ? [] : keys.filter((k) => k.family === 'ru');
+  const script = scriptOf(text);
   const words = wordCount(text);
-  if (russian.length > 0)
-    found.push(
-      ...(await lookup(russian.map(keyOf), { limit: MAX_VARIANTS })).filter(
-        (n) => wordCount(n.form) === words,
-      ),
-    );
+  const family = (name: NameKey['family']) => keys.filter((k) => k.family === name).map(keyOf);
+  const sameWords = (n: WrittenName) => wordCount(n.form) === words;
+  const acrossScripts = { limit: MAX_VARIANTS, ...(script ? { notInScript: script } : {}) };
+  // A run of words is one name only when a system reads it whole (Chinese or Korean syllables).
+  const found = await lookup([...family('zh'), ...family('ko')], { limit: MAX_VARIANTS });
+  // Russian letters render a name word for word, and their key runs the words together: "Thieu"
+  // and "The U" (of "The U.S.") are one key, not one name. So do the Russian forms of Vietnamese
+  // names, which join Latin to Cyrillic only: "Tran" is Чан, and "Chan" is another name.
+  if (!options.wholeOnly)
+    found.push(...(await lookup(family('ru'), { limit: MAX_VARIANTS })).filter(sameWords));
+  found.push(...(await lookup(vietnameseCounterparts(keys).map(keyOf), acrossScripts)).filter(sameWords));
   // A dictionary's characters lead from a Latin name to its characters and back, never to another
   // Latin name of the same characters: "Tokyo" is not "Tonkin", though both are 東京.
-  const dictionary = keys.filter((k) => k.family === 'cc').map(keyOf);
-  const script = scriptOf(text);
-  if (dictionary.length > 0)
-    found.push(
-      ...(await lookup(dictionary, { limit: MAX_VARIANTS, ...(script ? { notInScript: script } : {}) })),
-    );
+  found.push(...(await lookup(family('cc'), acrossScripts)));
   return found.filter((n) => isNameLike(n) && fold(n.form) !== typed);
 }
 
