@@ -70,6 +70,11 @@ const cachedNameKeys = createNameKeys({ cacheSize: CACHE_SIZE });
  * first within each family; none for a form over 100 characters, in two scripts, or with no
  * letters. Never throws. Keeps the keys of the 5,000 most recent forms.
  *
+ * Among the systems' keys, family 'vi' on Latin forms: the form read as Vietnamese in Russian's
+ * transcription, folded as the ru keys fold Cyrillic ('ngodinzem' for "Ngo Dinh Diem"). It meets
+ * the ru key of a Cyrillic form, and callers look it up across scripts only
+ * (`vietnameseCounterparts`).
+ *
  * Before them, family 'cc': the Chinese characters a dictionary gives a Latin name for where no
  * system derives the usual spelling, and those characters themselves (zh.names.ts): "Chiang
  * Kai-shek" and 蒋介石 both have 'cc:蒋介石', though the Wade–Giles of 蒋介石 is Chiang Chieh-shih.

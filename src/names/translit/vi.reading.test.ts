@@ -47,7 +47,7 @@ test('marked Vietnamese reads as the 1973 instruction writes it: the examples of
     }
     assert.ok(spelled.includes((russian as string).toLowerCase()), `${vietnamese}: ${spelled.join(' ')}`);
   }
-  // The rule's first form comes first: r is з, the р of Ратьзя and Камрань one rank lower.
+  // The rule's first form comes first: r is з, the р of Ратьзя and Камрань after every rule's reading.
   assert.equal(texts('Điện')[0], 'дьен');
   assert.equal(texts('Rạch')[0], 'зать');
 });

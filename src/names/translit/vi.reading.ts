@@ -1,6 +1,6 @@
 import { loadViRu, type ViLetters } from './romanization.tables.ts';
 import { foldCyrillic } from './ru.reading.ts';
-import { combineReadings, type Reading, readWord, SyllableTable } from './syllable.lattice.ts';
+import { bestReadings, combineReadings, type Reading } from './syllable.lattice.ts';
 import { memoizeWord, WORD_MEMORY } from './word.memo.ts';
 
 const LETTERS = loadViRu();
@@ -45,6 +45,7 @@ function spellings(letters: ViLetters): Spelling[] {
  * the softness is й (Yên, Йен).
  */
 function compose(russian: string): string {
+  if (!russian.includes('ь')) return russian;
   return russian
     .replace(/^ь/, 'й')
     .replace(/ь(ь|и)/g, '$1')
@@ -54,40 +55,87 @@ function compose(russian: string): string {
     .replace(/ьэ/g, 'е');
 }
 
-/** Every Vietnamese syllable (initial, vowel, final, each but the vowel optional) with its Russian readings. */
-function syllableTable(): SyllableTable {
-  const table = new SyllableTable();
-  const none: Spelling = { surface: '', russian: '', rank: 0 };
-  const initials = [none, ...INITIALS.flatMap(spellings)];
-  const vowels = VOWELS.flatMap(spellings);
-  const finals = [none, ...FINALS.flatMap(spellings)];
-  for (const initial of initials) {
-    for (const vowel of vowels) {
-      // Vietnamese writes g, c and ng as gh, k and ngh before i, e and ê: "gia" is gi + a, never g + ia.
-      if (/^(g|c|ng)$/.test(initial.surface) && /^[ieêy]/.test(vowel.surface)) continue;
-      for (const final of finals) {
-        const russian = compose(initial.russian + vowel.russian + final.russian);
-        table.add(
-          initial.surface + vowel.surface + final.surface,
-          russian,
-          initial.rank + vowel.rank + final.rank,
-        );
+/**
+ * The spellings of one part of a syllable, by their first letter: a word is parsed part by part.
+ * (A table of every whole syllable, as the Chinese and Korean readers keep, took 7 MB of heap in
+ * each process that keys names.)
+ */
+class Parts {
+  private readonly byFirst = new Map<string, Spelling[]>();
+
+  constructor(spellings: readonly Spelling[]) {
+    for (const spelling of spellings) {
+      const first = spelling.surface[0] ?? '';
+      const list = this.byFirst.get(first) ?? [];
+      list.push(spelling);
+      this.byFirst.set(first, list);
+    }
+  }
+
+  /** The spellings written at `start` in `word`. */
+  at(word: string, start: number): Spelling[] {
+    return (this.byFirst.get(word[start] ?? '') ?? []).filter((s) => word.startsWith(s.surface, start));
+  }
+}
+
+const NONE: Spelling = { surface: '', russian: '', rank: 0 };
+const INITIAL_PARTS = new Parts(INITIALS.flatMap(spellings));
+const VOWEL_PARTS = new Parts(VOWELS.flatMap(spellings));
+const FINAL_PARTS = new Parts(FINALS.flatMap(spellings));
+/** Vietnamese writes g, c and ng as gh, k and ngh before i, e and ê: "gia" is gi + a, never g + ia. */
+const SPELLED_OTHERWISE_BEFORE_FRONT = /^(g|c|ng)$/;
+const FRONT = /^[ieêy]/;
+
+/** The syllables (initial, vowel, final, each but the vowel optional) written at `start`, with their Russian. */
+function syllablesAt(word: string, start: number): { end: number; reading: Reading }[] {
+  const found: { end: number; reading: Reading }[] = [];
+  for (const initial of [NONE, ...INITIAL_PARTS.at(word, start)]) {
+    const vowelAt = start + initial.surface.length;
+    for (const vowel of VOWEL_PARTS.at(word, vowelAt)) {
+      if (SPELLED_OTHERWISE_BEFORE_FRONT.test(initial.surface) && FRONT.test(vowel.surface)) continue;
+      const finalAt = vowelAt + vowel.surface.length;
+      for (const final of [NONE, ...FINAL_PARTS.at(word, finalAt)]) {
+        found.push({
+          end: finalAt + final.surface.length,
+          reading: {
+            text: compose(initial.russian + vowel.russian + final.russian),
+            rank: initial.rank + vowel.rank + final.rank,
+          },
+        });
       }
     }
   }
-  return table;
+  return found;
 }
 
-const TABLE = syllableTable();
 const VOWEL = /[aeiouyâăêôơư]/;
+/** The letters of Vietnamese's alphabet, which has no f, j, w or z. */
+const VIETNAMESE_LETTERS = /^[a-eg-ik-vxyâăêôơưđ]+$/;
+/** Words longer than this are no run of syllables of a name, and are not read. */
+const MAX_WORD = 40;
+
 /**
- * Vietnamese writes each syllable apart; English joins those of places (Saigon, Hanoi, Haiphong):
- * each joint ranks one lower, and none falls between two vowels ("Dean" is no de + an).
+ * The best readings of a word as syllables. Vietnamese writes each syllable apart; English joins
+ * those of places (Saigon, Hanoi, Haiphong): each joint ranks one lower, and none falls between
+ * two vowels ("Dean" is no de + an). The best readings of each ending are kept, from the last
+ * letter back: a best reading of the word has a best reading of its ending, since ranks add up.
  */
-const CUTS = {
-  insideCost: (previous: string, next: string) =>
-    VOWEL.test(previous) && VOWEL.test(next) ? Number.POSITIVE_INFINITY : 1,
-};
+function readSyllables(word: string, limit: number): Reading[] {
+  const from: Reading[][] = [];
+  from[word.length] = [{ text: '', rank: 0 }];
+  for (let start = word.length - 1; start >= 0; start--) {
+    const here: Reading[] = [];
+    for (const { end, reading } of syllablesAt(word, start)) {
+      const rest = from[end] ?? [];
+      if (end < word.length && VOWEL.test(word[end - 1] ?? '') && VOWEL.test(word[end] ?? '')) continue;
+      const joint = end < word.length ? 1 : 0;
+      for (const r of rest) here.push({ text: reading.text + r.text, rank: reading.rank + joint + r.rank });
+    }
+    from[start] = bestReadings(here, limit);
+  }
+  return from[0] ?? [];
+}
+
 /** Readings kept for each word. */
 const WORD_LIMIT = 4;
 
@@ -96,7 +144,7 @@ const WORD_LIMIT = 4;
  * tones), best first: the Russian practical transcription (vi-ru.tsv). Empty when the word is not
  * made of Vietnamese syllables.
  *
- * @example readVietnamese('Diem', 4).map((r) => r.text) // ['зием', 'зьем', 'дием', 'дьем'] in some order
+ * @example readVietnamese('Diem', 4).map((r) => r.text) // ['зьем', 'дьем', 'зием', 'дием']
  */
 export function readVietnamese(word: string, limit: number): Reading[] {
   const lower = word
@@ -104,8 +152,8 @@ export function readVietnamese(word: string, limit: number): Reading[] {
     .normalize('NFD')
     .replace(/[\u0300\u0301\u0303\u0309\u0323]/g, '')
     .normalize('NFC');
-  if (!/^[a-zâăêôơưđ]+$/.test(lower)) return [];
-  return readWord(lower, TABLE, { ...CUTS, limit });
+  if (lower.length > MAX_WORD || !VIETNAMESE_LETTERS.test(lower)) return [];
+  return readSyllables(lower, limit);
 }
 
 const wordKeys = memoizeWord(
