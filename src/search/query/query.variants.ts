@@ -23,7 +23,8 @@ const MAX_RUN = 3;
  * A word written with a capital in fewer than this share of the documents that hold it is a word
  * that opens sentences, not a name: "Some" (951 of 7,939 documents of the FRUS volumes), "Seem"
  * (42 of 4,248), "Long" (208 of 4,208), against 0.9–1 for Diem, Rusk, Park or King, and 0.44 for
- * Young. Its sound or its Russian letters ("Зьем" sounds like "Seem") make it no spelling of a name.
+ * Young. Sounding like a name ("Seem" like "Зьем") or sharing its Russian key ("Begin" with
+ * "Пекин") does not make it one.
  */
 const NAME_LIKE = 0.3;
 
@@ -106,7 +107,7 @@ async function systemSpellings(
   return found.filter((n) => isNameLike(n) && fold(n.form) !== typed);
 }
 
-/** Written, and written as a name: with a capital in most documents that hold its word (`NAME_LIKE`). */
+/** Written, and written as a name: with a capital in at least `NAME_LIKE` of the documents that hold its word. */
 function isNameLike(n: WrittenName): boolean {
   return n.documents > 0 && n.documents >= NAME_LIKE * n.withWord;
 }
