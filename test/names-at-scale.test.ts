@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { type App, openApp } from '../src/app.ts';
 import { ingestPaths } from '../src/ingest/ingest.batch.ts';
 import { reconcileAuthorities } from '../src/names/authorities.reconcile.ts';
-import type { Authority } from '../src/record/record.types.ts';
+import type { Authority, ChanceryRecord } from '../src/record/record.types.ts';
 import { resolveFields } from '../src/search/query/query.resolve.ts';
 import { splitPlan } from '../src/search/search.plan.ts';
 import { searchArchive } from '../src/search/search.service.ts';
@@ -55,7 +55,10 @@ after(async () => {
 
 /** Whether a record writes `name` in its title, texts, signers or recipients. */
 async function writes(id: string, name: RegExp): Promise<boolean> {
-  const record = await app.store.getRecord(id);
+  return read(await app.store.getRecord(id), name);
+}
+
+function read(record: ChanceryRecord | null, name: RegExp): boolean {
   return Boolean(
     record && name.test(JSON.stringify([record.title, record.texts, record.authors, record.recipients])),
   );
@@ -65,7 +68,7 @@ async function writes(id: string, name: RegExp): Promise<boolean> {
 async function names(id: string, name: RegExp): Promise<boolean> {
   const record = await app.store.getRecord(id);
   return Boolean(
-    record && ((await writes(id, name)) || name.test(JSON.stringify(record.mentions.map((m) => m.name)))),
+    record && (read(record, name) || name.test(JSON.stringify(record.mentions.map((m) => m.name)))),
   );
 }
 

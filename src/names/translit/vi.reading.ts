@@ -1,6 +1,6 @@
 import { loadViRu, type ViLetters } from './romanization.tables.ts';
 import { foldCyrillic } from './ru.reading.ts';
-import { bestReadings, combineReadings, type Reading } from './syllable.lattice.ts';
+import { bestReadings, combineReadings, type Reading, SyllableTable } from './syllable.lattice.ts';
 import { memoizeWord, WORD_MEMORY } from './word.memo.ts';
 
 const LETTERS = loadViRu();
@@ -56,52 +56,41 @@ function compose(russian: string): string {
 }
 
 /**
- * The spellings of one part of a syllable, by their first letter: a word is parsed part by part.
- * (A table of every whole syllable, as the Chinese and Korean readers keep, took 7 MB of heap in
- * each process that keys names.)
+ * The spellings of each part of a syllable, with the Russian they stand for: a word is parsed
+ * part by part. (A table of every whole syllable, as the Chinese and Korean readers keep, took
+ * 7 MB of heap in each process that keys names.)
  */
-class Parts {
-  private readonly byFirst = new Map<string, Spelling[]>();
-
-  constructor(spellings: readonly Spelling[]) {
-    for (const spelling of spellings) {
-      const first = spelling.surface[0] ?? '';
-      const list = this.byFirst.get(first) ?? [];
-      list.push(spelling);
-      this.byFirst.set(first, list);
-    }
-  }
-
-  /** The spellings written at `start` in `word`. */
-  at(word: string, start: number): Spelling[] {
-    return (this.byFirst.get(word[start] ?? '') ?? []).filter((s) => word.startsWith(s.surface, start));
-  }
+function partTable(letters: readonly ViLetters[]): SyllableTable {
+  const table = new SyllableTable();
+  for (const { surface, russian, rank } of letters.flatMap(spellings)) table.add(surface, russian, rank);
+  return table;
 }
 
-const NONE: Spelling = { surface: '', russian: '', rank: 0 };
-const INITIAL_PARTS = new Parts(INITIALS.flatMap(spellings));
-const VOWEL_PARTS = new Parts(VOWELS.flatMap(spellings));
-const FINAL_PARTS = new Parts(FINALS.flatMap(spellings));
+const NONE: [number, readonly Reading[]] = [0, [{ text: '', rank: 0 }]];
+const INITIAL_PARTS = partTable(INITIALS);
+const VOWEL_PARTS = partTable(VOWELS);
+const FINAL_PARTS = partTable(FINALS);
 /** Vietnamese writes g, c and ng as gh, k and ngh before i, e and ê: "gia" is gi + a, never g + ia. */
 const SPELLED_OTHERWISE_BEFORE_FRONT = /^(g|c|ng)$/;
-const FRONT = /^[ieêy]/;
+const FRONT = /[ieêy]/;
 
 /** The syllables (initial, vowel, final, each but the vowel optional) written at `start`, with their Russian. */
 function syllablesAt(word: string, start: number): { end: number; reading: Reading }[] {
   const found: { end: number; reading: Reading }[] = [];
-  for (const initial of [NONE, ...INITIAL_PARTS.at(word, start)]) {
-    const vowelAt = start + initial.surface.length;
-    for (const vowel of VOWEL_PARTS.at(word, vowelAt)) {
-      if (SPELLED_OTHERWISE_BEFORE_FRONT.test(initial.surface) && FRONT.test(vowel.surface)) continue;
-      const finalAt = vowelAt + vowel.surface.length;
-      for (const final of [NONE, ...FINAL_PARTS.at(word, finalAt)]) {
-        found.push({
-          end: finalAt + final.surface.length,
-          reading: {
-            text: compose(initial.russian + vowel.russian + final.russian),
-            rank: initial.rank + vowel.rank + final.rank,
-          },
-        });
+  for (const [initialLength, initials] of [NONE, ...INITIAL_PARTS.syllablesAt(word, start)]) {
+    const vowelAt = start + initialLength;
+    const initial = word.slice(start, vowelAt);
+    if (SPELLED_OTHERWISE_BEFORE_FRONT.test(initial) && FRONT.test(word[vowelAt] ?? '')) continue;
+    for (const [vowelLength, vowels] of VOWEL_PARTS.syllablesAt(word, vowelAt)) {
+      const finalAt = vowelAt + vowelLength;
+      for (const [finalLength, finals] of [NONE, ...FINAL_PARTS.syllablesAt(word, finalAt)]) {
+        for (const i of initials)
+          for (const v of vowels)
+            for (const f of finals)
+              found.push({
+                end: finalAt + finalLength,
+                reading: { text: compose(i.text + v.text + f.text), rank: i.rank + v.rank + f.rank },
+              });
       }
     }
   }
