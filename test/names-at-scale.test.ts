@@ -323,6 +323,29 @@ test('a spelling is a name where the texts write it as one: words that open sent
   }
 });
 
+test('the Russian form of an English name finds the name, not another that shares its consonants', async () => {
+  // Each pair shares a skeleton of consonants (Аллен and Iran, Хьюз and House, Нитце and Notes):
+  // the documents found name the English spelling Russian transcribes, and none is found for the
+  // other name alone.
+  for (const [query, name, other] of [
+    ['Аллен', /\bAllen\b/, /\bIran\b/],
+    ['Хьюз', /\bHughes\b/, /\bHouse\b/],
+    ['Нитце', /\bNitze\b/, /\bNotes\b/],
+    ['Болен', /\bBohlen\b/, /\bBerlin\b/],
+    ['Смит', /\bSmith\b/, /\bSmoot\b/],
+  ] as const) {
+    const found = await everyHit(query);
+    assert.ok(found.length >= 100, `${query} finds ${found.length} documents`);
+    const wrong: string[] = [];
+    for (const id of found) if (!(await names(id, name)) && (await writes(id, other))) wrong.push(id);
+    assert.deepEqual(
+      wrong,
+      [],
+      `${wrong.length} of ${found.length} found by ${query} write ${other.source}, not ${name.source}`,
+    );
+  }
+});
+
 test('person: finds the documents that name someone by their surname alone, in their years, when no one else bears it', async (t) => {
   // "the program of Mikoyan": running text that no persons list links. Judged from the XML, the
   // whole result: the person: queries whose judgments read the names in the texts.

@@ -2,7 +2,7 @@ import type { Agent, Authority, AuthorityKind } from '../record/record.types.ts'
 import { normalizeName, stripHonorifics } from './name.normalize.ts';
 import { type NameKey, nameKeys, vietnameseCounterparts } from './translit/name.keys.ts';
 import { type NameScript, scriptOf } from './translit/script.text.ts';
-import { likeness, SOUND_LIKENESS, soundOf } from './translit/sound.likeness.ts';
+import { SOUND_LIKENESS, soundLikeness } from './translit/sound.likeness.ts';
 
 /**
  * Authorities (people, places, organizations, terms) and every name form they go by, looked up by
@@ -261,7 +261,7 @@ function alikeBySound(written: string, script: string | undefined, entry: Romani
   return (
     entry.script !== script &&
     written.split(/\s+/).length === entry.form.split(/\s+/).length &&
-    likeness(soundOf(written), soundOf(entry.form)) >= SOUND_LIKENESS
+    soundLikeness(written, entry.form) >= SOUND_LIKENESS
   );
 }
 

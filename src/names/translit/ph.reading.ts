@@ -59,7 +59,8 @@ function soundsOfLatin(word: string): Choice[] {
     } else if (c === 'c' && next === 'k') {
       out.push(['k']);
       i++;
-    } else if (c === 'd' && (next === 'j' || (next === 'g' && 'eiy'.includes(at(i + 2) || '-')))) {
+    } else if (c === 'd' && (next === 'j' || (next === 'g' && !'aou'.includes(at(i + 2) || '-')))) {
+      // English dg is дж before e, i, y and before a consonant (Lodge, Ridgway); not in Edgar.
       out.push(['j']);
       i++;
     } else if (c === 'n' && next === 'g' && !isVowelLetter(at(i + 2))) {

@@ -51,7 +51,7 @@ export function readTable(file: string, dir: URL = ROMANIZATION_DIR): Record<str
 }
 
 /** Splits a cell of alternates ("k|g"); "-" stands for the empty form. */
-function forms(cell: string | undefined): string[] {
+export function forms(cell: string | undefined): string[] {
   if (!cell) return [];
   return cell.split('|').map((form) => (form === '-' ? '' : form));
 }
@@ -137,3 +137,36 @@ export function russianNameParticles(): ReadonlyMap<string, readonly string[]> {
 }
 
 let particles: Map<string, string[]> | undefined;
+
+/** An English spelling, where it is read, and the Russian forms of what it spells, the most usual first. */
+export interface EnglishSpelling {
+  /** Lower-case Latin letters. */
+  letters: string;
+  /** Only at a word's start (^), only at its end ($). */
+  atStart: boolean;
+  atEnd: boolean;
+  /** Only before one of these letters, which it does not read ('' for anywhere). */
+  before: string;
+  russian: string[];
+}
+
+/**
+ * The English spellings of `en-ru.tsv`, with their Russian forms.
+ *
+ * @example loadEnRu().find((s) => s.letters === 'j')?.russian // ['дж']
+ */
+export function loadEnRu(dir?: URL): EnglishSpelling[] {
+  return readTable('en-ru.tsv', dir).map((row) => {
+    const match = /^(\^?)([a-z]+)(?:\[([a-z]+)\])?(\$?)$/.exec(row.english ?? '');
+    const russian = forms(row.russian);
+    if (!match || russian.length === 0)
+      throw new Error(`en-ru.tsv: the row "${row.english}" cannot be read.`);
+    return {
+      letters: match[2] as string,
+      atStart: match[1] === '^',
+      atEnd: match[4] === '$',
+      before: match[3] ?? '',
+      russian,
+    };
+  });
+}

@@ -1,4 +1,6 @@
 import anyAscii from 'any-ascii';
+import { englishReadingCost } from './en.reading.ts';
+import { scriptOf } from './script.text.ts';
 
 /** How alike a spelling found by sound must be to the one looked for (0 to 1, see `soundOf`). */
 export const SOUND_LIKENESS = 0.7;
@@ -27,6 +29,28 @@ export function soundOf(text: string): string {
       .replace(/[aeiouyw]+/g, 'a')
       .replace(/([b-df-hj-np-tv-z])\1+/g, '$1')
   );
+}
+
+/**
+ * How alike two forms sound, 0 to 1. A Cyrillic form and a Latin one of plain English letters
+ * are as alike as the Russian transcription of the English spelling makes them (en.reading.ts):
+ * 1 less a hundredth for each reading less usual than the most usual ("Vance" is Вэнс at 0.99,
+ * "Evans" at 0.97, a silent e and an э), and 0 when no reading writes the Cyrillic, however
+ * alike their skeletons ("Аллен" and "Iran", "Хьюз" and "House"). Other forms by `soundOf`.
+ *
+ * @example soundLikeness('Хьюз', 'Hughes') // 0.95
+ * @example soundLikeness('Хьюз', 'House') // 0
+ */
+export function soundLikeness(a: string, b: string): number {
+  const scripts = [scriptOf(a), scriptOf(b)];
+  const latin = scripts[0] === 'latin' ? a : b;
+  const cyrillic = scripts[0] === 'latin' ? b : a;
+  if (scripts.includes('latin') && scripts.includes('cyrillic')) {
+    const cost = englishReadingCost(latin, cyrillic);
+    if (cost === undefined) return 0;
+    if (cost !== null) return Math.max(SOUND_LIKENESS, 1 - cost / 100);
+  }
+  return likeness(soundOf(a), soundOf(b));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type NameKey, nameKeys, vietnameseCounterparts } from '../../names/translit/name.keys.ts';
 import { scriptOf } from '../../names/translit/script.text.ts';
-import { likeness, SOUND_LIKENESS, soundOf, spelledLikeness } from '../../names/translit/sound.likeness.ts';
+import { SOUND_LIKENESS, soundLikeness, spelledLikeness } from '../../names/translit/sound.likeness.ts';
 import { foldTerm } from '../analysis/term.fold.ts';
 import type { NameFormQuery, WrittenName } from '../search-index.types.ts';
 import type { QueryNode } from './query.types.ts';
@@ -176,14 +176,15 @@ async function variantsOf(
 /**
  * The likeliest spellings by sound, in another script than the query's: those that sound as alike
  * as the most alike one, of them those closest in letters, the most written first, two at most.
- * "Даллес" sounds like "Dulles", "Dallas" and "Dales", all alike and as near in letters: "Dulles"
- * and "Dallas", far more written, are kept.
+ * A Cyrillic form and an English spelling sound alike as far as the Russian transcription of the
+ * spelling writes the Cyrillic (`soundLikeness`): "Хьюз" shares its skeleton with "House" and
+ * "Hughes", and only "Hughes" reads as Хьюз; "Даллес" is "Dulles" read as usual (likeness 1), and
+ * "Dallas" with its second a as э (0.99).
  * A spelling less alike than the best is another name that shares the skeleton, however often it
- * is written: "Эйзенхауэр" keeps "Eisenhower", not "Sanger" (likeness 0.71 against 1).
+ * is written: "Вэнс" keeps "Vance" (0.99), not "Evans" (0.97, a silent e and an э).
  */
 async function phonetic(text: string, keys: string[], lookup: NameFormLookup): Promise<WrittenName[]> {
   const script = scriptOf(text);
-  const typed = soundOf(text);
   const typedFold = fold(text);
   const words = text.split(/\s+/).length;
   // Each candidate's likeness is computed once: by the lookup's filter, and read again to rank.
@@ -191,7 +192,7 @@ async function phonetic(text: string, keys: string[], lookup: NameFormLookup): P
   const likenessOf = (form: string) => {
     let value = likenesses.get(form);
     if (value === undefined) {
-      value = likeness(typed, soundOf(form));
+      value = soundLikeness(text, form);
       likenesses.set(form, value);
     }
     return value;
