@@ -21,7 +21,10 @@ export interface IndexDocument {
   names: string;
   summary: string;
   body: string;
-  /** The analyzed words of the names the texts and the title write, in order: where variants of a name match. */
+  /**
+   * The words of the names the texts and the title write, in order, folded and not stemmed
+   * (name-forms.collect.ts): where other spellings of a name match.
+   */
   capitals: string;
   facets: { facet: IndexFacet; value: string; label: string }[];
 }

@@ -1,4 +1,5 @@
-import { analyzeText } from './analysis/text.analyze.ts';
+import { foldTerm } from './analysis/term.fold.ts';
+import { forEachWord } from './analysis/text.tokenize.ts';
 
 /** Name words in a row that make one form: "Nikita S. Khrushchev" is three, "Mao Tse-tung" two. */
 const MAX_WORDS = 3;
@@ -21,14 +22,18 @@ const HAN_OR_HANGUL = /[\p{Script=Han}\p{Script=Hangul}]/u;
  */
 export class NameFormCollector {
   readonly forms = new Set<string>();
-  /** The analyzed terms of the words of names, in order: the index's column of names as written. */
+  /**
+   * The words of names, in order, folded but not stemmed: the index's column of names as written.
+   * Unstemmed, since a stem is shared by other names: Hughes and Hugh are both "hugh", Roberts and
+   * Robert "robert", and a spelling of one matched by its stem found the other's documents.
+   */
   readonly terms: string[] = [];
   /** The current run: each name word's first and last offsets. */
   private run: { start: number; end: number }[] = [];
   private text = '';
 
-  /** The analyzer's next word of `text`, at [start, end), and the term it indexed it under. */
-  word(text: string, start: number, end: number, term: string): void {
+  /** The analyzer's next word of `text`, at [start, end). */
+  word(text: string, start: number, end: number): void {
     if (text !== this.text) {
       this.end();
       this.text = text;
@@ -43,7 +48,7 @@ export class NameFormCollector {
       !(end - start === 1 && text[start] === 's')
     ) {
       last.end = end;
-      this.terms.push(term);
+      this.terms.push(foldTerm(text.slice(start, end)));
       return;
     }
     // A capital, then lower case: a word in capitals throughout is a heading, a cable's text or an
@@ -55,13 +60,14 @@ export class NameFormCollector {
     ) {
       if (last && !adjacent(text, last, start)) this.flush();
       this.run.push({ start, end });
-      this.terms.push(term);
+      this.terms.push(foldTerm(text.slice(start, end)));
       return;
     }
     this.flush();
     if (code >= 0x2e80 && HAN_OR_HANGUL.test(text[start] as string)) {
-      this.forms.add(text.slice(start, end));
-      this.terms.push(term);
+      const word = text.slice(start, end);
+      this.forms.add(word);
+      this.terms.push(foldTerm(word));
     }
   }
 
@@ -119,12 +125,14 @@ function adjacent(text: string, last: { start: number; end: number }, to: number
 }
 
 /**
- * The term a form of a name is counted by: its longest word as indexed. How often a form is
- * written is read from it: "Khrushchev" of "Nikita S. Khrushchev", "shao" of "Liu Shao-ch'i" (a
- * syllable like "i" is in every other name).
+ * The term a form of a name is counted by: its longest word as the column of names as written
+ * holds it (folded, not stemmed). How often a form is written is read from it: "khrushchev" of
+ * "Nikita S. Khrushchev", "shao" of "Liu Shao-ch'i" (a syllable like "i" is in every other name).
  */
 export function formTerm(form: string): string {
   let longest = '';
-  for (const { term } of analyzeText(form, 'und')) if (term.length >= longest.length) longest = term;
-  return longest;
+  forEachWord(form, 'und', (word) => {
+    if (word.length >= longest.length) longest = word;
+  });
+  return foldTerm(longest);
 }

@@ -40,9 +40,23 @@ export interface WrittenName {
   /**
    * Documents whose texts hold the form's word at all, in any case: "Some" is written with a
    * capital in a thousand documents and without one in eight thousand, "Diem" with one wherever
-   * it is written.
+   * it is written. The texts are indexed by stems, so for a word whose stem is another name
+   * (Roberts, Robert) this is estimated (`documentsWithWord`).
    */
   withWord: number;
+}
+
+/**
+ * How many documents hold a name's word in any case, from what the index counts: the documents
+ * whose texts hold its stem (`withStem`), less those that write the stem itself as a name when the
+ * stem is another word (`stemAsName`: Robert, of Roberts), never fewer than write the word as a name
+ * (`asName`). Texts are indexed by stems, and a stem is shared: "robert" is in 714 documents of
+ * the FRUS volumes, "Roberts" in 39, the others write Robert.
+ *
+ * @example documentsWithWord({ asName: 39, withStem: 714, stemAsName: 690 }) // 39
+ */
+export function documentsWithWord(counts: { asName: number; withStem: number; stemAsName: number }): number {
+  return Math.max(counts.asName, counts.withStem - counts.stemAsName);
 }
 
 /**

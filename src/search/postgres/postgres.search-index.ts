@@ -3,15 +3,17 @@ import { ChanceryError } from '../../errors.ts';
 import type { ChanceryRecord } from '../../record/record.types.ts';
 import type { PostgresAuthorities } from '../../store/postgres/postgres.authorities.ts';
 import type { CorrespondenceEntry, CorrespondencePair } from '../../store/store.types.ts';
+import { stemWord } from '../analysis/word.stem.ts';
 import { searchTimeout } from '../search.budget.ts';
 import type { SearchPlan } from '../search.plan.ts';
-import type {
-  HitSource,
-  MatchCount,
-  NameFormQuery,
-  PageHit,
-  SearchIndex,
-  WrittenName,
+import {
+  documentsWithWord,
+  type HitSource,
+  type MatchCount,
+  type NameFormQuery,
+  type PageHit,
+  type SearchIndex,
+  type WrittenName,
 } from '../search-index.types.ts';
 import { findThread, listCorrespondencePairs } from './postgres.correspondence.ts';
 import { PostgresFacetColumns } from './postgres.facet-columns.ts';
@@ -99,15 +101,24 @@ export class PostgresSearchIndex implements SearchIndex {
       [keys, options.notInScript ?? '', options.limit],
     );
     const kept = options.keep ? rows.filter(({ form }) => options.keep?.(form)) : rows;
-    // How often each is written, counted for the forms kept only (fts5vocab's 'col' count on SQLite).
+    // How often each is written, counted for the forms kept only (fts5vocab's 'col' count on
+    // SQLite): as a name (caps, words as written), and its stem in the texts (weight D, SQLite's
+    // 'body'), less the stem written as a name when it is another word (Robert, of Roberts).
     const generation = await this.generation();
-    // And how many documents hold the word at all: in the texts, weight D (SQLite's 'body').
+    const stems = kept.map(({ term }) => stemWord(term, 'und'));
+    const n = kept.length;
     const counts = await this.documentsWith(this.pool, generation, [
       ...kept.map(({ term }) => ({ column: 'caps' as const, query: quoteLexeme(term) })),
-      ...kept.map(({ term }) => ({ column: 'fts' as const, query: `${quoteLexeme(term)}:D` })),
+      ...stems.map((stem) => ({ column: 'fts' as const, query: `${quoteLexeme(stem)}:D` })),
+      ...stems.map((stem) => ({ column: 'caps' as const, query: quoteLexeme(stem) })),
     ]);
     return kept
-      .map(({ form }, i) => ({ form, documents: counts[i] ?? 0, withWord: counts[kept.length + i] ?? 0 }))
+      .map(({ form, term }, i) => {
+        const asName = counts[i] ?? 0;
+        const stemAsName = stems[i] === term ? 0 : (counts[2 * n + i] ?? 0);
+        const withWord = documentsWithWord({ asName, withStem: counts[n + i] ?? 0, stemAsName });
+        return { form, documents: asName, withWord };
+      })
       .sort((a, b) => b.documents - a.documents || (a.form < b.form ? -1 : 1));
   }
 

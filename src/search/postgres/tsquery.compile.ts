@@ -1,4 +1,10 @@
-import { analyzeNameForms, analyzePhrase, analyzePrefix, type TermSequence } from '../query/query.terms.ts';
+import {
+  analyzePhrase,
+  analyzePrefix,
+  analyzeWrittenForms,
+  splitNameForms,
+  type TermSequence,
+} from '../query/query.terms.ts';
 import type { NameLevel, QueryNode } from '../query/query.types.ts';
 import { isTextOnly } from '../search.plan.ts';
 import { indexableTerm, quoteLexeme } from './tsvector.build.ts';
@@ -38,19 +44,26 @@ export function compileText(node: QueryNode, options: { level?: NameLevel } = {}
       return leaf('fts', [analyzePhrase(node.text)]);
     case 'prefix':
       return leaf('fts', analyzePrefix(node.text));
-    case 'name':
+    case 'name': {
       if (level === 'typed') return leaf('fts', [analyzePhrase(node.text)]);
-      return leaf('fts', [
-        ...analyzeNameForms(node.forms),
+      const forms = splitNameForms(node.text, node.forms);
+      const anywhere = leaf('fts', [
+        ...forms.anywhere,
         ...(node.entities ?? []).map((term) => [{ term, prefix: false }]),
       ]);
+      const asWritten = leaf('caps', forms.asWritten);
+      return anywhere && asWritten
+        ? { kind: 'or', children: [anywhere, asWritten] }
+        : (anywhere ?? asWritten);
+    }
     case 'variants': {
       const typed = leaf('fts', [analyzePhrase(node.text)]);
       if (level === 'typed') return typed;
       const forms = level === 'common' ? node.forms.slice(0, node.common) : node.forms;
       // Other spellings match names only (the caps vector): the agents and mentions a record links,
-      // and the names its texts write. "Risk" at a sentence's head is no "Rusk".
-      const others = leaf('caps', analyzeNameForms(forms.map((form) => ({ form, language: 'und' }))));
+      // and the names its texts write. "Risk" at a sentence's head is no "Rusk". As written, not
+      // stemmed: "Hughes" is no "Hugh" (whose stem it shares, in the names field too).
+      const others = leaf('caps', analyzeWrittenForms(forms));
       return typed && others ? { kind: 'or', children: [typed, others] } : (typed ?? others);
     }
     case 'or': {

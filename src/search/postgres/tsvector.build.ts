@@ -10,8 +10,8 @@ export interface IndexVectors {
   /** title A, names B, summary C, names as written and texts D. */
   fts: string;
   /**
-   * Names alone: of the agents and mentions a record links, and as its texts write them. Where
-   * spellings in other scripts and romanizations match.
+   * Names alone: of the agents and mentions a record links (stemmed), and as its texts write them
+   * (folded, not stemmed). Where spellings in other scripts and romanizations match.
    */
   caps: string;
   /** Terms in all fields, as FTS5 counts a row's size for BM25. */

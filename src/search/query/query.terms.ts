@@ -1,5 +1,6 @@
 import { foldTerm } from '../analysis/term.fold.ts';
 import { analyzeText } from '../analysis/text.analyze.ts';
+import { forEachWord } from '../analysis/text.tokenize.ts';
 import { stemWord } from '../analysis/word.stem.ts';
 import type { QueryNode } from './query.types.ts';
 
@@ -60,6 +61,59 @@ export function analyzeNameForms(forms: { form: string; language: string }[]): T
     }
   }
   return sequences;
+}
+
+/**
+ * Spellings of a name as the column of names as written holds them (src/search/name-forms.collect.ts):
+ * words folded and not stemmed, so that "Hughes" is not "Hugh"; Cyrillic words by their stem as a
+ * prefix, since Russian names decline (Хрущев, Хрущева, Хрущевым).
+ *
+ * @example analyzeWrittenForms(['Hughes', 'Хрущева']) // [[{ term: 'hughes', prefix: false }], [{ term: 'хрущев', prefix: true }]]
+ */
+export function analyzeWrittenForms(forms: readonly string[]): TermSequence[] {
+  const seen = new Set<string>();
+  const sequences: TermSequence[] = [];
+  for (const form of forms) {
+    const sequence: TermSequence = [];
+    forEachWord(form, 'und', (word) => {
+      const folded = foldTerm(word);
+      sequence.push(
+        CYRILLIC.test(folded)
+          ? { term: stemWord(folded, 'und'), prefix: true }
+          : { term: folded, prefix: false },
+      );
+    });
+    const key = sequence.map((t) => t.term + (t.prefix ? '*' : '')).join(' ');
+    if (sequence.length > 0 && !seen.has(key)) {
+      seen.add(key);
+      sequences.push(sequence);
+    }
+  }
+  return sequences;
+}
+
+/**
+ * The forms of a name an authority knows, as a search matches them: most as the analyzer indexes
+ * them, anywhere; a form of one word that stemming joins to another name only as written, among
+ * names ("Roberts" has the stem of Robert, "Hughes" that of Hugh). The form typed is the reader's
+ * own word, matched as any word is.
+ *
+ * @example splitNameForms('Робертс', [{ form: 'E. B. Roberts', language: 'und' }, { form: 'Roberts', language: 'und' }])
+ * // { anywhere: [[e, b, robert]], asWritten: [[roberts]] }
+ */
+export function splitNameForms(
+  typed: string,
+  forms: { form: string; language: string }[],
+): { anywhere: TermSequence[]; asWritten: TermSequence[] } {
+  const anywhere: { form: string; language: string }[] = [];
+  const asWritten: string[] = [];
+  for (const form of forms) {
+    const written = form.form === typed ? undefined : analyzeWrittenForms([form.form]);
+    const word = written?.length === 1 && written[0]?.length === 1 ? written[0][0] : undefined;
+    if (word && !word.prefix && stemWord(word.term, 'und') !== word.term) asWritten.push(form.form);
+    else anywhere.push(form);
+  }
+  return { anywhere: analyzeNameForms(anywhere), asWritten: analyzeWrittenForms(asWritten) };
 }
 
 /** The words and phrases a matching document shows: what snippets highlight. */

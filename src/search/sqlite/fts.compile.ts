@@ -1,4 +1,10 @@
-import { analyzeNameForms, analyzePhrase, analyzePrefix, type TermSequence } from '../query/query.terms.ts';
+import {
+  analyzePhrase,
+  analyzePrefix,
+  analyzeWrittenForms,
+  splitNameForms,
+  type TermSequence,
+} from '../query/query.terms.ts';
 import type { NameLevel, QueryNode } from '../query/query.types.ts';
 import { isTextOnly, type SearchPlan } from '../search.plan.ts';
 
@@ -43,19 +49,27 @@ export function ftsExpression(node: QueryNode, options: { level?: NameLevel } = 
       return sequences([analyzePhrase(node.text)]);
     case 'prefix':
       return sequences(analyzePrefix(node.text));
-    case 'name':
+    case 'name': {
       if (level === 'typed') return sequences([analyzePhrase(node.text)]);
-      return sequences([
-        ...analyzeNameForms(node.forms),
+      const forms = splitNameForms(node.text, node.forms);
+      const anywhere = sequences([
+        ...forms.anywhere,
         ...(node.entities ?? []).map((term) => [{ term, prefix: false }]),
       ]);
+      const written = sequences(forms.asWritten);
+      const asWritten = written
+        ? `{names capitals} : ${written.startsWith('(') ? written : `(${written})`}`
+        : null;
+      return anywhere && asWritten ? `(${anywhere} OR ${asWritten})` : (anywhere ?? asWritten);
+    }
     case 'variants': {
       const typed = sequences([analyzePhrase(node.text)]);
       if (level === 'typed') return typed;
       const forms = level === 'common' ? node.forms.slice(0, node.common) : node.forms;
       // Other spellings match names only: the senders, recipients and people a record links, and
-      // the names its texts write. "Risk" at a sentence's head is no "Rusk".
-      const others = sequences(analyzeNameForms(forms.map((form) => ({ form, language: 'und' }))));
+      // the names its texts write. "Risk" at a sentence's head is no "Rusk". As written, not
+      // stemmed: "Hughes" is no "Hugh" (whose stem it shares, in the names column too).
+      const others = sequences(analyzeWrittenForms(forms));
       const variants = others
         ? `{names capitals} : ${others.startsWith('(') ? others : `(${others})`}`
         : null;

@@ -2,15 +2,17 @@ import type Database from 'better-sqlite3';
 import type { ChanceryRecord } from '../../record/record.types.ts';
 import type { SqliteAuthorities } from '../../store/sqlite/sqlite.authorities.ts';
 import type { CorrespondenceEntry, CorrespondencePair } from '../../store/store.types.ts';
+import { stemWord } from '../analysis/word.stem.ts';
 import { SEARCH_BUDGET_MS } from '../search.budget.ts';
 import { type SearchPlan, splitPlan } from '../search.plan.ts';
-import type {
-  HitSource,
-  MatchCount,
-  NameFormQuery,
-  PageHit,
-  SearchIndex,
-  WrittenName,
+import {
+  documentsWithWord,
+  type HitSource,
+  type MatchCount,
+  type NameFormQuery,
+  type PageHit,
+  type SearchIndex,
+  type WrittenName,
 } from '../search-index.types.ts';
 import { findThread, listCorrespondencePairs } from './sqlite.correspondence.ts';
 import { SqliteMatches } from './sqlite.matches.ts';
@@ -98,18 +100,18 @@ export class SqliteSearchIndex implements SearchIndex {
     const kept = options.keep ? rows.filter(([form]) => options.keep?.(form)) : rows;
     // How often each is written, read for the forms kept only: counting a word's documents is
     // the costly part, and a loose key is shared by many forms.
-    const documents = this.prepare(
-      "SELECT col, doc FROM search_vocab WHERE term = ? AND col IN ('capitals', 'body')",
-    ).raw();
+    const documents = this.prepare('SELECT doc FROM search_vocab WHERE term = ? AND col = ?').pluck();
+    const inColumn = (term: string, column: 'capitals' | 'body') => Number(documents.get(term, column) ?? 0);
     const counted = new Map<string, { documents: number; withWord: number }>();
     const count = (term: string) => {
       let n = counted.get(term);
       if (n === undefined) {
-        n = { documents: 0, withWord: 0 };
-        for (const [col, doc] of documents.all(term) as [string, number][]) {
-          if (col === 'capitals') n.documents = doc;
-          else n.withWord = doc;
-        }
+        // The column of names holds words as written; the texts hold stems.
+        const stem = stemWord(term, 'und');
+        const asName = inColumn(term, 'capitals');
+        const withStem = inColumn(stem, 'body');
+        const stemAsName = stem === term ? 0 : inColumn(stem, 'capitals');
+        n = { documents: asName, withWord: documentsWithWord({ asName, withStem, stemAsName }) };
         counted.set(term, n);
       }
       return n;
