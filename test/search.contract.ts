@@ -346,4 +346,22 @@ export function runSearchContract(driver: string, openEmpty: () => Promise<Backe
     const neutral = (await index.nameForms(keys, { limit: 10 })).find((f) => f.form === 'Neutral');
     assert.deepEqual(neutral, { form: 'Neutral', documents: 1, withWord: 2 });
   });
+
+  withSearch(
+    'a spelling of a name matches as written, not by a stem it shares with another name',
+    async (backend) => {
+      const note = (id: string, paragraph: string) =>
+        makeRecord({ id, title: 'Note', texts: [text('en', paragraph)], authors: [], recipients: [] });
+      await backend.store.saveRecords([
+        note('hughes', 'Mr. Hughes said the talks would go on.'),
+        note('hugh', 'Hugh Cumming said the talks would go on.'),
+      ]);
+      // Hughes and Hugh share the stem "hugh"; Хьюз is the Russian form of Hughes only.
+      assert.deepEqual(await backend.ids('Хьюз'), ['hughes']);
+      // Counted by the word as written; the stem's documents that write Hugh do not hold "Hughes".
+      const keys = nameKeys('Hughes').map((k) => `${k.family}:${k.key}`);
+      const hughes = (await backend.search.nameForms(keys, { limit: 10 })).find((f) => f.form === 'Hughes');
+      assert.deepEqual(hughes, { form: 'Hughes', documents: 1, withWord: 1 });
+    },
+  );
 }

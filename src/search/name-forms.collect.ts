@@ -1,3 +1,4 @@
+import { boundedCache } from './analysis/bounded.cache.ts';
 import { foldTerm } from './analysis/term.fold.ts';
 import { forEachWord } from './analysis/text.tokenize.ts';
 
@@ -17,7 +18,7 @@ const HAN_OR_HANGUL = /[\p{Script=Han}\p{Script=Hangul}]/u;
  *
  * @example
  * const names = new NameFormCollector();
- * forEachWord('said Chou En-lai to Mao', 'en', (w, s, e) => names.word(text, s, e)); names.end();
+ * forEachWord(text, 'en', (w, s, e) => names.word(text, s, e, termOf(w))); names.end();
  * names.forms // Set { 'Chou', 'Chou En-lai', 'En-lai', 'Mao', … }
  */
 export class NameFormCollector {
@@ -32,8 +33,8 @@ export class NameFormCollector {
   private run: { start: number; end: number }[] = [];
   private text = '';
 
-  /** The analyzer's next word of `text`, at [start, end). */
-  word(text: string, start: number, end: number): void {
+  /** The analyzer's next word of `text`, at [start, end), and the term it indexed it under. */
+  word(text: string, start: number, end: number, term: string): void {
     if (text !== this.text) {
       this.end();
       this.text = text;
@@ -48,7 +49,7 @@ export class NameFormCollector {
       !(end - start === 1 && text[start] === 's')
     ) {
       last.end = end;
-      this.terms.push(foldTerm(text.slice(start, end)));
+      this.terms.push(asWritten(text, start, end, term));
       return;
     }
     // A capital, then lower case: a word in capitals throughout is a heading, a cable's text or an
@@ -60,14 +61,13 @@ export class NameFormCollector {
     ) {
       if (last && !adjacent(text, last, start)) this.flush();
       this.run.push({ start, end });
-      this.terms.push(foldTerm(text.slice(start, end)));
+      this.terms.push(asWritten(text, start, end, term));
       return;
     }
     this.flush();
     if (code >= 0x2e80 && HAN_OR_HANGUL.test(text[start] as string)) {
-      const word = text.slice(start, end);
-      this.forms.add(word);
-      this.terms.push(foldTerm(word));
+      this.forms.add(text.slice(start, end));
+      this.terms.push(asWritten(text, start, end, term));
     }
   }
 
@@ -94,6 +94,19 @@ export class NameFormCollector {
     this.run = [];
   }
 }
+
+/**
+ * A word folded and not stemmed, as one string for every time it is written: the analyzer's term
+ * itself when stemming left it alone, as it does most names, else the one kept in `spellings`. A
+ * record as large as the limits let in writes millions of names, and a string apiece ran the
+ * ingest worker out of heap.
+ */
+function asWritten(text: string, start: number, end: number, term: string): string {
+  const folded = foldTerm(text.slice(start, end));
+  return folded === term ? term : spellings(folded);
+}
+
+const spellings = boundedCache((folded) => folded);
 
 /** A short word of syllables, not in capitals: "Chou", "En-lai", "Il", "Sung"; not "United", "US". */
 function isSyllabic(text: string, word: { start: number; end: number }): boolean {

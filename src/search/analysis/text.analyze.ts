@@ -38,7 +38,7 @@ export function analyzeToTerms(text: string, language: string, names?: NameFormC
   forEachWord(text, language, (word, start, end) => {
     const analyzed = term(word);
     terms.push(analyzed);
-    names?.word(text, start, end);
+    names?.word(text, start, end, analyzed);
   });
   names?.end();
   return terms.join(' ');
