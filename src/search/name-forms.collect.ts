@@ -1,4 +1,3 @@
-import { boundedCache } from './analysis/bounded.cache.ts';
 import { foldTerm } from './analysis/term.fold.ts';
 import { forEachWord } from './analysis/text.tokenize.ts';
 
@@ -29,6 +28,8 @@ export class NameFormCollector {
    * Robert "robert", and a spelling of one matched by its stem found the other's documents.
    */
   readonly terms: string[] = [];
+  /** Each word folded whose stem is another string, kept once (`asWritten`). */
+  private readonly spellings = new Map<string, string>();
   /** The current run: each name word's first and last offsets. */
   private run: { start: number; end: number }[] = [];
   private text = '';
@@ -49,7 +50,7 @@ export class NameFormCollector {
       !(end - start === 1 && text[start] === 's')
     ) {
       last.end = end;
-      this.terms.push(asWritten(text, start, end, term));
+      this.terms.push(this.asWritten(text, start, end, term));
       return;
     }
     // A capital, then lower case: a word in capitals throughout is a heading, a cable's text or an
@@ -61,14 +62,31 @@ export class NameFormCollector {
     ) {
       if (last && !adjacent(text, last, start)) this.flush();
       this.run.push({ start, end });
-      this.terms.push(asWritten(text, start, end, term));
+      this.terms.push(this.asWritten(text, start, end, term));
       return;
     }
     this.flush();
     if (code >= 0x2e80 && HAN_OR_HANGUL.test(text[start] as string)) {
       this.forms.add(text.slice(start, end));
-      this.terms.push(asWritten(text, start, end, term));
+      this.terms.push(this.asWritten(text, start, end, term));
     }
+  }
+
+  /**
+   * A word folded and not stemmed, as one string for every time the record writes it: the
+   * analyzer's term itself when stemming left it alone, as it does most names, else the one kept
+   * in `spellings`. A record as large as the limits let in writes millions of names, and a string
+   * apiece ran the ingest worker out of heap.
+   */
+  private asWritten(text: string, start: number, end: number, term: string): string {
+    const folded = foldTerm(text.slice(start, end));
+    if (folded === term) return term;
+    let kept = this.spellings.get(folded);
+    if (kept === undefined) {
+      kept = folded;
+      this.spellings.set(folded, kept);
+    }
+    return kept;
   }
 
   /** The text has ended: its last run is taken. */
@@ -95,18 +113,7 @@ export class NameFormCollector {
   }
 }
 
-/**
- * A word folded and not stemmed, as one string for every time it is written: the analyzer's term
- * itself when stemming left it alone, as it does most names, else the one kept in `spellings`. A
- * record as large as the limits let in writes millions of names, and a string apiece ran the
- * ingest worker out of heap.
- */
-function asWritten(text: string, start: number, end: number, term: string): string {
-  const folded = foldTerm(text.slice(start, end));
-  return folded === term ? term : spellings(folded);
-}
 
-const spellings = boundedCache((folded) => folded);
 
 /** A short word of syllables, not in capitals: "Chou", "En-lai", "Il", "Sung"; not "United", "US". */
 function isSyllabic(text: string, word: { start: number; end: number }): boolean {
