@@ -113,8 +113,6 @@ export class NameFormCollector {
   }
 }
 
-
-
 /** A short word of syllables, not in capitals: "Chou", "En-lai", "Il", "Sung"; not "United", "US". */
 function isSyllabic(text: string, word: { start: number; end: number }): boolean {
   const parts = text.slice(word.start, word.end).split(/[-'’‐‑ʼ]/);

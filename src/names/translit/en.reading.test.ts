@@ -39,6 +39,7 @@ test('English names read as Russian writes them, whatever the spelling', () => {
     ['McNamara', 'Макнамара'],
     ['Eisenhower', 'Эйзенхауэр'],
     ['Dean Acheson', 'Дин Ачесон'],
+    ["O'Neill", "О'Нил"],
     // Usage that keeps older forms: в for w, г for h.
     ['Washington', 'Вашингтон'],
     ['Harriman', 'Гарриман'],

@@ -85,14 +85,17 @@ const LATIN_WORDS = /^[a-z]+(?:[\s'’-]+[a-z]+)*$/;
  * reading of "Iran"), and null when the Latin is not plain English letters, which the table
  * cannot read ("Hammarskjöld").
  *
- * @example englishReadingCost('Hughes', 'Хьюз') // 5
+ * @example englishReadingCost('Hughes', 'Хьюз') // 0
+ * @example englishReadingCost('Evans', 'Вэнс') // 3: a silent e (2), a as э (1)
  * @example englishReadingCost('Iran', 'Аллен') // undefined
  */
 export function englishReadingCost(latin: string, cyrillic: string): number | undefined | null {
   const english = latin.toLowerCase().trim();
   if (!LATIN_WORDS.test(english)) return null;
   const englishWords = english.split(/[\s-]+/).map((w) => normalizeEnglish(w.replace(/['’]/g, '')));
+  // Russian keeps the apostrophe of O'Neill (О'Нил); the word is one, as in English.
   const russianWords = cyrillic
+    .replace(/['’]/g, '')
     .split(/[^\p{L}]+/u)
     .filter(Boolean)
     .map(normalizeRussian);

@@ -51,7 +51,7 @@ export function readTable(file: string, dir: URL = ROMANIZATION_DIR): Record<str
 }
 
 /** Splits a cell of alternates ("k|g"); "-" stands for the empty form. */
-export function forms(cell: string | undefined): string[] {
+function forms(cell: string | undefined): string[] {
   if (!cell) return [];
   return cell.split('|').map((form) => (form === '-' ? '' : form));
 }

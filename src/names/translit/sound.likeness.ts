@@ -38,7 +38,7 @@ export function soundOf(text: string): string {
  * "Evans" at 0.97, a silent e and an э), and 0 when no reading writes the Cyrillic, however
  * alike their skeletons ("Аллен" and "Iran", "Хьюз" and "House"). Other forms by `soundOf`.
  *
- * @example soundLikeness('Хьюз', 'Hughes') // 0.95
+ * @example soundLikeness('Хьюз', 'Hughes') // 1
  * @example soundLikeness('Хьюз', 'House') // 0
  */
 export function soundLikeness(a: string, b: string): number {
