@@ -42,12 +42,14 @@ export class NameFormCollector {
     }
     const last = this.run.at(-1);
     const code = text.charCodeAt(start);
-    // "Tse-tung", "K'o-nung"; not a possessive ("Dulles's").
+    // "Tse-tung", "K'o-nung"; not a possessive ("Dulles's"). A word with a figure is no name's
+    // ("I-14222" and "I960", numbers of documents and files, sounded like Ли, Yi and Lee).
     if (
       last &&
       end - start < MAX_WORD_LENGTH &&
       joins(text, last.end, start) &&
-      !(end - start === 1 && text[start] === 's')
+      !(end - start === 1 && text[start] === 's') &&
+      !hasDigit(text, start, end)
     ) {
       last.end = end;
       this.terms.push(this.asWritten(text, start, end, term));
@@ -58,7 +60,8 @@ export class NameFormCollector {
     if (
       isCapital(code) &&
       end - start <= MAX_WORD_LENGTH &&
-      (end - start === 1 || !isCapital(text.charCodeAt(start + 1)))
+      (end - start === 1 || !isCapital(text.charCodeAt(start + 1))) &&
+      !hasDigit(text, start, end)
     ) {
       if (last && !adjacent(text, last, start)) this.flush();
       this.run.push({ start, end });
@@ -111,6 +114,15 @@ export class NameFormCollector {
     }
     this.run = [];
   }
+}
+
+/** Whether text[start, end) holds an ASCII figure. */
+function hasDigit(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) return true;
+  }
+  return false;
 }
 
 /** A short word of syllables, not in capitals: "Chou", "En-lai", "Il", "Sung"; not "United", "US". */
