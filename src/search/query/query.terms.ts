@@ -50,17 +50,11 @@ export function analyzePrefix(text: string): TermSequence[] {
  * and Snowball stems their cases differently, so Cyrillic name terms match as prefixes.
  */
 export function analyzeNameForms(forms: { form: string; language: string }[]): TermSequence[] {
-  const seen = new Set<string>();
-  const sequences: TermSequence[] = [];
-  for (const { form, language } of forms) {
-    const sequence = analyzeText(form, language).map(({ term }) => ({ term, prefix: CYRILLIC.test(term) }));
-    const key = sequence.map((t) => t.term + (t.prefix ? '*' : '')).join(' ');
-    if (sequence.length > 0 && !seen.has(key)) {
-      seen.add(key);
-      sequences.push(sequence);
-    }
-  }
-  return sequences;
+  return distinct(
+    forms.map(({ form, language }) =>
+      analyzeText(form, language).map(({ term }) => ({ term, prefix: CYRILLIC.test(term) })),
+    ),
+  );
 }
 
 /**
@@ -71,25 +65,31 @@ export function analyzeNameForms(forms: { form: string; language: string }[]): T
  * @example analyzeWrittenForms(['Hughes', 'Хрущева']) // [[{ term: 'hughes', prefix: false }], [{ term: 'хрущев', prefix: true }]]
  */
 export function analyzeWrittenForms(forms: readonly string[]): TermSequence[] {
+  return distinct(forms.map(writtenSequence));
+}
+
+function writtenSequence(form: string): TermSequence {
+  const sequence: TermSequence = [];
+  forEachWord(form, 'und', (word) => {
+    const folded = foldTerm(word);
+    sequence.push(
+      CYRILLIC.test(folded)
+        ? { term: stemWord(folded, 'und'), prefix: true }
+        : { term: folded, prefix: false },
+    );
+  });
+  return sequence;
+}
+
+/** The sequences in order, each once, the empty ones left out. */
+function distinct(sequences: readonly TermSequence[]): TermSequence[] {
   const seen = new Set<string>();
-  const sequences: TermSequence[] = [];
-  for (const form of forms) {
-    const sequence: TermSequence = [];
-    forEachWord(form, 'und', (word) => {
-      const folded = foldTerm(word);
-      sequence.push(
-        CYRILLIC.test(folded)
-          ? { term: stemWord(folded, 'und'), prefix: true }
-          : { term: folded, prefix: false },
-      );
-    });
+  return sequences.filter((sequence) => {
     const key = sequence.map((t) => t.term + (t.prefix ? '*' : '')).join(' ');
-    if (sequence.length > 0 && !seen.has(key)) {
-      seen.add(key);
-      sequences.push(sequence);
-    }
-  }
-  return sequences;
+    if (sequence.length === 0 || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**
@@ -106,14 +106,14 @@ export function splitNameForms(
   forms: { form: string; language: string }[],
 ): { anywhere: TermSequence[]; asWritten: TermSequence[] } {
   const anywhere: { form: string; language: string }[] = [];
-  const asWritten: string[] = [];
+  const asWritten: TermSequence[] = [];
   for (const form of forms) {
-    const written = form.form === typed ? undefined : analyzeWrittenForms([form.form]);
-    const word = written?.length === 1 && written[0]?.length === 1 ? written[0][0] : undefined;
-    if (word && !word.prefix && stemWord(word.term, 'und') !== word.term) asWritten.push(form.form);
+    const written = form.form === typed ? [] : writtenSequence(form.form);
+    const word = written.length === 1 ? written[0] : undefined;
+    if (word && !word.prefix && stemWord(word.term, 'und') !== word.term) asWritten.push(written);
     else anywhere.push(form);
   }
-  return { anywhere: analyzeNameForms(anywhere), asWritten: analyzeWrittenForms(asWritten) };
+  return { anywhere: analyzeNameForms(anywhere), asWritten: distinct(asWritten) };
 }
 
 /** The words and phrases a matching document shows: what snippets highlight. */

@@ -56,10 +56,7 @@ export function ftsExpression(node: QueryNode, options: { level?: NameLevel } = 
         ...forms.anywhere,
         ...(node.entities ?? []).map((term) => [{ term, prefix: false }]),
       ]);
-      const written = sequences(forms.asWritten);
-      const asWritten = written
-        ? `{names capitals} : ${written.startsWith('(') ? written : `(${written})`}`
-        : null;
+      const asWritten = namesOnly(sequences(forms.asWritten));
       return anywhere && asWritten ? `(${anywhere} OR ${asWritten})` : (anywhere ?? asWritten);
     }
     case 'variants': {
@@ -69,10 +66,7 @@ export function ftsExpression(node: QueryNode, options: { level?: NameLevel } = 
       // Other spellings match names only: the senders, recipients and people a record links, and
       // the names its texts write. "Risk" at a sentence's head is no "Rusk". As written, not
       // stemmed: "Hughes" is no "Hugh" (whose stem it shares, in the names column too).
-      const others = sequences(analyzeWrittenForms(forms));
-      const variants = others
-        ? `{names capitals} : ${others.startsWith('(') ? others : `(${others})`}`
-        : null;
+      const variants = namesOnly(sequences(analyzeWrittenForms(forms)));
       return typed && variants ? `(${typed} OR ${variants})` : (typed ?? variants);
     }
     case 'or': {
@@ -95,6 +89,12 @@ export function ftsExpression(node: QueryNode, options: { level?: NameLevel } = 
     default:
       throw new Error(`ftsExpression: ${node.kind} is not a text node`);
   }
+}
+
+/** An expression restricted to the columns of names: those a record links and those its texts write. */
+function namesOnly(expression: string | null): string | null {
+  if (!expression) return null;
+  return `{names capitals} : ${expression.startsWith('(') ? expression : `(${expression})`}`;
 }
 
 function sequences(alternatives: TermSequence[]): string | null {
