@@ -25,6 +25,14 @@ const isVowelLetter = (char: string | undefined): boolean => char !== undefined 
  * (Вильсон, Уолтер), and nothing after one; g before e, i, y is г or дж; j is дж; ng before a
  * consonant or at the end is one н (Вашингтон keeps its г in spelling, but so does the Latin, and
  * both drop it alike).
+ *
+ * An English-language edition writes the names of other languages in their own Latin spellings,
+ * which Russian transcribes by those languages' rules (Гиляревский & Старостин, the German,
+ * Polish, Italian, Swedish and French tables): where such a spelling differs from English, it is
+ * a second reading: st and sp also шт, шп (Hallstein, Хальштейн); Polish c ц, ch х, cz ч, sz ш, rz ж,
+ * ck цк (Rapacki, Рапацкий; Ochab, Охаб) and a final c of -ic ч (Popovic, Попович); tsh ч (Tshombe, Чомбе); Swedish
+ * skj and sj ш (Hammarskjöld, Хаммаршёльд); gn нь (Segni, Сеньи); j й (Jaruzelski, Ярузельский);
+ * h between vowels silent (Sihanouk, Сианук).
  */
 function soundsOfLatin(word: string): Choice[] {
   const out: Choice[] = [];
@@ -44,11 +52,26 @@ function soundsOfLatin(word: string): Choice[] {
     } else if (rest.startsWith('sch')) {
       out.push(['x']);
       i += 2;
+    } else if (rest.startsWith('tsh')) {
+      out.push(['c']);
+      i += 2;
+    } else if (rest.startsWith('skj') || rest.startsWith('sj')) {
+      out.push([rest.startsWith('skj') ? 'skj' : 'sj', 'x']);
+      i += rest.startsWith('skj') ? 2 : 1;
+    } else if (c === 'c' && next === 'z') {
+      out.push(['c']);
+      i++;
+    } else if (c === 's' && next === 'z') {
+      out.push(['x']);
+      i++;
+    } else if (c === 'r' && next === 'z') {
+      out.push(['rs', 'z']);
+      i++;
     } else if (rest.startsWith('dzh')) {
       out.push(['j']);
       i += 2;
     } else if (c === 'c' && next === 'h') {
-      out.push(at(i + 2) === 'r' || at(i + 2) === 'l' ? ['k'] : ['c']);
+      out.push(at(i + 2) === 'r' || at(i + 2) === 'l' ? ['k'] : ['c', 'g']);
       i++;
     } else if ((c === 's' || c === 'z' || c === 'k' || c === 't' || c === 'p' || c === 'd') && next === 'h') {
       out.push([{ s: 'x', z: 'z', k: 'g', t: 't', p: 'f', d: 'd' }[c]]);
@@ -57,7 +80,7 @@ function soundsOfLatin(word: string): Choice[] {
       if (i === 0) out.push(['g']);
       i++;
     } else if (c === 'c' && next === 'k') {
-      out.push(['k']);
+      out.push(['k', 'tsk']);
       i++;
     } else if (c === 'd' && (next === 'j' || (next === 'g' && !'aou'.includes(at(i + 2) || '-')))) {
       // English dg is дж before e, i, y and before a consonant (Lodge, Ridgway); not in Edgar.
@@ -69,24 +92,29 @@ function soundsOfLatin(word: string): Choice[] {
     } else if (i === 0 && ((c === 'k' && next === 'n') || (c === 'w' && next === 'r'))) {
       // Silent k and w: Knowland, Wright.
     } else if (c === 'c') {
-      out.push('eiy'.includes(next || '-') ? ['s'] : ['k']);
+      out.push(
+        'eiy'.includes(next || '-') ? ['s', 'ts'] : next === '' && at(i - 1) === 'i' ? ['k', 'c'] : ['k'],
+      );
     } else if (c === 'x') {
       out.push(['k'], ['s']);
     } else if (c === 'q') {
       out.push(['k']);
     } else if (c === 'g') {
-      out.push('eiy'.includes(next || '-') ? ['g', 'j'] : ['g']);
+      out.push('eiy'.includes(next || '-') ? ['g', 'j'] : next === 'n' && i > 0 ? ['g', ''] : ['g']);
     } else if (c === 'j') {
-      out.push(['j']);
+      out.push(['j', '']);
     } else if (c === 'h') {
       const sounds = i === 0 || isVowelLetter(next);
-      if (sounds) out.push(['g']);
+      if (sounds) out.push(i > 0 && isVowelLetter(at(i - 1)) ? ['g', ''] : ['g']);
     } else if (c === 'w') {
-      if (!isVowelLetter(at(i - 1)) && isVowelLetter(next)) out.push(['v', '']);
+      // Between vowels English w is silent (Lowell) and Polish w is в (Cyrankiewicz, Циранкевич).
+      if (isVowelLetter(next)) out.push(isVowelLetter(at(i - 1)) ? ['', 'v'] : ['v', '']);
     } else if (c === 'z') {
       out.push(['s']);
     } else if (c === 'l') {
       out.push(['r']);
+    } else if (c === 's' && (next === 't' || next === 'p') && (i === 0 || !isVowelLetter(at(i - 1)))) {
+      out.push(['s', 'x']);
     } else {
       out.push([c]);
     }

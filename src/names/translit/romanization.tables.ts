@@ -138,8 +138,8 @@ export function russianNameParticles(): ReadonlyMap<string, readonly string[]> {
 
 let particles: Map<string, string[]> | undefined;
 
-/** An English spelling, where it is read, and the Russian forms of what it spells, the most usual first. */
-export interface EnglishSpelling {
+/** A Latin spelling, where it is read, and the Russian forms of what it spells, the most usual first. */
+export interface LatinSpelling {
   /** Lower-case Latin letters. */
   letters: string;
   /** Only at a word's start (^), only at its end ($). */
@@ -151,16 +151,16 @@ export interface EnglishSpelling {
 }
 
 /**
- * The English spellings of `en-ru.tsv`, with their Russian forms.
+ * The Latin spellings of `latin-ru.tsv` (English, then other languages' where they differ), with their Russian forms.
  *
- * @example loadEnRu().find((s) => s.letters === 'j')?.russian // ['дж']
+ * @example loadLatinRu().find((s) => s.letters === 'j')?.russian // ['дж', 'й', 'ж']
  */
-export function loadEnRu(dir?: URL): EnglishSpelling[] {
-  return readTable('en-ru.tsv', dir).map((row) => {
-    const match = /^(\^?)([a-z]+)(?:\[([a-z]+)\])?(\$?)$/.exec(row.english ?? '');
+export function loadLatinRu(dir?: URL): LatinSpelling[] {
+  return readTable('latin-ru.tsv', dir).map((row) => {
+    const match = /^(\^?)([a-z]+)(?:\[([a-z]+)\])?(\$?)$/.exec(row.latin ?? '');
     const russian = forms(row.russian);
     if (!match || russian.length === 0)
-      throw new Error(`en-ru.tsv: the row "${row.english}" cannot be read.`);
+      throw new Error(`latin-ru.tsv: the row "${row.latin}" cannot be read.`);
     return {
       letters: match[2] as string,
       atStart: match[1] === '^',

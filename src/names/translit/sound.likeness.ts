@@ -1,5 +1,5 @@
 import anyAscii from 'any-ascii';
-import { englishReadingCost } from './en.reading.ts';
+import { latinReadingCost } from './latin.reading.ts';
 import { scriptOf } from './script.text.ts';
 
 /** How alike a spelling found by sound must be to the one looked for (0 to 1, see `soundOf`). */
@@ -32,8 +32,8 @@ export function soundOf(text: string): string {
 }
 
 /**
- * How alike two forms sound, 0 to 1. A Cyrillic form and a Latin one of plain English letters
- * are as alike as the Russian transcription of the English spelling makes them (en.reading.ts):
+ * How alike two forms sound, 0 to 1. A Cyrillic form and a Latin one of plain letters a to z are
+ * as alike as the Russian transcription of the Latin spelling makes them (latin.reading.ts):
  * 1 less a hundredth for each reading less usual than the most usual ("Vance" is Вэнс at 0.99,
  * "Evans" at 0.97, a silent e and an э), and 0 when no reading writes the Cyrillic, however
  * alike their skeletons ("Аллен" and "Iran", "Хьюз" and "House"). Other forms by `soundOf`.
@@ -46,7 +46,7 @@ export function soundLikeness(a: string, b: string): number {
   const latin = scripts[0] === 'latin' ? a : b;
   const cyrillic = scripts[0] === 'latin' ? b : a;
   if (scripts.includes('latin') && scripts.includes('cyrillic')) {
-    const cost = englishReadingCost(latin, cyrillic);
+    const cost = latinReadingCost(latin, cyrillic);
     if (cost === undefined) return 0;
     if (cost !== null) return Math.max(SOUND_LIKENESS, 1 - cost / 100);
   }

@@ -213,12 +213,22 @@ async function phonetic(text: string, keys: string[], lookup: NameFormLookup): P
   // than those, the name's usual one: "Голль" keeps "Gaulle" beside the misprint "Goull".
   const spelled = new Map(alike.map((n) => [n, spelledLikeness(text, n.form)]));
   const closest = Math.max(0, ...spelled.values());
-  const written = Math.max(0, ...alike.filter((n) => spelled.get(n) === closest).map((n) => n.documents));
+  const nearest = alike.filter((n) => spelled.get(n) === closest);
+  const written = Math.max(0, ...nearest.map((n) => n.documents));
+  // A spelling that differs from the closest by a doubled letter only is the same spelling, as the
+  // readings compare them: "Моссадык" keeps "Mossadeq" and "Mosadeq" alike.
+  const undoubled = new Set(nearest.map((n) => withoutDoubles(n.form)));
   // The lookup gives the most written first: the first is the usual spelling.
   const usual = alike[0];
   return alike
-    .filter((n) => spelled.get(n) === closest || (n === usual && n.documents >= written * OUTWRITTEN))
+    .filter(
+      (n) => undoubled.has(withoutDoubles(n.form)) || (n === usual && n.documents >= written * OUTWRITTEN),
+    )
     .slice(0, PHONETIC_KEPT);
+}
+
+function withoutDoubles(form: string): string {
+  return fold(form).replace(/(\p{L})\1+/gu, '$1');
 }
 
 function keyOf(key: { family: string; key: string }): string {

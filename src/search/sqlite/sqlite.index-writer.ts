@@ -10,7 +10,7 @@ import { formTerm } from '../name-forms.collect.ts';
  * The version of what the index holds for a record (analysis, fields, facets, names). A store
  * whose index was built by an older version indexes every record again when it opens.
  */
-export const INDEX_VERSION = 8;
+export const INDEX_VERSION = 9;
 
 /** Name forms remembered as in the vocabulary before starting afresh: memory stays flat. */
 const KNOWN_FORMS = 100_000;

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { englishReadingCost } from './en.reading.ts';
-import { loadEnRu } from './romanization.tables.ts';
+import { latinReadingCost } from './latin.reading.ts';
+import { loadLatinRu } from './romanization.tables.ts';
 
 test('the table reads every letter of the English alphabet, each spelling once, in Cyrillic', () => {
-  const spellings = loadEnRu();
+  const spellings = loadLatinRu();
   const written = spellings.map(
     (s) => `${s.atStart ? '^' : ''}${s.letters}[${s.before}]${s.atEnd ? '$' : ''}`,
   );
@@ -44,7 +44,7 @@ test('English names read as Russian writes them, whatever the spelling', () => {
     ['Washington', 'Вашингтон'],
     ['Harriman', 'Гарриман'],
   ] as const) {
-    const cost = englishReadingCost(english, russian);
+    const cost = latinReadingCost(english, russian);
     assert.equal(typeof cost, 'number', `${english} reads as ${russian}`);
   }
 });
@@ -60,25 +60,43 @@ test('a name that shares only consonants with the Russian form has no reading of
     ['Lord', 'Лэрд'],
     ['Jansen', 'Джонсон'],
   ] as const) {
-    assert.equal(englishReadingCost(english, russian), undefined, `${english} is not ${russian}`);
+    assert.equal(latinReadingCost(english, russian), undefined, `${english} is not ${russian}`);
   }
+});
+
+test('names of other languages read as Russian transcribes those languages, after the English readings', () => {
+  for (const [latin, russian] of [
+    // German, Polish, Italian, Serbo-Croatian, African and Persian names.
+    ['Strauss', 'Штраус'],
+    ['Hallstein', 'Хальштейн'],
+    ['Gomulka', 'Гомулка'],
+    ['Cyrankiewicz', 'Циранкевич'],
+    ['Szczecin', 'Щецин'],
+    ['Segni', 'Сеньи'],
+    ['Kardelj', 'Кардель'],
+    ['Tshombe', 'Чомбе'],
+    ['Mosadeq', 'Моссадык'],
+  ] as const) {
+    const cost = latinReadingCost(latin, russian);
+    assert.equal(typeof cost, 'number', `${latin} reads as ${russian}`);
+  }
+  // A spelling another language reads otherwise costs more than its English reading: Stein is
+  // Стейн before Штейн, Jack Джек before Йек.
+  assert.ok((latinReadingCost('Stein', 'Стейн') as number) < (latinReadingCost('Stein', 'Штейн') as number));
+  assert.ok((latinReadingCost('Jack', 'Джек') as number) < (latinReadingCost('Jack', 'Йек') as number));
 });
 
 test('the usual reading costs less than an unusual one', () => {
   // Вэнс: Vance reads a as э; Evans also drops its first e.
-  assert.ok(
-    (englishReadingCost('Vance', 'Вэнс') as number) < (englishReadingCost('Evans', 'Вэнс') as number),
-  );
+  assert.ok((latinReadingCost('Vance', 'Вэнс') as number) < (latinReadingCost('Evans', 'Вэнс') as number));
   // Хьюз: ugh is ью, es is з in Hughes; the German eu of Heuss is ой in Russian, ью in English only.
-  assert.ok(
-    (englishReadingCost('Hughes', 'Хьюз') as number) < (englishReadingCost('Heuss', 'Хьюз') as number),
-  );
-  assert.equal(englishReadingCost('Smith', 'Смит'), 0);
+  assert.ok((latinReadingCost('Hughes', 'Хьюз') as number) < (latinReadingCost('Heuss', 'Хьюз') as number));
+  assert.equal(latinReadingCost('Smith', 'Смит'), 0);
 });
 
-test('words are read one for one; what is not plain English letters is not read', () => {
-  assert.equal(englishReadingCost('Dean Acheson', 'Ачесон'), undefined);
-  assert.equal(englishReadingCost('Hammarskjöld', 'Хаммаршельд'), null);
-  assert.equal(englishReadingCost('x'.repeat(10_000), 'Икс'), undefined);
-  assert.equal(englishReadingCost('', ''), null);
+test('words are read one for one; what is not plain letters a to z is not read', () => {
+  assert.equal(latinReadingCost('Dean Acheson', 'Ачесон'), undefined);
+  assert.equal(latinReadingCost('Hammarskjöld', 'Хаммаршельд'), null);
+  assert.equal(latinReadingCost('x'.repeat(10_000), 'Икс'), undefined);
+  assert.equal(latinReadingCost('', ''), null);
 });

@@ -1,4 +1,4 @@
-import { type EnglishSpelling, loadEnRu } from './romanization.tables.ts';
+import { type LatinSpelling, loadLatinRu } from './romanization.tables.ts';
 
 /**
  * Russian letters as the comparison reads them: the transcription's usage varies between э and е
@@ -16,21 +16,21 @@ function normalizeRussian(text: string): string {
     .replace(/(.)\1+/g, '$1');
 }
 
-interface Spelling extends EnglishSpelling {
+interface Spelling extends LatinSpelling {
   /** The Russian forms as compared, each with its cost (its place in the table's list). */
   readings: { russian: string; cost: number }[];
 }
 
 /** The table's spellings by their first letter. */
 const BY_FIRST = new Map<string, Spelling[]>();
-for (const spelling of loadEnRu()) {
+for (const spelling of loadLatinRu()) {
   const readings = spelling.russian.map((russian, cost) => ({ russian: normalizeRussian(russian), cost }));
   const first = spelling.letters[0] as string;
   BY_FIRST.set(first, [...(BY_FIRST.get(first) ?? []), { ...spelling, readings }]);
 }
 
 /** A doubled consonant is read as one; doubled vowels are spellings of their own (ee, oo). */
-function normalizeEnglish(word: string): string {
+function normalizeLatin(word: string): string {
   return word.replace(/([b-df-hj-np-tv-z])\1+/g, '$1');
 }
 
@@ -38,26 +38,26 @@ function normalizeEnglish(word: string): string {
 const MAX_WORD = 30;
 
 /**
- * The least cost at which one English word reads as one Russian word: each spelling of the word
+ * The least cost at which one Latin word reads as one Russian word: each spelling of the word
  * read as one of its Russian forms, costs added. Undefined when no reading writes it.
  */
-function wordCost(english: string, russian: string): number | undefined {
-  if (english.length > MAX_WORD || russian.length > MAX_WORD * 2) return undefined;
-  // best[i][j]: the least cost of reading english from i as russian from j.
+function wordCost(latin: string, russian: string): number | undefined {
+  if (latin.length > MAX_WORD || russian.length > MAX_WORD * 2) return undefined;
+  // best[i][j]: the least cost of reading latin from i as russian from j.
   const best = new Map<number, number>();
   const width = russian.length + 1;
   const read = (i: number, j: number): number => {
-    if (i === english.length) return j === russian.length ? 0 : Number.POSITIVE_INFINITY;
+    if (i === latin.length) return j === russian.length ? 0 : Number.POSITIVE_INFINITY;
     const at = i * width + j;
     const known = best.get(at);
     if (known !== undefined) return known;
     let least = Number.POSITIVE_INFINITY;
-    for (const spelling of BY_FIRST.get(english[i] as string) ?? []) {
+    for (const spelling of BY_FIRST.get(latin[i] as string) ?? []) {
       const end = i + spelling.letters.length;
-      if (!english.startsWith(spelling.letters, i)) continue;
+      if (!latin.startsWith(spelling.letters, i)) continue;
       if (spelling.atStart && i !== 0) continue;
-      if (spelling.atEnd && end !== english.length) continue;
-      if (spelling.before && !spelling.before.includes(english[end] ?? '-')) continue;
+      if (spelling.atEnd && end !== latin.length) continue;
+      if (spelling.before && !spelling.before.includes(latin[end] ?? '-')) continue;
       for (const { russian: form, cost } of spelling.readings) {
         if (cost >= least) break;
         // A letter the Russian doubles across two spellings is one letter, as it is compared.
@@ -78,30 +78,31 @@ function wordCost(english: string, russian: string): number | undefined {
 const LATIN_WORDS = /^[a-z]+(?:[\s'’-]+[a-z]+)*$/;
 
 /**
- * How far a Cyrillic form is from the Russian transcription of an English-spelled Latin form
- * ("Хьюз" of "Hughes", "Джонсон" of "Johnson"): the least cost of a reading of the Latin, word
- * for word, spelling by spelling (en-ru.tsv), that Russian writes as the Cyrillic; 0 when each
- * spelling is read as it most usually is. Undefined when no reading writes it ("Аллен" is no
- * reading of "Iran"), and null when the Latin is not plain English letters, which the table
- * cannot read ("Hammarskjöld").
+ * How far a Cyrillic form is from the Russian transcription of a Latin form ("Хьюз" of "Hughes",
+ * "Джонсон" of "Johnson", "Хальштейн" of "Hallstein"): the least cost of a reading of the Latin,
+ * word for word, spelling by spelling (latin-ru.tsv: English readings first, then those of the
+ * other languages an English-language edition writes names of), that Russian writes as the
+ * Cyrillic; 0 when each spelling is read as it most usually is. Undefined when no reading writes
+ * it ("Аллен" is no reading of "Iran"), and null when the Latin is not plain letters a to z, which
+ * the table cannot read ("Hammarskjöld").
  *
- * @example englishReadingCost('Hughes', 'Хьюз') // 0
- * @example englishReadingCost('Evans', 'Вэнс') // 3: a silent e (2), a as э (1)
- * @example englishReadingCost('Iran', 'Аллен') // undefined
+ * @example latinReadingCost('Hughes', 'Хьюз') // 0
+ * @example latinReadingCost('Evans', 'Вэнс') // 3: a silent e (2), a as э (1)
+ * @example latinReadingCost('Iran', 'Аллен') // undefined
  */
-export function englishReadingCost(latin: string, cyrillic: string): number | undefined | null {
-  const english = latin.toLowerCase().trim();
-  if (!LATIN_WORDS.test(english)) return null;
-  const englishWords = english.split(/[\s-]+/).map((w) => normalizeEnglish(w.replace(/['’]/g, '')));
+export function latinReadingCost(latin: string, cyrillic: string): number | undefined | null {
+  const plain = latin.toLowerCase().trim();
+  if (!LATIN_WORDS.test(plain)) return null;
+  const latinWords = plain.split(/[\s-]+/).map((w) => normalizeLatin(w.replace(/['’]/g, '')));
   // Russian keeps the apostrophe of O'Neill (О'Нил); the word is one, as in English.
   const russianWords = cyrillic
     .replace(/['’]/g, '')
     .split(/[^\p{L}]+/u)
     .filter(Boolean)
     .map(normalizeRussian);
-  if (englishWords.length !== russianWords.length) return undefined;
+  if (latinWords.length !== russianWords.length) return undefined;
   let total = 0;
-  for (const [i, word] of englishWords.entries()) {
+  for (const [i, word] of latinWords.entries()) {
     const cost = wordCost(word, russianWords[i] as string);
     if (cost === undefined) return undefined;
     total += cost;
