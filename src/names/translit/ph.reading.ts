@@ -29,10 +29,11 @@ const isVowelLetter = (char: string | undefined): boolean => char !== undefined 
  * An English-language edition writes the names of other languages in their own Latin spellings,
  * which Russian transcribes by those languages' rules (Гиляревский & Старостин, the German,
  * Polish, Italian, Swedish and French tables): where such a spelling differs from English, it is
- * a second reading: st and sp also шт, шп (Hallstein, Хальштейн); Polish c ц, ch х, cz ч, sz ш, rz ж,
- * ck цк (Rapacki, Рапацкий; Ochab, Охаб) and a final c of -ic ч (Popovic, Попович); tsh ч (Tshombe, Чомбе); Swedish
- * skj and sj ш (Hammarskjöld, Хаммаршёльд); gn нь (Segni, Сеньи); j й (Jaruzelski, Ярузельский);
- * h between vowels silent (Sihanouk, Сианук).
+ * a second reading: st and sp also шт, шп (Hallstein, Хальштейн); Polish c ц, ch х, cz ч, sz ш,
+ * rz ж, ck цк and w в between vowels (Rapacki, Рапацкий; Ochab, Охаб; Cyrankiewicz, Циранкевич),
+ * and a final c of -ic ч (Popovic, Попович); tsh ч (Tshombe, Чомбе); Swedish skj and sj ш
+ * (Hammarskjöld, Хаммаршёльд); gn нь (Segni, Сеньи); j й (Jaruzelski, Ярузельский); h between
+ * vowels silent (Sihanouk, Сианук).
  */
 function soundsOfLatin(word: string): Choice[] {
   const out: Choice[] = [];

@@ -151,7 +151,8 @@ export interface LatinSpelling {
 }
 
 /**
- * The Latin spellings of `latin-ru.tsv` (English, then other languages' where they differ), with their Russian forms.
+ * The Latin spellings of `latin-ru.tsv`, with their Russian forms: English, then the other
+ * languages' where they spell otherwise.
  *
  * @example loadLatinRu().find((s) => s.letters === 'j')?.russian // ['дж', 'й', 'ж']
  */
