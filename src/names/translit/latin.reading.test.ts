@@ -22,8 +22,15 @@ test('the table reads every letter of the English alphabet, each spelling once, 
     );
 });
 
+/** Each Latin form has a reading that Russian writes as its Cyrillic form. */
+function assertReadable(pairs: readonly (readonly [string, string])[]): void {
+  for (const [latin, russian] of pairs) {
+    assert.equal(typeof latinReadingCost(latin, russian), 'number', `${latin} reads as ${russian}`);
+  }
+}
+
 test('English names read as Russian writes them, whatever the spelling', () => {
-  for (const [english, russian] of [
+  assertReadable([
     ['Johnson', 'Джонсон'],
     ['Smith', 'Смит'],
     ['Williams', 'Уильямс'],
@@ -43,10 +50,7 @@ test('English names read as Russian writes them, whatever the spelling', () => {
     // Usage that keeps older forms: в for w, г for h.
     ['Washington', 'Вашингтон'],
     ['Harriman', 'Гарриман'],
-  ] as const) {
-    const cost = latinReadingCost(english, russian);
-    assert.equal(typeof cost, 'number', `${english} reads as ${russian}`);
-  }
+  ]);
 });
 
 test('a name that shares only consonants with the Russian form has no reading of it', () => {
@@ -65,7 +69,7 @@ test('a name that shares only consonants with the Russian form has no reading of
 });
 
 test('names of other languages read as Russian transcribes those languages, after the English readings', () => {
-  for (const [latin, russian] of [
+  assertReadable([
     // German, Polish, Italian, Serbo-Croatian, African and Persian names.
     ['Strauss', 'Штраус'],
     ['Hallstein', 'Хальштейн'],
@@ -76,10 +80,7 @@ test('names of other languages read as Russian transcribes those languages, afte
     ['Kardelj', 'Кардель'],
     ['Tshombe', 'Чомбе'],
     ['Mosadeq', 'Моссадык'],
-  ] as const) {
-    const cost = latinReadingCost(latin, russian);
-    assert.equal(typeof cost, 'number', `${latin} reads as ${russian}`);
-  }
+  ]);
   // A spelling another language reads otherwise costs more than its English reading: Stein is
   // Стейн before Штейн, Jack Джек before Йек.
   assert.ok((latinReadingCost('Stein', 'Стейн') as number) < (latinReadingCost('Stein', 'Штейн') as number));

@@ -29,8 +29,12 @@ for (const spelling of loadLatinRu()) {
   BY_FIRST.set(first, [...(BY_FIRST.get(first) ?? []), { ...spelling, readings }]);
 }
 
-/** A doubled consonant is read as one; doubled vowels are spellings of their own (ee, oo). */
-function normalizeLatin(word: string): string {
+/**
+ * A doubled consonant is read as one; doubled vowels are spellings of their own (ee, oo).
+ *
+ * @example undoubleConsonants('mossadeq') === 'mosadeq'; undoubleConsonants('cameroon') === 'cameroon'
+ */
+export function undoubleConsonants(word: string): string {
   return word.replace(/([b-df-hj-np-tv-z])\1+/g, '$1');
 }
 
@@ -93,7 +97,7 @@ const LATIN_WORDS = /^[a-z]+(?:[\s'’-]+[a-z]+)*$/;
 export function latinReadingCost(latin: string, cyrillic: string): number | undefined | null {
   const plain = latin.toLowerCase().trim();
   if (!LATIN_WORDS.test(plain)) return null;
-  const latinWords = plain.split(/[\s-]+/).map((w) => normalizeLatin(w.replace(/['’]/g, '')));
+  const latinWords = plain.split(/[\s-]+/).map((w) => undoubleConsonants(w.replace(/['’]/g, '')));
   // Russian keeps the apostrophe of O'Neill (О'Нил); the word is one, as in English.
   const russianWords = cyrillic
     .replace(/['’]/g, '')

@@ -1,3 +1,4 @@
+import { undoubleConsonants } from '../../names/translit/latin.reading.ts';
 import { type NameKey, nameKeys, vietnameseCounterparts } from '../../names/translit/name.keys.ts';
 import { scriptOf } from '../../names/translit/script.text.ts';
 import { SOUND_LIKENESS, soundLikeness, spelledLikeness } from '../../names/translit/sound.likeness.ts';
@@ -215,20 +216,19 @@ async function phonetic(text: string, keys: string[], lookup: NameFormLookup): P
   const closest = Math.max(0, ...spelled.values());
   const nearest = alike.filter((n) => spelled.get(n) === closest);
   const written = Math.max(0, ...nearest.map((n) => n.documents));
-  // A spelling that differs from the closest by a doubled letter only is the same spelling, as the
-  // readings compare them: "Моссадык" keeps "Mossadeq" and "Mosadeq" alike.
-  const undoubled = new Set(nearest.map((n) => withoutDoubles(n.form)));
+  // A spelling that differs from the closest by a doubled consonant only is the same spelling, as
+  // the readings compare them: "Моссадык" keeps "Mossadeq" and "Mosadeq" alike (not Cameroon
+  // beside Cameron: a doubled vowel is a spelling of its own).
+  const undoubled = new Set(nearest.map((n) => undoubleConsonants(fold(n.form))));
   // The lookup gives the most written first: the first is the usual spelling.
   const usual = alike[0];
   return alike
     .filter(
-      (n) => undoubled.has(withoutDoubles(n.form)) || (n === usual && n.documents >= written * OUTWRITTEN),
+      (n) =>
+        undoubled.has(undoubleConsonants(fold(n.form))) ||
+        (n === usual && n.documents >= written * OUTWRITTEN),
     )
     .slice(0, PHONETIC_KEPT);
-}
-
-function withoutDoubles(form: string): string {
-  return fold(form).replace(/(\p{L})\1+/gu, '$1');
 }
 
 function keyOf(key: { family: string; key: string }): string {
