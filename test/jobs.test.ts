@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { type App, openApp } from '../src/app.ts';
 import { jobHandlers } from '../src/jobs/job.handlers.ts';
 import type { JobInfo, JobRun } from '../src/jobs/job-queue.types.ts';
+import { searchArchive } from '../src/search/search.service.ts';
 import { runChancery } from './support/cli.run.ts';
 import { createTestDatabase, type TestDatabase } from './support/postgres.db.ts';
 import { CABLE_SEED, LETTER_SEED } from './support/shared-paths.ts';
@@ -35,6 +36,28 @@ const backends: [string, (name: string) => string][] = [
   ['SQLite', (name) => join(dir, `${name}.db`)],
   ['PostgreSQL', (name) => pg.url(name)],
 ];
+
+/**
+ * What dead index entries can be seen from outside the store: on SQLite the bytes of the FTS5
+ * index's segments; on PostgreSQL how often search_docs was vacuumed.
+ */
+async function deadEntries(backend: string, name: string): Promise<{ bytes: number; vacuums: number }> {
+  if (backend === 'SQLite') {
+    const db = new Database(join(dir, `${name}.db`), { readonly: true });
+    try {
+      const bytes = Number(db.prepare('SELECT sum(length(block)) FROM search_fts_data').pluck().get());
+      return { bytes, vacuums: 0 };
+    } finally {
+      db.close();
+    }
+  }
+  const [row] = await pg.query<{ vacuums: string }>(
+    `SELECT vacuum_count + autovacuum_count AS vacuums FROM pg_stat_user_tables
+     WHERE schemaname = $1 AND relname = 'search_docs'`,
+    [name],
+  );
+  return { bytes: 0, vacuums: Number(row?.vacuums ?? 0) };
+}
 
 /** Waits until no job is pending, or fails after `ms`. */
 async function drained(app: App, ms = 30_000): Promise<void> {
@@ -75,6 +98,38 @@ for (const [backend, dbFor] of backends) {
           'reply-to da-726b9b4bc6e2',
           'same-as da-900002',
         ]);
+      } finally {
+        await app.close();
+      }
+    });
+
+    test('a reindex job writes every record to the index again, then compacts it: what it replaced is gone', async () => {
+      const name = 'reindex_job';
+      const app = await openApp({ db: dbFor(name), jobs: { retry: RETRY, pollMs: 100 } });
+      try {
+        await app.jobs.add('ingest', { paths: [FIXTURES, CABLE_SEED, LETTER_SEED] });
+        let worker = await app.jobs.work(jobHandlers(app));
+        await drained(app);
+        await worker.stop();
+        const before = await deadEntries(backend, name);
+        const found = (await searchArchive({ q: 'Filippov' }, app)).total;
+        assert.ok(found > 0);
+        const id = await app.jobs.add('reindex', {});
+        worker = await app.jobs.work(jobHandlers(app));
+        await drained(app);
+        await worker.stop();
+        assert.equal((await app.jobs.get(id))?.state, 'completed');
+        assert.equal((await searchArchive({ q: 'Filippov' }, app)).total, found);
+        const after = await deadEntries(backend, name);
+        if (backend === 'SQLite') {
+          // Every row replaced: uncompacted, the FTS5 data holds the old rows and the new (twice the bytes).
+          assert.ok(
+            after.bytes <= before.bytes * 1.05,
+            `${before.bytes} bytes of FTS5 data before, ${after.bytes} after`,
+          );
+        } else {
+          assert.ok(after.vacuums > before.vacuums, 'search_docs vacuumed after the reindex');
+        }
       } finally {
         await app.close();
       }

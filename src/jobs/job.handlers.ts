@@ -32,7 +32,8 @@ export interface JobDependencies {
  *   what it saved become a `relations` job. A file that yields no record fails the run, naming it
  *   and why (it is retried: an upload may still be arriving), after the others are saved.
  * - `relations`: replies, copies and attachments of the records given, resolved against the archive.
- * - `reindex`: the search index written again from every record, a page per transaction.
+ * - `reindex`: the search index written again from every record, a page per transaction, then
+ *   compacted.
  *
  * @example const worker = await app.jobs.work(jobHandlers({ ...app, jobs: app.jobs }));
  */
@@ -86,6 +87,7 @@ export function jobHandlers(deps: JobDependencies): JobHandlers {
         if (after !== null) done = Math.min(total, done + REINDEX_PAGE);
         progress({ done, total, ...(after ? { note: after } : {}) });
       }
+      await deps.store.compactIndex();
       await progress.flush({ done: total, total });
     },
   };

@@ -342,6 +342,11 @@ export interface Store {
    * written; null when no record was left.
    */
   reindexRecords(page: { after: string; limit: number }): Promise<string | null>;
+  /**
+   * Rewrites the search index without what replaced documents left behind, once a reindex has
+   * gone through the archive: searches read the live entries only.
+   */
+  compactIndex(): Promise<void>;
 
   /** Checks the database's own consistency; returns the problems found, none when healthy. */
   checkIntegrity(): Promise<string[]>;

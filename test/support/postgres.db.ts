@@ -13,7 +13,7 @@ export interface TestDatabase {
   /** The database's URL, with a schema of its own when `schema` is given (a fresh, empty store). */
   url(schema?: string): string;
   /** Runs SQL on the database as the test server's superuser: to set up what no store would write. */
-  query(sql: string): Promise<void>;
+  query<T = unknown>(sql: string, params?: unknown[]): Promise<T[]>;
   drop(): Promise<void>;
 }
 
@@ -46,11 +46,11 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
       if (schema) url.searchParams.set('schema', schema);
       return url.toString();
     },
-    async query(sql: string) {
+    async query<T>(sql: string, params: unknown[] = []) {
       const client = new pg.Client({ ...clientConfig(TEST_PG), database: name });
       await client.connect();
       try {
-        await client.query(sql);
+        return (await client.query(sql, params)).rows as T[];
       } finally {
         await client.end();
       }

@@ -136,6 +136,15 @@ export class PostgresIndexWriter {
     await client.query('DELETE FROM search_name_forms');
   }
 
+  /**
+   * Vacuums and analyzes the index's tables, outside any transaction: every record indexed again
+   * leaves a dead row in search_docs and its entries in the GIN indexes' pending lists, which
+   * each search reads until autovacuum comes by; and the planner's statistics are of the old rows.
+   */
+  async compact(pool: pg.Pool): Promise<void> {
+    await pool.query('VACUUM (ANALYZE) search_docs, search_facets, search_name_keys, search_name_forms');
+  }
+
   /** A form new to the vocabulary gets its keys once; most forms of a new record are known. */
   private async addNameForms(client: pg.PoolClient, forms: string[]): Promise<void> {
     if (forms.length === 0) return;

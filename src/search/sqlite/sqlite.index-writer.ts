@@ -42,6 +42,7 @@ export class SqliteIndexWriter {
       markRemoved: db.prepare('INSERT OR REPLACE INTO search_removed (doc, seq) VALUES (?, ?)'),
       nextSeq: db.prepare('UPDATE search_seq SET value = value + 1 RETURNING value').pluck(),
       deleteFts: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
+      optimize: db.prepare("INSERT INTO search_fts (search_fts) VALUES ('optimize')"),
       insertFts: db.prepare(
         'INSERT INTO search_fts (rowid, title, names, summary, body, capitals) VALUES (?, ?, ?, ?, ?, ?)',
       ),
@@ -135,6 +136,17 @@ export class SqliteIndexWriter {
     this.statements.clearNameKeys.run();
     this.statements.clearNameForms.run();
     this.knownForms.clear();
+  }
+
+  /**
+   * Merges the FTS5 index into one segment, without the entries of replaced documents. A
+   * contentless-delete index marks a replaced row deleted in the segment that holds it and writes
+   * the new row to a new one; after every record is indexed again, each match reads and skips the
+   * dead half: the floor of bench/search was 2–5 times slower on a million blocks reindexed in
+   * place than after this (12.9 s there).
+   */
+  compact(): void {
+    this.statements.optimize.run();
   }
 
   /** Whether the index was built by this version of the code (`INDEX_VERSION`). */

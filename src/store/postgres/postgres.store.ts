@@ -811,6 +811,10 @@ class PostgresStore implements Store {
     });
   }
 
+  async compactIndex(): Promise<void> {
+    await this.index.compact(this.pool);
+  }
+
   /** Indexes every record again when the index was built by an older version of the code, or never. */
   async reindexIfStale(): Promise<void> {
     const state = await this.pool.query<{ index_version: number }>('SELECT index_version FROM search_state');
@@ -827,6 +831,7 @@ class PostgresStore implements Store {
       await this.write((client) => this.index.indexRecords(client, records));
       after = rows.at(-1)?.id ?? after;
     }
+    await this.index.compact(this.pool);
     await this.pool.query('UPDATE search_state SET index_version = $1', [POSTGRES_INDEX_VERSION]);
   }
 

@@ -743,6 +743,10 @@ class SqliteStore implements Store {
     return records.at(-1)?.id ?? null;
   }
 
+  async compactIndex(): Promise<void> {
+    this.index.compact();
+  }
+
   /**
    * Indexes every record again, from its saved JSON, a page at a time: an index built by an older
    * version of the analysis, or none (a database from before the index's last migration).
@@ -758,6 +762,7 @@ class SqliteStore implements Store {
       this.db.transaction(() => this.index.indexRecords(records))();
       after = records.at(-1)?.id ?? after;
     }
+    this.index.compact();
     this.index.markCurrent();
   }
 
