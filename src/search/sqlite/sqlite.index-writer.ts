@@ -12,6 +12,9 @@ import { formTerm } from '../name-forms.collect.ts';
  */
 export const INDEX_VERSION = 9;
 
+/** Leaf pages of the FTS5 index merged per transaction when it is compacted (`compact`). */
+const MERGE_PAGES = 2_000;
+
 /** Name forms remembered as in the vocabulary before starting afresh: memory stays flat. */
 const KNOWN_FORMS = 100_000;
 
@@ -42,7 +45,8 @@ export class SqliteIndexWriter {
       markRemoved: db.prepare('INSERT OR REPLACE INTO search_removed (doc, seq) VALUES (?, ?)'),
       nextSeq: db.prepare('UPDATE search_seq SET value = value + 1 RETURNING value').pluck(),
       deleteFts: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
-      optimize: db.prepare("INSERT INTO search_fts (search_fts) VALUES ('optimize')"),
+      merge: db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('merge', ?)"),
+      totalChanges: db.prepare('SELECT total_changes()').pluck(),
       insertFts: db.prepare(
         'INSERT INTO search_fts (rowid, title, names, summary, body, capitals) VALUES (?, ?, ?, ?, ?, ?)',
       ),
@@ -139,14 +143,25 @@ export class SqliteIndexWriter {
   }
 
   /**
-   * Merges the FTS5 index into one segment, without the entries of replaced documents. A
-   * contentless-delete index marks a replaced row deleted in the segment that holds it and writes
-   * the new row to a new one; after every record is indexed again, each match reads and skips the
-   * dead half: the floor of bench/search was 2–5 times slower on a million blocks reindexed in
-   * place than after this (12.9 s there).
+   * Merges the FTS5 index into one segment. A contentless-delete index keeps a replaced row's
+   * entries, with a tombstone, in the segment that holds them until a merge takes that segment:
+   * after every record of bench/search's million blocks was indexed again in place, 8 segments
+   * were left, and the floor's matches took 2–5 times as long as after this merge. FTS5's
+   * incremental merge, MERGE_PAGES leaf pages per transaction (the first step, negative, puts
+   * every segment in one level, as `optimize` does): another process's write waits for a step
+   * (at most 1.9 s there), not the whole (12.7 s). FTS5 says a step did no work when it changed
+   * under two rows.
    */
   compact(): void {
-    this.statements.optimize.run();
+    for (let first = true; this.compactStep(first); first = false);
+  }
+
+  /** One step of `compact`, the first with `first`; false when the index was already merged. */
+  compactStep(first: boolean): boolean {
+    const s = this.statements;
+    const before = Number(s.totalChanges.get());
+    s.merge.run(first ? -MERGE_PAGES : MERGE_PAGES);
+    return Number(s.totalChanges.get()) - before >= 2;
   }
 
   /** Whether the index was built by this version of the code (`INDEX_VERSION`). */
