@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -58,6 +58,8 @@ export async function validateOaiResponses(documents: string[]): Promise<{ ok: b
   } catch (error) {
     const failed = error as { stderr?: string; stdout?: string };
     return { ok: false, output: `${failed.stderr ?? ''}${failed.stdout ?? ''}` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -75,5 +77,7 @@ export async function validateTei(documents: string[]): Promise<{ ok: boolean; o
   } catch (error) {
     const failed = error as { stderr?: string; stdout?: string };
     return { ok: false, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
