@@ -343,8 +343,9 @@ export interface Store {
    */
   reindexRecords(page: { after: string; limit: number }): Promise<string | null>;
   /**
-   * Rewrites the search index without what replaced documents left behind, once a reindex has
-   * gone through the archive: searches read the live entries only.
+   * Compacts the search index once a reindex has gone through the archive, so that searches do
+   * not read past what the replaced entries left: on SQLite the FTS5 index merged into one
+   * segment in short transactions, on PostgreSQL the index's tables vacuumed and analyzed.
    */
   compactIndex(): Promise<void>;
 

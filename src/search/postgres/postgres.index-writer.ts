@@ -137,9 +137,10 @@ export class PostgresIndexWriter {
   }
 
   /**
-   * Vacuums and analyzes the index's tables, outside any transaction: every record indexed again
-   * leaves a dead row in search_docs and its entries in the GIN indexes' pending lists, which
-   * each search reads until autovacuum comes by; and the planner's statistics are of the old rows.
+   * Vacuums and analyzes the index's tables, outside any transaction (VACUUM cannot run in one):
+   * a reindex leaves a dead row in search_docs for every record and new entries in the GIN
+   * indexes' pending lists, and the planner's statistics describe the rows it replaced.
+   * Autovacuum would come by in time; at the end of a reindex it is known to be due.
    */
   async compact(pool: pg.Pool): Promise<void> {
     await pool.query('VACUUM (ANALYZE) search_docs, search_facets, search_name_keys, search_name_forms');
