@@ -831,7 +831,7 @@ class PostgresStore implements Store {
       await this.write((client) => this.index.indexRecords(client, records));
       after = rows.at(-1)?.id ?? after;
     }
-    await this.index.compact(this.pool);
+    await this.compactIndex();
     await this.pool.query('UPDATE search_state SET index_version = $1', [POSTGRES_INDEX_VERSION]);
   }
 
