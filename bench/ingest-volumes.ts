@@ -9,6 +9,10 @@
  * node_modules. Each ingest runs `src/cli/main.ts ingest` of its own tree in a child process of
  * its own, on a fresh SQLite file, alternately, twice each; the faster round of each is printed
  * with documents per second, MB per second and the child's peak RSS (main thread and worker).
+ * Then the ratio of each round, this checkout's time to the baseline's just before it, and their
+ * median: this machine's speed drifts by a fifth from minute to minute (b189fd3 took 29.2 to 34.0 s
+ * in one evening), and two runs a minute apart are slowed alike, while the faster of each may come
+ * from minutes apart.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
@@ -83,9 +87,24 @@ function main(): void {
       );
     }
     console.log(`slower by ${((after.ms / before.ms - 1) * 100).toFixed(1)} % (target ≤ 15 %)`);
+    // Each round's checkout run against the baseline run just before it.
+    const ms = (i: number) => (runs[i] as { run: Run }).run.ms;
+    const ratios = Array.from({ length: ROUNDS }, (_, round) => ms(2 * round + 1) / ms(2 * round));
+    const percent = (ratio: number) => `${((ratio - 1) * 100).toFixed(1)} %`;
+    console.log(
+      `round by round: ${ratios.map(percent).join(', ')} slower; median ${percent(median(ratios))}`,
+    );
   } finally {
     execFileSync('git', ['worktree', 'remove', '--force', worktree], { cwd: ROOT, stdio: 'ignore' });
   }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 const [mode, tree, db] = process.argv.slice(2);

@@ -127,6 +127,19 @@ test('a signature of a surname alone joins the person who held that office at th
   assert.ok(!people.some((p) => p.members?.includes('frus1948v01p1~kirk') && (p.members?.length ?? 0) > 1));
 });
 
+test('a given name alone is no surname: a "John" of 1958 is not Chang Myon (John Myun Chang), and waits for an editor', async () => {
+  // The persons list reads "Chang Myon (John Myun Chang)", without a comma: a name read whole, of
+  // which "John" is a word, as "Diem" is of "Ngo Dinh Diem". The lists write John as a given name.
+  const chang = personWith('Chang Myon (John Myun Chang)');
+  assert.ok(!chang.members?.includes('frus1958-60v18~john'), (chang.members ?? []).join(', '));
+  const review = await app.store.listReview();
+  assert.ok(review.some((r) => r.memberId === 'frus1958-60v18~john' && r.candidates.length >= 1));
+  // Found as written, not as every document that writes "John".
+  const { total, hits } = await searchArchive({ q: 'Chang Myon', pageSize: 100 }, app);
+  assert.ok(total <= hits.length, `${total} documents`);
+  for (const hit of hits) assert.ok(await names(hit.id, /Chang|Myon|Myun/), hit.id);
+});
+
 test('reconciliation is deterministic and idempotent: another order gives the same people; again, nothing changes', async () => {
   const stored = await app.store.listAuthorities();
   const base = app.authorities.base;

@@ -52,12 +52,15 @@ const HEAP_CEILING_MB = 768;
 
 /**
  * The worker's young generation, where the garbage of each document (its text, words and terms)
- * is made and dies. Left to V8, it grows to tens of megabytes under this ceiling; at 8 MB it is
- * collected more often, and almost nothing of a document lives long enough to be kept. The 45
- * FRUS volumes peaked at 303 MB with it (bench/ingest, with SQLite's own page cache), 344 MB with
- * V8's own and a 1 GB ceiling, in the same 35–36 s.
+ * is made and dies. V8 empties it by copying out what is still alive, with the worker stopped:
+ * the smaller it is, the more often, and the more of a document's work in progress is copied.
+ * On the 45 FRUS volumes (`--trace-gc`), at 8 MB: 2,653 such collections, 4.5 s in all, and a
+ * peak of 289–303 MB; at 32 MB: 719, 2.5 s, and 328–347 MB (V8's own size, under a 1 GB ceiling,
+ * peaked at 344 MB in an earlier session). On a third of the volumes, six runs of each in turn,
+ * 32 MB was the faster in five of the six pairs, its median time 5.5 % lower (README,
+ * "Performance").
  */
-const YOUNG_GENERATION_MB = 8;
+const YOUNG_GENERATION_MB = 32;
 
 /**
  * The page cache of the ingest's SQLite connection. An ingest appends: the pages it writes are

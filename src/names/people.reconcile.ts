@@ -8,7 +8,7 @@ import {
   termCovers,
   type YearSpan,
 } from './office.parse.ts';
-import { compareNames, type NameComparison, type NameRelation } from './person-name.compare.ts';
+import { compareNames, type NameComparison, type NameRelation, sameWord } from './person-name.compare.ts';
 import { type PersonName, parsePersonName } from './person-name.parse.ts';
 
 /** A person as one source gives it: an entry of a FRUS persons list, a signature, a page's author. */
@@ -105,6 +105,7 @@ export function reconcilePeople(
     }
   }
   // A surname alone: the office held at the date of the signature decides, or an editor does.
+  const givenNames = listedGivenNames(observations);
   for (const [index, observation] of observations.entries()) {
     if (observation.names.some(hasGivenNamesOrWhole)) continue;
     if (clusters.size(index) > 1) continue;
@@ -114,14 +115,22 @@ export function reconcilePeople(
       namesakes.map((p) => (p.a === index ? p.b : p.a)),
       clusters,
     ).filter((root) => clusters.members(root).some((m) => hasGivenNames(observations[m] as Observation)));
+    // A word the lists write as a given name is no surname alone where it is only a word of a name
+    // read whole: "John" is not Chang Myon, whose list entry reads "Chang Myon (John Myun Chang)".
+    const words = observation.names.map((name) => name.surname);
+    const bySurname = words.every((word) => givenNames.has(word))
+      ? candidates.filter((root) =>
+          clusters.members(root).some((m) => bearsSurname(observations[m] as Observation, words)),
+        )
+      : candidates;
     // Within one source, the one person of that surname it names in full is the one it means.
-    const sameSource = candidates.filter((root) =>
+    const sameSource = bySurname.filter((root) =>
       clusters.members(root).some((m) => {
         const other = observations[m] as Observation;
         return other.authority.source === observation.authority.source && hasGivenNames(other);
       }),
     );
-    const byOffice = candidates.filter((root) =>
+    const byOffice = bySurname.filter((root) =>
       heldOffice(clusters.members(root), observation, observations),
     );
     if (sameSource.length === 1) clusters.union(index, sameSource[0] as number);
@@ -130,7 +139,9 @@ export function reconcilePeople(
       const reason =
         byOffice.length > 1
           ? 'a surname alone, and several people of that name held the office'
-          : 'a surname alone: no office and date tell which person';
+          : bySurname.length === 0
+            ? 'a given name alone: the name of a person it fits is read whole'
+            : 'a surname alone: no office and date tell which person';
       review.push(reviewItem(observation, reason, byOffice.length > 1 ? byOffice : candidates));
     }
   }
@@ -259,6 +270,30 @@ function heldOffice(
     members.some((m) =>
       (observations[m] as Observation).offices.some((o) => o.key === signed.key && o.covers(signed.date)),
     ),
+  );
+}
+
+/**
+ * The words the persons lists write as a given name more often than as a surname, where a comma
+ * says which is which ("Dulles, John Foster"): each person-list entry counted once per word.
+ */
+function listedGivenNames(observations: readonly Observation[]): Set<string> {
+  const given = new Map<string, number>();
+  const surname = new Map<string, number>();
+  for (const observation of observations) {
+    const inverted = observation.names.filter((name) => name.order === 'inverted');
+    for (const word of new Set(inverted.flatMap((name) => name.given.filter((w) => w.length > 1))))
+      given.set(word, (given.get(word) ?? 0) + 1);
+    for (const word of new Set(inverted.map((name) => name.surname)))
+      surname.set(word, (surname.get(word) ?? 0) + 1);
+  }
+  return new Set([...given].filter(([word, n]) => n > (surname.get(word) ?? 0)).map(([word]) => word));
+}
+
+/** Whether one of the observation's names divided into given names and surname has one of these surnames. */
+function bearsSurname(observation: Observation, words: readonly string[]): boolean {
+  return observation.names.some(
+    (name) => name.order !== 'undivided' && words.some((word) => sameWord(name.surname, word)),
   );
 }
 
