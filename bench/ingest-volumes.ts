@@ -10,9 +10,8 @@
  * its own, on a fresh SQLite file, alternately, twice each; the faster round of each is printed
  * with documents per second, MB per second and the child's peak RSS (main thread and worker).
  * Then the ratio of each round, this checkout's time to the baseline's just before it, and their
- * median: this machine's speed drifts by a fifth from minute to minute (b189fd3 took 29.2 to 34.0 s
- * in one evening), and two runs a minute apart are slowed alike, while the faster of each may come
- * from minutes apart.
+ * median: this machine's speed drifts by a fifth within minutes (b189fd3 took 29.2 to 34.0 s in one
+ * evening), and the faster run of each may come from minutes apart; each round's pair is shown too.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
