@@ -17,7 +17,7 @@ const HAN_OR_HANGUL = /[\p{Script=Han}\p{Script=Hangul}]/u;
  *
  * @example
  * const names = new NameFormCollector();
- * forEachWord(text, 'en', (w, s, e) => names.word(text, s, e, termOf(w))); names.end();
+ * analyzeToTerms(text, 'en', names);
  * names.forms // Set { 'Chou', 'Chou En-lai', 'En-lai', 'Mao', … }
  */
 export class NameFormCollector {
@@ -26,16 +26,17 @@ export class NameFormCollector {
    * The words of names, in order, folded but not stemmed: the index's column of names as written.
    * Unstemmed, since a stem is shared by other names: Hughes and Hugh are both "hugh", Roberts and
    * Robert "robert", and a spelling of one matched by its stem found the other's documents.
+   * Each is the analyzer's own string for the word (text.analyze.ts), one for every time a record
+   * writes it: a record as large as the limits let in writes millions of names, and a string
+   * apiece ran the ingest worker out of heap.
    */
   readonly terms: string[] = [];
-  /** Each word folded whose stem is another string, kept once (`asWritten`). */
-  private readonly spellings = new Map<string, string>();
   /** The current run: each name word's first and last offsets. */
   private run: { start: number; end: number }[] = [];
   private text = '';
 
-  /** The analyzer's next word of `text`, at [start, end), and the term it indexed it under. */
-  word(text: string, start: number, end: number, term: string): void {
+  /** The analyzer's next word of `text`, at [start, end), and the word folded (not stemmed). */
+  word(text: string, start: number, end: number, folded: string): void {
     if (text !== this.text) {
       this.end();
       this.text = text;
@@ -52,7 +53,7 @@ export class NameFormCollector {
       !hasDigit(text, start, end)
     ) {
       last.end = end;
-      this.terms.push(this.asWritten(text, start, end, term));
+      this.terms.push(folded);
       return;
     }
     // A capital, then lower case: a word in capitals throughout is a heading, a cable's text or an
@@ -65,31 +66,14 @@ export class NameFormCollector {
     ) {
       if (last && !adjacent(text, last, start)) this.flush();
       this.run.push({ start, end });
-      this.terms.push(this.asWritten(text, start, end, term));
+      this.terms.push(folded);
       return;
     }
     this.flush();
     if (code >= 0x2e80 && HAN_OR_HANGUL.test(text[start] as string)) {
       this.forms.add(text.slice(start, end));
-      this.terms.push(this.asWritten(text, start, end, term));
+      this.terms.push(folded);
     }
-  }
-
-  /**
-   * A word folded and not stemmed, as one string for every time the record writes it: the
-   * analyzer's term itself when stemming left it alone, as it does most names, else the one kept
-   * in `spellings`. A record as large as the limits let in writes millions of names, and a string
-   * apiece ran the ingest worker out of heap.
-   */
-  private asWritten(text: string, start: number, end: number, term: string): string {
-    const folded = foldTerm(text.slice(start, end));
-    if (folded === term) return term;
-    let kept = this.spellings.get(folded);
-    if (kept === undefined) {
-      kept = folded;
-      this.spellings.set(folded, kept);
-    }
-    return kept;
   }
 
   /** The text has ended: its last run is taken. */

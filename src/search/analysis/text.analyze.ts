@@ -1,7 +1,8 @@
+import { detach } from '../../texts/string.detach.ts';
 import type { NameFormCollector } from '../name-forms.collect.ts';
-import { boundedCache } from './bounded.cache.ts';
+import { type SpanFunction, spanCache } from './span.cache.ts';
 import { foldTerm } from './term.fold.ts';
-import { forEachWord } from './text.tokenize.ts';
+import { forEachSpan } from './text.tokenize.ts';
 import { stemmerFor } from './word.stem.ts';
 
 /** An indexed term and the stretch of the original text it came from. */
@@ -11,8 +12,15 @@ export interface Token {
   end: number;
 }
 
-/** Word as written → indexed term, per language: most words of a text were seen before. */
-const termCaches = new Map<string, (word: string) => string>();
+/** A word's indexed term, and the word folded and not stemmed (where names are kept as written). */
+interface Analyzed {
+  term: string;
+  /** The same string as `term` where stemming left the word alone, as it leaves most names. */
+  folded: string;
+}
+
+/** Word as written → its analysis, per language: most words of a text were seen before. */
+const analyses = new Map<string, SpanFunction<Analyzed>>();
 
 /**
  * The one analyzer of Chancery, used by every storage backend and by the query parser: words
@@ -21,9 +29,11 @@ const termCaches = new Map<string, (word: string) => string>();
  * @example analyzeText('военнопленных', 'ru').map((t) => t.term) // ['военноплен']
  */
 export function analyzeText(text: string, language: string): Token[] {
-  const term = termOf(language);
+  const analyze = analysisOf(language);
   const tokens: Token[] = [];
-  forEachWord(text, language, (word, start, end) => tokens.push({ term: term(word), start, end }));
+  forEachSpan(text, language, (start, end) =>
+    tokens.push({ term: analyze(text, start, end).term, start, end }),
+  );
   return tokens;
 }
 
@@ -32,24 +42,29 @@ export function analyzeText(text: string, language: string): Token[] {
  * is shown each word as well, to gather the forms the text writes names in on the same reading.
  */
 export function analyzeToTerms(text: string, language: string, names?: NameFormCollector): string {
-  const term = termOf(language);
+  const analyze = analysisOf(language);
   // Joined once: a string grown by concatenation is a tree of pieces until something flattens it.
   const terms: string[] = [];
-  forEachWord(text, language, (word, start, end) => {
-    const analyzed = term(word);
-    terms.push(analyzed);
-    names?.word(text, start, end, analyzed);
+  forEachSpan(text, language, (start, end) => {
+    const analyzed = analyze(text, start, end);
+    terms.push(analyzed.term);
+    names?.word(text, start, end, analyzed.folded);
   });
   names?.end();
   return terms.join(' ');
 }
 
-function termOf(language: string): (word: string) => string {
-  let term = termCaches.get(language);
-  if (!term) {
+function analysisOf(language: string): SpanFunction<Analyzed> {
+  let analyze = analyses.get(language);
+  if (!analyze) {
     const stem = stemmerFor(language);
-    term = boundedCache((word) => stem(foldTerm(word)));
-    termCaches.set(language, term);
+    analyze = spanCache((word) => {
+      // A copy of its own: folding may hand back the word itself, a slice of the whole text.
+      const folded = detach(foldTerm(word));
+      const term = stem(folded);
+      return { term: term === folded ? folded : term, folded };
+    });
+    analyses.set(language, analyze);
   }
-  return term;
+  return analyze;
 }

@@ -1,6 +1,8 @@
 import { segmentWords } from '../../texts/words.segment.ts';
 /** Called with each word of a text and its place in the original string (UTF-16 offsets). */
 export type WordVisitor = (word: string, start: number, end: number) => void;
+/** Called with the place of each word of a text in the string (UTF-16 offsets), the word not cut out. */
+export type SpanVisitor = (start: number, end: number) => void;
 
 /** Scripts written without spaces between words, which need a dictionary to be split. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -27,6 +29,14 @@ const astralClasses = new Map<number, number>();
  * @example forEachWord('毛泽东同志 wrote to Filippov', 'zh', visit) // 毛泽东 · 同志 · wrote · to · Filippov
  */
 export function forEachWord(text: string, language: string, visit: WordVisitor): void {
+  forEachSpan(text, language, (start, end) => visit(text.slice(start, end), start, end));
+}
+
+/**
+ * The words of a text as `forEachWord` splits them, by their place only: for callers that look
+ * words up in place (span.cache.ts) and would otherwise cut a string per word.
+ */
+export function forEachSpan(text: string, language: string, visit: SpanVisitor): void {
   const length = text.length;
   let start = -1;
   let unspaced = false;
@@ -57,11 +67,10 @@ function emit(
   end: number,
   unspaced: boolean,
   language: string,
-  visit: WordVisitor,
+  visit: SpanVisitor,
 ): void {
-  const word = text.slice(start, end);
-  if (unspaced) segmentUnspaced(word, start, language, visit);
-  else visit(word, start, end);
+  if (unspaced) segmentUnspaced(text.slice(start, end), start, language, visit);
+  else visit(start, end);
 }
 
 /**
@@ -97,9 +106,9 @@ function classify(char: string): number {
   return UNSPACED.test(char) ? UNSPACED_WORD : WORD;
 }
 
-function segmentUnspaced(word: string, offset: number, language: string, visit: WordVisitor): void {
+function segmentUnspaced(word: string, offset: number, language: string, visit: SpanVisitor): void {
   let last = 0;
-  const part = (from: number, to: number) => visit(word.slice(from, to), offset + from, offset + to);
+  const part = (from: number, to: number) => visit(offset + from, offset + to);
   for (const run of word.matchAll(UNSPACED_RUN)) {
     if (run.index > last) part(last, run.index);
     const locale = /^(ja|zh)/.test(language)
