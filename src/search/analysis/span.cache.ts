@@ -75,9 +75,16 @@ export function spanCache<T>(compute: (word: string) => T, limit = CACHE_LIMIT):
   };
 }
 
-/** FNV-1a over the UTF-16 code units of text[start, end), its high bits folded into the low. */
+/**
+ * Where each process's hashes start: words made to share one hash (a file built so that every
+ * lookup walks the whole table) cannot be made without knowing it. V8 seeds its own string hashes
+ * for the same reason.
+ */
+const SEED = crypto.getRandomValues(new Int32Array(1))[0] as number;
+
+/** FNV-1a over the UTF-16 code units of text[start, end), from `SEED`, its high bits folded into the low. */
 function hashSpan(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5 | 0;
+  let hash = SEED;
   for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash ^ (hash >>> 15);
 }
