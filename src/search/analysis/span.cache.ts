@@ -10,10 +10,10 @@ export type SpanFunction<T> = (text: string, start: number, end: number) => T;
 
 /**
  * Memoizes a function of a word, looked up by the word's stretch of the text it stands in, in
- * place: a hit cuts no string out of the text and hashes none. The analyzer looks up every word
- * of every text (25.6 million on the 45 FRUS volumes, 99.7 % of them seen before); as a Map keyed
- * by a slice per word, the slicing, hashing and collecting of those slices was 9–11 % of the
- * ingest worker's time. Word frequencies are Zipfian: a bounded cache keeps the common words and
+ * place: a hit makes no string. The analyzer looks up every word of every text (25.6 million on
+ * the 45 FRUS volumes, 99.7 % of them seen before); as a Map keyed by a slice cut out per word, the
+ * lookups (slicing, V8 hashing each new slice, collecting the slices) were 9–10 % of the ingest
+ * worker's time in profiles. Word frequencies are Zipfian: a bounded cache keeps the common words and
  * memory flat, and is cleared, not evicted entry by entry, when it fills.
  *
  * Open addressing with linear probing; each slot keeps its key's hash, so a probe compares the
