@@ -9,9 +9,12 @@
  * node_modules. Each ingest runs `src/cli/main.ts ingest` of its own tree in a child process of
  * its own, on a fresh SQLite file, alternately, twice each; the faster round of each is printed
  * with documents per second, MB per second and the child's peak RSS (main thread and worker).
- * Then the ratio of each round, this checkout's time to the baseline's just before it, and their
+ * Then the ratio of each round, this checkout's time to the baseline's in the same round, and their
  * median: this machine's speed drifts by a fifth within minutes (b189fd3 took 29.2 to 34.0 s in one
  * evening), and the faster run of each may come from minutes apart; each round's pair is shown too.
+ * The baseline runs first in one round and second in the next (A B B A …), so that a drift of the
+ * machine's speed over the rounds does not always land on the same side; and each tree has run
+ * once, untimed, before the first round (`main`).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
@@ -31,13 +34,13 @@ interface Run {
 }
 
 /** In a child: the CLI of `tree` ingests the volumes into `db`; its peak RSS goes to stderr last. */
-async function child(tree: string, db: string): Promise<void> {
-  process.argv = [process.argv[0] as string, 'chancery', '--db', db, 'ingest', '--quiet', VOLUMES];
+async function child(tree: string, db: string, input: string): Promise<void> {
+  process.argv = [process.argv[0] as string, 'chancery', '--db', db, 'ingest', '--quiet', input];
   process.on('exit', () => process.stderr.write(`\nPEAK_RSS ${process.resourceUsage().maxRSS * 1024}\n`));
   await import(join(tree, 'src/cli/main.ts'));
 }
 
-function run(tree: string): Run {
+function run(tree: string, input = VOLUMES): Run {
   const dir = mkdtempSync(join(tmpdir(), 'chancery-bench-volumes-'));
   try {
     const start = performance.now();
@@ -45,7 +48,7 @@ function run(tree: string): Run {
     // exits 1 on the volume with an element it does not know: it still ingests all.)
     const child = spawnSync(
       process.execPath,
-      ['--import', 'tsx', fileURLToPath(import.meta.url), 'child', tree, join(dir, 'v.db')],
+      ['--import', 'tsx', fileURLToPath(import.meta.url), 'child', tree, join(dir, 'v.db'), input],
       { cwd: tree, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 },
     );
     const { stdout, stderr } = child;
@@ -63,12 +66,22 @@ function main(): void {
   execFileSync('git', ['worktree', 'add', '--detach', worktree, BASELINE], { cwd: ROOT, stdio: 'ignore' });
   symlinkSync(join(ROOT, 'node_modules'), join(worktree, 'node_modules'));
   try {
+    // Each tree once on the smallest volume, untimed: in three runs of session 33 without it, the
+    // first round was the lowest (−3.8, −9.4, −6.3 %, the others 9.9 to 22.2 %), the baseline's
+    // first run in a new worktree paying what later runs did not (which caches, not measured).
+    const smallest = readdirSync(VOLUMES).sort(
+      (a, b) => statSync(join(VOLUMES, a)).size - statSync(join(VOLUMES, b)).size,
+    )[0] as string;
+    for (const tree of [worktree, ROOT]) run(tree, join(VOLUMES, smallest));
     const runs: { label: string; run: Run }[] = [];
+    const ratios: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      runs.push(
-        { label: `baseline ${BASELINE}`, run: run(worktree) },
-        { label: 'this checkout', run: run(ROOT) },
-      );
+      // The baseline first in even rounds, second in odd ones.
+      const timed = new Map((round % 2 === 0 ? [worktree, ROOT] : [ROOT, worktree]).map((t) => [t, run(t)]));
+      const baseline = timed.get(worktree) as Run;
+      const checkout = timed.get(ROOT) as Run;
+      runs.push({ label: `baseline ${BASELINE}`, run: baseline }, { label: 'this checkout', run: checkout });
+      ratios.push(checkout.ms / baseline.ms);
     }
     console.log(
       `input: the 45 FRUS volumes, ${(bytes / 1e6).toFixed(1)} MB; ${ROUNDS} rounds, faster of each`,
@@ -86,9 +99,6 @@ function main(): void {
       );
     }
     console.log(`slower by ${((after.ms / before.ms - 1) * 100).toFixed(1)} % (target ≤ 15 %)`);
-    // Each round's checkout run against the baseline run just before it.
-    const ms = (i: number) => (runs[i] as { run: Run }).run.ms;
-    const ratios = Array.from({ length: ROUNDS }, (_, round) => ms(2 * round + 1) / ms(2 * round));
     const percent = (ratio: number) => `${((ratio - 1) * 100).toFixed(1)} %`;
     console.log(
       `round by round: ${ratios.map(percent).join(', ')} slower; median ${percent(median(ratios))}`,
@@ -106,6 +116,6 @@ function median(values: readonly number[]): number {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
-const [mode, tree, db] = process.argv.slice(2);
-if (mode === 'child' && tree && db) await child(tree, db);
+const [mode, tree, db, input] = process.argv.slice(2);
+if (mode === 'child' && tree && db && input) await child(tree, db, input);
 else main();
