@@ -175,7 +175,7 @@ async function run(): Promise<void> {
  * How much two search threads get done side by side: the median time of two pages of the same
  * query asked at once over that of one. Chancery counts a search's matches in one thread while
  * it ranks them in the other, and the floor is one thread: on this 2-core virtual machine, two
- * pages at once took 6.7 ms against 6.4 for one in one minute and 12.2 against 6.5 ten minutes
+ * pages at once took 6.7 ms against 6.4 for one in one minute and 12.2 against 6.5 some minutes
  * later (session 33). Printed beside the ratio to the floor, to tell whether a run met that; in
  * the two runs of session 33 that printed it (×0.99 to ×1.23), the ratios were ×2.07 and ×1.65.
  */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { spanCache } from './span.cache.ts';
+import { hashSpan, spanCache } from './span.cache.ts';
 
 // Words that share prefixes, lengths and letters, in several scripts, and a surrogate pair: where
 // a probe that compared too little (hash, length, first characters) would answer for another word.
@@ -68,4 +68,24 @@ test('a word is found by its characters, whichever text it is read from', () => 
   assert.equal(cached(text, start, start + 17), 'Panmunjomprotocol');
   assert.equal(cached('Panmunjomprotocol', 0, 17), 'Panmunjomprotocol');
   assert.equal(computed, 1);
+});
+
+test('two words of one hash are told apart by their characters', () => {
+  // Words of six characters until two share this process's hash (a birthday search: about 10^5).
+  const byHash = new Map<number, string>();
+  let pair: [string, string] | null = null;
+  for (let i = 0; !pair && i < 3_000_000; i++) {
+    const word = i.toString(36).padStart(6, '0');
+    const hash = hashSpan(word, 0, word.length);
+    const other = byHash.get(hash);
+    if (other === undefined) byHash.set(hash, word);
+    else pair = [other, word];
+  }
+  assert.ok(pair, 'no two words of one hash found');
+  const [first, second] = pair;
+  const cached = spanCache((word) => word.toUpperCase());
+  const text = `${first} ${second}`;
+  assert.equal(cached(text, 0, 6), first.toUpperCase());
+  assert.equal(cached(text, 7, 13), second.toUpperCase());
+  assert.equal(cached(text, 0, 6), first.toUpperCase());
 });

@@ -82,8 +82,11 @@ export function spanCache<T>(compute: (word: string) => T, limit = CACHE_LIMIT):
  */
 const SEED = crypto.getRandomValues(new Int32Array(1))[0] as number;
 
-/** FNV-1a over the UTF-16 code units of text[start, end), from `SEED`, its high bits folded into the low. */
-function hashSpan(text: string, start: number, end: number): number {
+/**
+ * FNV-1a over the UTF-16 code units of text[start, end), from `SEED`, its high bits folded into the
+ * low. Exported for the test that finds two words of one hash.
+ */
+export function hashSpan(text: string, start: number, end: number): number {
   let hash = SEED;
   for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash ^ (hash >>> 15);
