@@ -35,3 +35,13 @@ test('a word with a figure is no part of a name', () => {
   assert.ok(!forms.some((f) => /\d/.test(f)), forms.join(', '));
   assert.ok(forms.includes('Dulles'));
 });
+
+test('a word in capitals throughout is in the column of names as written, and no form of a name', () => {
+  // A cable printed in capitals names people so; a heading or an acronym is no form of a name.
+  const { forms, terms } = collect('MEMORANDUM. PRC PERMREP HUANG HUA MET PRESIDENT SADAT ON 12 MAY.');
+  for (const word of ['huang', 'hua', 'sadat', 'prc']) assert.ok(terms.includes(word), word);
+  assert.ok(!terms.includes('12'));
+  assert.deepEqual(forms, []);
+  // A name as written is collected as before beside them.
+  assert.ok(collect('SADAT met Chou En-lai.').forms.includes('Chou En-lai'));
+});

@@ -23,7 +23,8 @@ const HAN_OR_HANGUL = /[\p{Script=Han}\p{Script=Hangul}]/u;
 export class NameFormCollector {
   readonly forms = new Set<string>();
   /**
-   * The words of names, in order, folded but not stemmed: the index's column of names as written.
+   * The words of names, in order, folded but not stemmed: the index's column of names as written
+   * (with the words in capitals throughout, which may be names: a cable's text).
    * Unstemmed, since a stem is shared by other names: Hughes and Hugh are both "hugh", Roberts and
    * Robert "robert", and a spelling of one matched by its stem found the other's documents.
    * Each is the analyzer's own string for the word (text.analyze.ts), one for every time a record
@@ -70,6 +71,14 @@ export class NameFormCollector {
       return;
     }
     this.flush();
+    // A word in capitals throughout is no name's form (a heading, a cable's text, an acronym), but
+    // where a text is all in capitals its names are written so ("PRESIDENT SADAT", "HUANG HUA"):
+    // its words go to the column of names as written, where a spelling from another script is
+    // matched, and not to the vocabulary of forms, which that spelling comes from.
+    if (isCapital(code) && end - start <= MAX_WORD_LENGTH && !hasDigit(text, start, end)) {
+      this.terms.push(folded);
+      return;
+    }
     if (code >= 0x2e80 && HAN_OR_HANGUL.test(text[start] as string)) {
       this.forms.add(text.slice(start, end));
       this.terms.push(folded);

@@ -42,6 +42,12 @@ interface Doc {
   id: string;
   xml: string;
   text: string;
+  /**
+   * The text with its words in capitals throughout written as names are ("PRESIDENT SADAT" as
+   * "President Sadat", "CHOU EN-LAI" as "Chou En-lai"): a cable printed in capitals names people
+   * as much as one in lower case, and the edition's spellings are given in lower case.
+   */
+  capitalsAsNames: string;
   signed: string;
   from: string;
   to: string;
@@ -106,6 +112,7 @@ function* documents(xml: string, volume: string): Generator<Doc> {
       id: `${volume}-${id}`,
       xml: body,
       text: plain(body),
+      capitalsAsNames: asNames(plain(body)),
       signed: [...body.matchAll(/<signed\b[^>]*>([\s\S]*?)<\/signed>/g)]
         .map((m) => plain(m[1] as string))
         .join(' | '),
@@ -120,12 +127,26 @@ function* documents(xml: string, volume: string): Generator<Doc> {
 function matches(q: VolumeQuery, doc: Doc, persons: Map<string, string>): boolean {
   const any = (patterns: string[] | undefined, value: string) =>
     (patterns ?? []).some((p) => new RegExp(p, 'u').test(value));
-  if (any(q.text, doc.text) || any(q.signed, doc.signed) || any(q.from, doc.from) || any(q.to, doc.to))
+  if (
+    any(q.text, doc.text) ||
+    any(q.text, doc.capitalsAsNames) ||
+    any(q.signed, doc.signed) ||
+    any(q.from, doc.from) ||
+    any(q.to, doc.to)
+  )
     return true;
   if (q.listed) {
     for (const id of doc.corresp) if (any(q.listed, persons.get(id) ?? '')) return true;
   }
   return false;
+}
+
+/** Each word in capitals throughout with its first letter only in capitals; hyphens and apostrophes join. */
+function asNames(text: string): string {
+  return text.replace(
+    /(?<![\p{L}'’-])(\p{Lu})([\p{Lu}'’-]*\p{Lu})(?!\p{L})/gu,
+    (_, first: string, rest: string) => first + rest.toLowerCase(),
+  );
 }
 
 /** Markup removed, entities and spaces as words: what a reader reads. */

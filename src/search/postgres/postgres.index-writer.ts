@@ -10,7 +10,7 @@ import { buildIndexVectors } from './tsvector.build.ts';
  * The version of what the PostgreSQL index holds for a record (analysis, vectors, facets, names).
  * A store whose index was built by an older version indexes every record again when it opens.
  */
-export const POSTGRES_INDEX_VERSION = 9;
+export const POSTGRES_INDEX_VERSION = 10;
 
 /**
  * Writes the PostgreSQL search index. The store calls it on its own transaction's connection, so

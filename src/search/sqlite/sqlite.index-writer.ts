@@ -10,7 +10,7 @@ import { formTerm } from '../name-forms.collect.ts';
  * The version of what the index holds for a record (analysis, fields, facets, names). A store
  * whose index was built by an older version indexes every record again when it opens.
  */
-export const INDEX_VERSION = 9;
+export const INDEX_VERSION = 10;
 
 /** Leaf pages of the FTS5 index merged per transaction when it is compacted (`compact`). */
 const MERGE_PAGES = 2_000;
