@@ -143,13 +143,29 @@ export class AuthorityIndex {
   /**
    * The authority whose name, in any romanization or script, sounds like `form`: "Kim Il-sung",
    * "Ким Ир Сен" and "김일성" find Kim Il Sung though only one of them is in the authority file.
-   * Undefined when no or several authorities share the form's romanization key.
+   * Undefined when no or several authorities share the form's romanization key. `chinese`: the
+   * form is a syllable of a Chinese name, read by the Chinese systems only ("Мао" is Mao; "Кан"
+   * is not the Vietnamese Can).
    */
-  findByRomanization(form: string, kind?: AuthorityKind): Authority | undefined {
+  findByRomanization(
+    form: string,
+    kind?: AuthorityKind,
+    options: { chinese?: boolean } = {},
+  ): Authority | undefined {
     const written = stripHonorifics(form);
     const script = scriptOf(written);
     const byKey = this.romanizations();
     const keys = nameKeys(written);
+    if (options.chinese) {
+      const found = this.authoritiesByKeys(
+        keys.filter((k) => k.family === 'zh'),
+        written,
+        script,
+        byKey,
+        kind,
+      );
+      return found.size === 1 ? [...found][0] : undefined;
+    }
     // The systems' keys first, and the Russian forms of Vietnamese names (in the other script);
     // the loose phonetic key only when they find no one: "Нгуен Ван Тхиеу" is Nguyen Van Thieu by
     // his Russian form, though his skeleton is Nguyen Van Thoai's too.

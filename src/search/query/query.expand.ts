@@ -1,6 +1,7 @@
 import type { AuthorityIndex } from '../../names/authority.index.ts';
 import type { Authority } from '../../record/record.types.ts';
 import { entityToken } from '../entity.token.ts';
+import { chineseNameAt } from './query.syllables.ts';
 import type { QueryNode } from './query.types.ts';
 
 /** The longest run of words tried as one name ("Kim Il Sung", "Kim Il-sung" is one word). */
@@ -34,6 +35,8 @@ export function expandNames(node: QueryNode, authorities: AuthorityIndex): Query
 
 function expandRuns(children: QueryNode[], authorities: AuthorityIndex): QueryNode[] {
   const out: QueryNode[] = [];
+  // Words before this are syllables of a Chinese name no authority knows.
+  let syllablesUntil = 0;
   for (let i = 0; i < children.length; ) {
     const child = children[i] as QueryNode;
     if (child.kind === 'phrase') {
@@ -47,7 +50,7 @@ function expandRuns(children: QueryNode[], authorities: AuthorityIndex): QueryNo
       continue;
     }
     let matched = false;
-    for (let length = Math.min(MAX_NAME_WORDS, children.length - i); length >= 1 && !matched; length--) {
+    for (let length = Math.min(MAX_NAME_WORDS, children.length - i); length >= 2 && !matched; length--) {
       const run = children.slice(i, i + length);
       if (!run.every((n) => n.kind === 'word')) continue;
       const text = run.map((n) => (n as { text: string }).text).join(' ');
@@ -58,16 +61,23 @@ function expandRuns(children: QueryNode[], authorities: AuthorityIndex): QueryNo
         matched = true;
       }
     }
-    if (!matched) {
-      out.push(child);
-      i++;
-    }
+    if (matched) continue;
+    // A syllable of a Chinese name no authority knows is read as Chinese only: "Мао" of "Мао
+    // Чжоу" is Mao, but "Ху" of "Ху Ши" (Hu Shih) is not Tran Van Huu, whose name Russian writes
+    // so. The spellings the texts write of the whole are then looked for (query.variants.ts).
+    syllablesUntil = Math.max(syllablesUntil, i + chineseNameAt(children, i, MAX_NAME_WORDS));
+    out.push(nameNode(child.text, authorities, { chinese: i < syllablesUntil }) ?? child);
+    i++;
   }
   return out;
 }
 
-function nameNode(text: string, authorities: AuthorityIndex): QueryNode | undefined {
-  const authority = findNamed(text, authorities);
+function nameNode(
+  text: string,
+  authorities: AuthorityIndex,
+  options: { chinese?: boolean } = {},
+): QueryNode | undefined {
+  const authority = findNamed(text, authorities, options);
   if (!authority) return undefined;
   const forms = new Map<string, string>([[text, 'und']]);
   forms.set(authority.name, 'und');
@@ -81,13 +91,17 @@ function nameNode(text: string, authorities: AuthorityIndex): QueryNode | undefi
   };
 }
 
-function findNamed(text: string, authorities: AuthorityIndex): Authority | undefined {
+function findNamed(
+  text: string,
+  authorities: AuthorityIndex,
+  options: { chinese?: boolean },
+): Authority | undefined {
   for (const kind of ['person', 'place', 'organization'] as const) {
     const found = authorities.find(text, kind);
     if (found) return found;
   }
   for (const kind of ['person', 'place'] as const) {
-    const found = authorities.findByRomanization(text, kind);
+    const found = authorities.findByRomanization(text, kind, options);
     if (found) return found;
   }
   return undefined;

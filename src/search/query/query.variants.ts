@@ -4,6 +4,7 @@ import { scriptOf } from '../../names/translit/script.text.ts';
 import { SOUND_LIKENESS, soundLikeness, spelledLikeness } from '../../names/translit/sound.likeness.ts';
 import { foldTerm } from '../analysis/term.fold.ts';
 import type { NameFormQuery, WrittenName } from '../search-index.types.ts';
+import { chineseNameAt } from './query.syllables.ts';
 import type { QueryNode } from './query.types.ts';
 
 /** Forms the archive's vocabulary of names holds under some keys (SQLite: `search_name_keys`). */
@@ -120,6 +121,8 @@ function wordCount(text: string): number {
 
 async function expandRuns(children: QueryNode[], lookup: NameFormLookup): Promise<QueryNode[]> {
   const out: QueryNode[] = [];
+  // Words before this are syllables of a Chinese name the texts do not write.
+  let syllablesUntil = 0;
   for (let i = 0; i < children.length; ) {
     const child = children[i] as QueryNode;
     if (child.kind !== 'word') {
@@ -139,7 +142,12 @@ async function expandRuns(children: QueryNode[], lookup: NameFormLookup): Promis
       }
     }
     if (taken === 0) {
-      out.push((await variantsOf(child.text, lookup)) ?? child);
+      // A syllable of a Chinese name the texts do not write is read as Chinese only: "Кан Шэн"
+      // (Kang Sheng, whom the volumes never name) is not "Can" and "Sen" (Ngo Dinh Can, a
+      // senator), and "Мао Чжоу" is still Mao and Chou.
+      syllablesUntil = Math.max(syllablesUntil, i + chineseNameAt(children, i, MAX_RUN));
+      const chinese = i < syllablesUntil;
+      out.push((await variantsOf(child.text, lookup, chinese ? { chinese } : {})) ?? child);
       taken = 1;
     }
     i += taken;
@@ -150,9 +158,14 @@ async function expandRuns(children: QueryNode[], lookup: NameFormLookup): Promis
 async function variantsOf(
   text: string,
   lookup: NameFormLookup,
-  options: { wholeOnly?: boolean } = {},
+  /** wholeOnly: a run of words, one name only as the Chinese or Korean systems read it; chinese: a syllable of a Chinese name. */
+  options: { wholeOnly?: boolean; chinese?: boolean } = {},
 ): Promise<QueryNode | undefined> {
   if (text.length < 2 || /^\p{N}+$/u.test(text)) return undefined;
+  if (options.chinese) {
+    const keys = nameKeys(text).filter((k) => k.family === 'zh');
+    return variantsNode(text, await systemSpellings(text, keys, lookup, { wholeOnly: true }));
+  }
   const keys = nameKeys(text);
   const found = await systemSpellings(text, keys, lookup, options);
   // The Russian form of an English name is no romanization of it: "Даллес" reads "Dales" by the
@@ -164,6 +177,11 @@ async function variantsOf(
     const sound = Math.max(0, ...bySound.map((n) => n.documents));
     if (found.length === 0 || sound >= systems * OUTWRITTEN) found.push(...bySound);
   }
+  return variantsNode(text, found);
+}
+
+/** The spellings found, each once, the most written first; undefined for none. */
+function variantsNode(text: string, found: WrittenName[]): QueryNode | undefined {
   const byForm = new Map<string, number>();
   for (const n of found) byForm.set(n.form, Math.max(n.documents, byForm.get(n.form) ?? 0));
   if (byForm.size === 0) return undefined;
