@@ -156,39 +156,16 @@ export class AuthorityIndex {
     const script = scriptOf(written);
     const byKey = this.romanizations();
     const keys = nameKeys(written);
-    if (options.chinese) {
-      const found = this.authoritiesByKeys(
-        keys.filter((k) => k.family === 'zh'),
-        written,
-        script,
-        byKey,
-        kind,
-      );
-      return found.size === 1 ? [...found][0] : undefined;
-    }
+    const withKeys = (of: readonly NameKey[], acrossScripts = false) =>
+      this.authoritiesByKeys(of, written, script, byKey, kind, acrossScripts);
+    if (options.chinese) return onlyOne(withKeys(keys.filter((k) => k.family === 'zh')));
     // The systems' keys first, and the Russian forms of Vietnamese names (in the other script);
     // the loose phonetic key only when they find no one: "Нгуен Ван Тхиеу" is Nguyen Van Thieu by
     // his Russian form, though his skeleton is Nguyen Van Thoai's too.
-    const precise = keys.filter((k) => k.family !== 'ph');
-    const found = this.authoritiesByKeys(precise, written, script, byKey, kind);
-    for (const authority of this.authoritiesByKeys(
-      vietnameseCounterparts(keys),
-      written,
-      script,
-      byKey,
-      kind,
-      true,
-    ))
-      found.add(authority);
-    if (found.size > 0) return found.size === 1 ? [...found][0] : undefined;
-    const bySound = this.authoritiesByKeys(
-      keys.filter((k) => k.family === 'ph'),
-      written,
-      script,
-      byKey,
-      kind,
-    );
-    return bySound.size === 1 ? [...bySound][0] : undefined;
+    const found = withKeys(keys.filter((k) => k.family !== 'ph'));
+    for (const authority of withKeys(vietnameseCounterparts(keys), true)) found.add(authority);
+    if (found.size > 0) return onlyOne(found);
+    return onlyOne(withKeys(keys.filter((k) => k.family === 'ph')));
   }
 
   /** The authorities with a form under one of `keys`; `acrossScripts`: only forms in another script than `written`'s. */
@@ -279,6 +256,11 @@ function alikeBySound(written: string, script: string | undefined, entry: Romani
     written.split(/\s+/).length === entry.form.split(/\s+/).length &&
     soundLikeness(written, entry.form) >= SOUND_LIKENESS
   );
+}
+
+/** The one authority found; none when several are, as when none is. */
+function onlyOne(found: Set<Authority>): Authority | undefined {
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 function addTo(map: Map<string, Authority[]>, key: string, authority: Authority): void {
