@@ -146,8 +146,7 @@ async function expandRuns(children: QueryNode[], lookup: NameFormLookup): Promis
       // (Kang Sheng, whom the volumes never name) is not "Can" and "Sen" (Ngo Dinh Can, a
       // senator), and "Мао Чжоу" is still Mao and Chou.
       syllablesUntil = Math.max(syllablesUntil, i + chineseNameAt(children, i, MAX_RUN));
-      const chinese = i < syllablesUntil;
-      out.push((await variantsOf(child.text, lookup, chinese ? { chinese } : {})) ?? child);
+      out.push((await variantsOf(child.text, lookup, { chinese: i < syllablesUntil })) ?? child);
       taken = 1;
     }
     i += taken;
